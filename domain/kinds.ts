@@ -1,0 +1,53 @@
+import type { SessionUser } from './auth/roles.ts'
+import type { CollectionName } from './collections.ts'
+import type { BaseDocument } from './documents.ts'
+
+export type JsonSchema = Record<string, unknown>
+
+export type PermissionResult = { ok: true } | { ok: false; reason: string }
+
+export const allowed: PermissionResult = { ok: true }
+
+export function denied(reason: string): PermissionResult {
+  return { ok: false, reason }
+}
+
+/**
+ * Everything the app and the server need to know about one document kind: where it lives, its schema,
+ * who may read it and who may write it. Adding a kind to the app means adding one of these.
+ */
+export interface KindDefinition<T extends BaseDocument = BaseDocument> {
+  kind: T['kind']
+  collection: CollectionName
+  /** JSON Schema (2020-12) of the whole document, common fields included, `_deleted` excluded. */
+  schema: JsonSchema
+  /** `stored` is the current server copy (null when the document is new); `next` the state being written. */
+  canWrite(user: SessionUser, next: T, stored: T | null): PermissionResult
+  canRead(user: SessionUser, doc: T): boolean
+}
+
+/** JSON Schema fragments shared by every kind. */
+export const commonProperties = {
+  id: { type: 'string', minLength: 1, maxLength: 64 },
+  schoolId: { type: 'string', minLength: 1, maxLength: 64 },
+  updatedAt: { type: 'number', minimum: 0 },
+} as const
+
+export const nonBlankString = (maxLength: number) =>
+  ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' }) as const
+
+/** Builds the schema of a kind: the common fields plus its own, no other properties. */
+export function kindSchema(
+  kind: string,
+  properties: Record<string, unknown>,
+  required: readonly string[],
+): JsonSchema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: kind,
+    type: 'object',
+    properties: { ...commonProperties, kind: { const: kind }, ...properties },
+    required: ['id', 'kind', 'schoolId', 'updatedAt', ...required],
+    additionalProperties: false,
+  }
+}

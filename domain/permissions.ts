@@ -1,0 +1,30 @@
+import type { SessionUser } from './auth/roles.ts'
+import type { BaseDocument } from './documents.ts'
+import { allowed, denied, type PermissionResult } from './kinds.ts'
+import { kindDefinition } from './registry.ts'
+
+/**
+ * May `user` write `next` over `stored` (null when new)? Deletes are writes of a tombstone.
+ * The renderer asks the same question to hide what the server would refuse.
+ */
+export function checkWrite<T extends BaseDocument>(
+  user: SessionUser,
+  next: T,
+  stored: T | null,
+): PermissionResult {
+  const label = `${next.kind} ${next.id}`
+  if (next.schoolId !== user.schoolId) return denied(`${label}: belongs to another school`)
+  if (stored && stored.schoolId !== next.schoolId) return denied(`${label}: cannot move to another school`)
+  if (stored && stored.kind !== next.kind) return denied(`${label}: kind cannot change from ${stored.kind}`)
+  const definition = kindDefinition(next.kind)
+  if (!definition) return denied(`${label}: unknown kind`)
+  const result = definition.canWrite(user, next, stored)
+  return result.ok ? allowed : denied(`${label}: ${result.reason}`)
+}
+
+/** Visibility (DESIGN §5): what a pull may return to `user`. */
+export function canRead(user: SessionUser, doc: BaseDocument): boolean {
+  if (doc.schoolId !== user.schoolId) return false
+  const definition = kindDefinition(doc.kind)
+  return definition ? definition.canRead(user, doc) : false
+}

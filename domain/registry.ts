@@ -1,0 +1,29 @@
+import { locationKind } from './catalog/location.ts'
+import { subjectKind } from './catalog/subject.ts'
+import type { CollectionName } from './collections.ts'
+import { guardianKind } from './org/guardian.ts'
+import { classKind } from './org/school-class.ts'
+import { staffKind } from './org/staff.ts'
+import { studentKind } from './org/student.ts'
+import type { BaseDocument } from './documents.ts'
+import type { KindDefinition } from './kinds.ts'
+
+/** Every document kind the app knows. A collection accepts only the kinds listed here for it. */
+export const KINDS: readonly KindDefinition[] = [
+  subjectKind,
+  locationKind,
+  staffKind,
+  classKind,
+  studentKind,
+  guardianKind,
+]
+
+const byKind = new Map<string, KindDefinition>(KINDS.map((k) => [k.kind, k]))
+
+export function kindDefinition(kind: string): KindDefinition<BaseDocument> | undefined {
+  return byKind.get(kind)
+}
+
+export function kindsOf(collection: CollectionName): KindDefinition[] {
+  return KINDS.filter((k) => k.collection === collection)
+}
