@@ -62,5 +62,5 @@ export function mergeDocuments<T extends WireDocument>(
   }
   merged.updatedAt = Math.max(mine.updatedAt, theirs.updatedAt)
   const withoutRemoved = Object.entries(merged).filter(([, value]) => value !== undefined)
-  return { merged: Object.fromEntries(withoutRemoved) as T, lost }
+  return { merged: Object.fromEntries(withoutRemoved) as unknown as T, lost }
 }

@@ -11,15 +11,28 @@ export interface AppInfo {
   defaultServerUrl: string | null
 }
 
+export interface FileFilter {
+  name: string
+  /** Extensions without the dot, e.g. ["xlsx"]; "*" for any. */
+  extensions: string[]
+}
+
 export interface SaveFileRequest {
   /** Suggested file name, e.g. "timetable-3A.xlsx". */
   defaultName: string
   /** File type filters shown in the dialog. */
-  filters: { name: string; extensions: string[] }[]
+  filters: FileFilter[]
   data: Uint8Array | string
 }
 
+/** `path` is where the file was written; in web mode, where the browser picks the folder, the suggested name. */
 export type SaveFileResult = { saved: true; path: string } | { saved: false }
+
+export interface OpenFileRequest {
+  filters: FileFilter[]
+}
+
+export type OpenFileResult = { opened: true; name: string; data: Uint8Array } | { opened: false }
 
 export type UpdateState =
   | { state: 'idle' }
@@ -30,20 +43,35 @@ export type UpdateState =
   | { state: 'downloaded'; version: string }
   | { state: 'error'; message: string }
 
-/** channel → [arguments tuple, result]. Main registers exactly these; preload exposes exactly these. */
+/**
+ * channel → [arguments tuple, result]; `undefined`: the call resolves with nothing. Main registers exactly these;
+ * preload exposes exactly these.
+ * A rejected call rejects the renderer's promise with the main process's message, e.g. `secrets:set` where the
+ * computer has no OS key store: the secret is never stored in plain text.
+ */
 export interface DesktopChannels {
   'app:info': [[], AppInfo]
   'secrets:get': [[key: string], string | null]
-  'secrets:set': [[key: string, value: string], void]
-  'secrets:delete': [[key: string], void]
+  'secrets:set': [[key: string, value: string], undefined]
+  'secrets:delete': [[key: string], undefined]
   'file:save': [[request: SaveFileRequest], SaveFileResult]
+  'file:open': [[request: OpenFileRequest], OpenFileResult]
   'print:pdf': [[defaultName: string], SaveFileResult]
   'update:status': [[], UpdateState]
   'update:check': [[], UpdateState]
-  'update:install': [[], void]
+  'update:install': [[], undefined]
 }
 
 export type DesktopChannel = keyof DesktopChannels
+
+/** event → payload, pushed by main to the renderer. */
+export interface DesktopEvents {
+  'update:changed': UpdateState
+  /** A `campusdesk://` link that opened or focused the app, already parsed and normalised by main. */
+  'deep-link': string
+}
+
+export type DesktopEvent = keyof DesktopEvents
 
 export interface DesktopApi {
   appInfo(): Promise<AppInfo>
@@ -53,6 +81,8 @@ export interface DesktopApi {
     delete(key: string): Promise<void>
   }
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>
+  openFile(request: OpenFileRequest): Promise<OpenFileResult>
+  /** Desktop: the current page as a PDF, through a save dialog. Web mode: the browser's print dialog. */
   printToPdf(defaultName: string): Promise<SaveFileResult>
   updates: {
     status(): Promise<UpdateState>
@@ -60,5 +90,6 @@ export interface DesktopApi {
     install(): Promise<void>
     onStatus(listener: (state: UpdateState) => void): () => void
   }
+  /** Links that arrived before the first listener are delivered to it. */
   onDeepLink(listener: (url: string) => void): () => void
 }

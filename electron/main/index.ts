@@ -1,0 +1,97 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, session } from 'electron'
+import type { AppInfo } from '../preload/api.ts'
+import { registerAppScheme, serveApp } from './app-protocol.ts'
+import { createDeepLinkRouter, registerDeepLinkScheme } from './deep-links.ts'
+import { hardenWebContents, restrictPermissions } from './hardening.ts'
+import { registerIpc } from './ipc/index.ts'
+import { send } from './ipc/handle.ts'
+import { safeStorageCipher } from './ipc/secrets.ts'
+import { appOrigins, serverUrlFrom, updateFeedUrl } from './launch-options.ts'
+import { createSecretStore } from './secret-store.ts'
+import { findDeepLink, parseDeepLink } from './security/deep-link.ts'
+import { APP_ORIGIN } from './security/origins.ts'
+import { createUpdater } from './updater.ts'
+import { createMainWindow } from './window.ts'
+
+const PRODUCT_NAME = 'Campus Desk'
+const devRendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const allowedOrigins = appOrigins(devRendererUrl, app.isPackaged)
+const serverUrl = serverUrlFrom(process.argv, process.env)
+const deepLinks = createDeepLinkRouter()
+let mainWindow: BrowserWindow | null = null
+
+registerAppScheme()
+app.enableSandbox()
+
+// Two instances on one profile would corrupt IndexedDB: a second launch hands its deep link to the first and quits.
+if (app.requestSingleInstanceLock()) {
+  registerDeepLinkScheme()
+  hardenWebContents(allowedOrigins)
+  app.on('second-instance', (_event, argv) => {
+    showMainWindow()
+    const link = findDeepLink(argv)
+    if (link) deepLinks.deliver(link)
+  })
+  // macOS delivers links as an event, possibly before `ready`.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    const link = parseDeepLink(url)
+    if (link) deepLinks.deliver(link)
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', showMainWindow)
+  void app.whenReady().then(start)
+} else {
+  app.quit()
+}
+
+function start(): void {
+  serveApp(join(import.meta.dirname, '../renderer'))
+  restrictPermissions(session.defaultSession, allowedOrigins)
+  const updater = createUpdater({
+    enabled: app.isPackaged,
+    feedUrl: updateFeedUrl(process.env, serverUrl),
+    onChange: (state) => {
+      for (const window of BrowserWindow.getAllWindows()) send(window.webContents, 'update:changed', state)
+    },
+  })
+  registerIpc(
+    {
+      appInfo: appInfo(),
+      secrets: createSecretStore(join(app.getPath('userData'), 'secrets.json'), safeStorageCipher),
+      updater,
+    },
+    allowedOrigins,
+  )
+  showMainWindow()
+  const launchLink = findDeepLink(process.argv)
+  if (launchLink) deepLinks.deliver(launchLink)
+  if (app.isPackaged) void updater.check()
+}
+
+function appInfo(): AppInfo {
+  return {
+    name: PRODUCT_NAME,
+    version: app.getVersion(),
+    platform: process.platform,
+    defaultServerUrl: serverUrl,
+  }
+}
+
+function showMainWindow(): void {
+  if (!app.isReady()) return
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow({
+      startUrl: devRendererUrl ?? `${APP_ORIGIN}/index.html`,
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      devTools: !app.isPackaged,
+    })
+    deepLinks.attach(mainWindow)
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+}

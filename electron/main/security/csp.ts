@@ -1,0 +1,16 @@
+/**
+ * The renderer's Content-Security-Policy, sent as a header by the app protocol and injected as a meta tag by the
+ * renderer build (so web mode has it too). No 'unsafe-eval': the schema validator and vue-i18n run without it.
+ * http(s) in img-src and connect-src: the sync server's address is chosen by the user at run time.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: http: https:",
+  "connect-src 'self' http: https:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
