@@ -1,0 +1,92 @@
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import type { FailureLimit } from './auth/failure-limiter.ts'
+import auth from './plugins/auth.ts'
+import cors from './plugins/cors.ts'
+import errors from './plugins/errors.ts'
+import rateLimit, { type RateLimit } from './plugins/rate-limit.ts'
+import realtime from './plugins/realtime.ts'
+import renderer from './plugins/renderer.ts'
+import storePlugin from './plugins/store.ts'
+import type { ChangeBus } from './realtime/change-bus.ts'
+import authRoutes from './routes/api/auth/index.ts'
+import health from './routes/api/health.ts'
+import syncRoutes from './routes/api/sync/index.ts'
+import type { Store } from './store/index.ts'
+
+export interface AppOptions {
+  /** Opened and closed by the caller: closing the app leaves it open. */
+  store: Store
+  /** HS256 key of access tokens; without one, a key is generated once and kept in the store. */
+  authSecret?: string
+  /** At most 15 minutes (DESIGN §6). Default 900. */
+  accessTokenTtlSeconds?: number
+  /** Failed logins (and password checks) per account and address before 429. Default 5 per 15 minutes. */
+  loginFailureLimit?: FailureLimit
+  /** Requests per address to the login, refresh and password routes. Default 300 per minute. */
+  authRateLimit?: RateLimit
+  /** Interval of the sync stream's heartbeat comments. Default 15 s. */
+  heartbeatMs?: number
+  /** Carries commits to the sync streams; default in-process (one server instance). */
+  changeBus?: ChangeBus
+  /**
+   * On close, connections still open after this long are cut (in-flight pushes are retried by RxDB, and a
+   * client's idle socket would otherwise hold the shutdown for a minute). Default 5 s.
+   */
+  shutdownGraceMs?: number
+  /** Folder of the built renderer to serve under /app/ (web mode); nothing is served when it has no index.html. */
+  rendererDir?: string
+}
+
+const DEFAULTS = {
+  accessTokenTtlSeconds: 15 * 60,
+  loginFailureLimit: { maxFailures: 5, windowMs: 15 * 60_000 },
+  // Generous: a whole school often shares one public address.
+  authRateLimit: { max: 300, timeWindowMs: 60_000 },
+  heartbeatMs: 15_000,
+  shutdownGraceMs: 5_000,
+  maxStreamBufferBytes: 8 * 1024 * 1024,
+} as const
+
+/** The whole server as one plugin: plugins first (external, then the app's own), then routes by URL prefix. */
+const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) => {
+  const graceMs = options.shutdownGraceMs ?? DEFAULTS.shutdownGraceMs
+  app.addHook('preClose', async () => {
+    setTimeout(() => app.server.closeAllConnections(), graceMs).unref()
+  })
+  await app.register(errors)
+  await app.register(cors)
+  await app.register(rateLimit)
+  await app.register(storePlugin, { store: options.store })
+  await app.register(realtime, {
+    heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
+    maxBufferedBytes: DEFAULTS.maxStreamBufferBytes,
+    changeBus: options.changeBus,
+  })
+  await app.register(auth, {
+    secret: options.authSecret,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
+    loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
+  })
+
+  await app.register(health, { prefix: '/api' })
+  await app.register(authRoutes, {
+    prefix: '/api/auth',
+    rateLimit: options.authRateLimit ?? DEFAULTS.authRateLimit,
+  })
+  await app.register(syncRoutes, { prefix: '/api/sync' })
+  if (options.rendererDir) await app.register(renderer, { dir: options.rendererDir })
+}
+
+export const campusDesk = fp(campusDeskPlugin, { name: 'campus-desk' })
+
+/** A ready-to-listen (or `inject`) Fastify instance of the sync server. */
+export async function buildApp(
+  options: AppOptions,
+  fastifyOptions: FastifyServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, ...fastifyOptions })
+  await app.register(campusDesk, options)
+  await app.ready()
+  return app
+}

@@ -1,0 +1,60 @@
+export interface FailureLimit {
+  maxFailures: number
+  windowMs: number
+}
+
+interface Window {
+  failures: number
+  startedAt: number
+}
+
+// Stale windows are swept only when the map grows this large, so it never needs a timer.
+const SWEEP_THRESHOLD = 10_000
+
+/**
+ * Counts failed attempts per key (e.g. account + IP) in a fixed time window. In memory: with several server
+ * instances each counts on its own, which still bounds guessing.
+ */
+export class FailureLimiter {
+  readonly #limit: FailureLimit
+  readonly #windows = new Map<string, Window>()
+  readonly #now: () => number
+
+  constructor(limit: FailureLimit, now: () => number = Date.now) {
+    this.#limit = limit
+    this.#now = now
+  }
+
+  isBlocked(key: string): boolean {
+    const window = this.#current(key)
+    return window !== undefined && window.failures >= this.#limit.maxFailures
+  }
+
+  recordFailure(key: string): void {
+    const window = this.#current(key) ?? { failures: 0, startedAt: this.#now() }
+    window.failures += 1
+    this.#windows.set(key, window)
+    if (this.#windows.size > SWEEP_THRESHOLD) this.#sweep()
+  }
+
+  reset(key: string): void {
+    this.#windows.delete(key)
+  }
+
+  #current(key: string): Window | undefined {
+    const window = this.#windows.get(key)
+    if (window && this.#isExpired(window)) {
+      this.#windows.delete(key)
+      return undefined
+    }
+    return window
+  }
+
+  #isExpired(window: Window): boolean {
+    return this.#now() - window.startedAt >= this.#limit.windowMs
+  }
+
+  #sweep(): void {
+    for (const [key, window] of this.#windows) if (this.#isExpired(window)) this.#windows.delete(key)
+  }
+}

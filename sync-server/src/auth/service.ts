@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto'
+import type { SessionUser } from '../../../domain/auth/roles.ts'
+import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.ts'
+import type { Account, AccountWithSchool, Store } from '../store/index.ts'
+import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
+import { hashPassword, verifyPassword } from './passwords.ts'
+import { hashRefreshToken, newRandomToken, signAccessToken, verifyAccessToken } from './tokens.ts'
+
+export interface AuthOptions {
+  secret: string
+  /** Lifetime of access tokens; DESIGN §6 allows at most 15 minutes. */
+  accessTokenTtlSeconds: number
+  loginFailureLimit: FailureLimit
+}
+
+/** One of the identities a login can act as (a person may be a teacher in one school and a guardian in two). */
+export interface Identity {
+  id: string
+  schoolId: string
+  schoolName: string
+  name: string
+  roles: SessionUser['roles']
+}
+
+export interface SessionTokens {
+  accessToken: string
+  refreshToken: string
+  user: SessionUser
+  mustChangePassword: boolean
+}
+
+export interface LoginResult extends SessionTokens {
+  identities: Identity[]
+}
+
+export interface LoginRequest {
+  account: string
+  password: string
+  identityId?: string
+  /** Failures are counted per account and address. */
+  ip: string
+}
+
+/** Who a request acts as, from its access token. */
+export interface Authenticated {
+  user: SessionUser
+  sessionId: string
+  /** When the access token expires (ms since the epoch). */
+  expiresAt: number
+}
+
+const WRONG_CREDENTIALS = 'Wrong account or password'
+const SESSION_ENDED = 'The session has ended; log in again'
+const TOO_MANY_FAILURES = 'Too many failed attempts; try again later'
+export const MIN_PASSWORD_LENGTH = 8
+
+function sessionUser(account: Account): SessionUser {
+  return { id: account.id, schoolId: account.schoolId, name: account.name, roles: account.roles }
+}
+
+function identity(account: AccountWithSchool): Identity {
+  return { ...sessionUser(account), schoolName: account.schoolName }
+}
+
+async function matching(accounts: AccountWithSchool[], password: string): Promise<AccountWithSchool[]> {
+  const verdicts = await Promise.all(accounts.map((a) => verifyPassword(password, a.passwordHash)))
+  return accounts.filter((_, i) => verdicts[i])
+}
+
+/** Login, token refresh and rotation, logout and password changes (DESIGN §6). */
+export class AuthService {
+  readonly #store: Store
+  readonly #options: AuthOptions
+  readonly #failures: FailureLimiter
+  #dummyHash: Promise<string> | undefined
+
+  constructor(store: Store, options: AuthOptions) {
+    this.#store = store
+    this.#options = options
+    this.#failures = new FailureLimiter(options.loginFailureLimit)
+  }
+
+  async login(request: LoginRequest): Promise<LoginResult> {
+    const failureKey = `login:${request.account}:${request.ip}`
+    if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
+    const candidates = await this.#store.findAccountsByLogin(request.account)
+    // An unknown account costs a hash check too, so timing does not tell which accounts exist.
+    if (candidates.length === 0) await verifyPassword(request.password, await this.#dummy())
+    const matched = await matching(candidates, request.password)
+    if (matched.length === 0) {
+      this.#failures.recordFailure(failureKey)
+      await this.#audit(null, 'login.failed', { account: request.account, ip: request.ip })
+      throw unauthorized(WRONG_CREDENTIALS)
+    }
+    this.#failures.reset(failureKey)
+    const enabled = matched.filter((a) => !a.disabled)
+    if (enabled.length === 0) throw forbidden('This account is disabled; ask the school administrator')
+    const chosen = request.identityId ? enabled.find((a) => a.id === request.identityId) : enabled[0]
+    if (!chosen) throw badRequest(`Identity ${request.identityId} is not one of this account's identities`)
+    const tokens = await this.#startSession(chosen)
+    await this.#audit(chosen, 'login', { ip: request.ip })
+    return { ...tokens, identities: enabled.map(identity) }
+  }
+
+  /** A new token pair for a refresh token, which is used up; an already used one ends its session. */
+  async refresh(refreshToken: string): Promise<SessionTokens> {
+    const next = newRandomToken()
+    const outcome = await this.#store.rotateRefreshToken(
+      hashRefreshToken(refreshToken),
+      hashRefreshToken(next),
+    )
+    if (outcome.status === 'reused') await this.#audit(null, 'refresh.reused')
+    if (outcome.status !== 'rotated') throw unauthorized(SESSION_ENDED)
+    const account = await this.#store.getAccount(outcome.accountId)
+    if (!account || account.disabled) {
+      await this.#store.revokeSession(outcome.sessionId)
+      throw unauthorized(SESSION_ENDED)
+    }
+    return {
+      accessToken: this.#accessToken(account, outcome.sessionId),
+      refreshToken: next,
+      user: sessionUser(account),
+      mustChangePassword: account.mustChangePassword,
+    }
+  }
+
+  async logout(user: SessionUser, sessionId: string): Promise<void> {
+    await this.#store.revokeSession(sessionId)
+    await this.#audit(user, 'logout')
+  }
+
+  /** Changes the password of the caller's identity and ends their other sessions. */
+  async changePassword(
+    user: SessionUser,
+    sessionId: string,
+    oldPassword: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<void> {
+    const failureKey = `password:${user.id}:${ip}`
+    if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
+    const account = await this.#store.getAccount(user.id)
+    if (!account) throw unauthorized(SESSION_ENDED)
+    if (!(await verifyPassword(oldPassword, account.passwordHash))) {
+      this.#failures.recordFailure(failureKey)
+      throw badRequest('The current password is wrong')
+    }
+    if (newPassword.length < MIN_PASSWORD_LENGTH) {
+      throw badRequest(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+    }
+    if (newPassword === oldPassword) throw badRequest('The new password must differ from the current one')
+    await this.#store.updatePassword(user.id, await hashPassword(newPassword), false)
+    await this.#store.revokeOtherSessions(user.id, sessionId)
+    await this.#audit(user, 'password.changed')
+  }
+
+  /** The caller of a valid access token whose session is still open; 401 otherwise. */
+  async authenticate(accessToken: string): Promise<Authenticated> {
+    const claims = verifyAccessToken(accessToken, this.#options.secret, Date.now() / 1000)
+    if (!claims) throw unauthorized('Invalid or expired access token')
+    if (!(await this.#store.isSessionActive(claims.sid))) throw unauthorized(SESSION_ENDED)
+    return {
+      user: { id: claims.sub, schoolId: claims.school, name: claims.name, roles: claims.roles },
+      sessionId: claims.sid,
+      expiresAt: claims.exp * 1000,
+    }
+  }
+
+  async #startSession(account: Account): Promise<SessionTokens> {
+    const sessionId = randomUUID()
+    const refreshToken = newRandomToken()
+    await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken))
+    return {
+      accessToken: this.#accessToken(account, sessionId),
+      refreshToken,
+      user: sessionUser(account),
+      mustChangePassword: account.mustChangePassword,
+    }
+  }
+
+  #accessToken(account: Account, sessionId: string): string {
+    const iat = Math.floor(Date.now() / 1000)
+    return signAccessToken(
+      {
+        sub: account.id,
+        sid: sessionId,
+        school: account.schoolId,
+        name: account.name,
+        roles: account.roles,
+        iat,
+        exp: iat + this.#options.accessTokenTtlSeconds,
+      },
+      this.#options.secret,
+    )
+  }
+
+  #dummy(): Promise<string> {
+    this.#dummyHash ??= hashPassword(newRandomToken())
+    return this.#dummyHash
+  }
+
+  #audit(account: SessionUser | null, action: string, detail?: Record<string, unknown>): Promise<void> {
+    return this.#store.audit({
+      schoolId: account?.schoolId ?? null,
+      accountId: account?.id ?? null,
+      action,
+      detail,
+    })
+  }
+}

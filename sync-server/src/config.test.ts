@@ -1,0 +1,53 @@
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('has the defaults of DESIGN §3', () => {
+    const config = loadConfig({})
+    expect(config).toEqual({
+      port: 7420,
+      host: '0.0.0.0',
+      dataDir: resolve('data'),
+      store: { kind: 'sqlite', file: join(resolve('data'), 'campus-desk.sqlite') },
+      publicUrl: 'http://localhost:7420',
+      demo: false,
+      rendererDir: resolve('out/renderer'),
+      authSecret: undefined,
+      trustProxy: false,
+    })
+  })
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/tmp/cd',
+      DATABASE_URL: 'postgres://u@db:5432/campus',
+      PUBLIC_URL: 'https://school.example/',
+      DEMO: '1',
+      RENDERER_DIR: '/srv/renderer',
+      AUTH_SECRET: 's3cret',
+      TRUST_PROXY: 'true',
+    })
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/tmp/cd',
+      store: { kind: 'postgres', url: 'postgres://u@db:5432/campus' },
+      publicUrl: 'https://school.example',
+      demo: true,
+      rendererDir: '/srv/renderer',
+      authSecret: 's3cret',
+      trustProxy: true,
+    })
+  })
+
+  it('keeps SQLite for a DATABASE_URL that is not PostgreSQL and refuses a bad port', () => {
+    expect(loadConfig({ DATABASE_URL: 'mysql://x', DATA_DIR: '/d' }).store).toEqual({
+      kind: 'sqlite',
+      file: '/d/campus-desk.sqlite',
+    })
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT')
+  })
+})

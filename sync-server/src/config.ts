@@ -1,0 +1,48 @@
+import { resolve } from 'node:path'
+import { storeConfigFor, type StoreConfig } from './store/index.ts'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  store: StoreConfig
+  /** The address phones use (QR codes, links). */
+  publicUrl: string
+  /** Seed the demo schools into an empty store. */
+  demo: boolean
+  /** The built renderer, served under /app/ when the folder exists (web mode). */
+  rendererDir: string
+  /** Without one, a secret is generated once and kept in the store. */
+  authSecret: string | undefined
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-address rate limits). */
+  trustProxy: boolean
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined || value === '') return 7420
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new Error(`PORT is not a port: ${value}`)
+  return parsed
+}
+
+function flag(value: string | undefined): boolean {
+  return value === '1' || value === 'true'
+}
+
+/** The server's configuration from environment variables (see docs/sync-server.md). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const listenPort = port(env.PORT)
+  const dataDir = resolve(env.DATA_DIR || './data')
+  return {
+    port: listenPort,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    store: storeConfigFor(dataDir, env.DATABASE_URL),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${listenPort}`).replace(/\/+$/, ''),
+    demo: flag(env.DEMO),
+    rendererDir: resolve(env.RENDERER_DIR || 'out/renderer'),
+    authSecret: env.AUTH_SECRET || undefined,
+    trustProxy: flag(env.TRUST_PROXY),
+  }
+}

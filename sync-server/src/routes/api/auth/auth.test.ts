@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAccount } from '../../../auth/accounts.ts'
+import type { LoginResult, SessionTokens } from '../../../auth/service.ts'
+import { signAccessToken, type AccessClaims } from '../../../auth/tokens.ts'
+import { DEMO_PASSWORD } from '../../../seed/demo.ts'
+import {
+  ADMIN,
+  bearer,
+  login,
+  startTestApp,
+  TEACHER,
+  TEST_SECRET,
+  type TestApp,
+} from '../../../test-support/app.ts'
+import { STORE_FACTORIES } from '../../../test-support/stores.ts'
+
+describe.each(STORE_FACTORIES)('auth API ($name)', (factory) => {
+  let server: TestApp
+  beforeEach(async () => {
+    server = await startTestApp(factory)
+  })
+  afterEach(() => server.close())
+
+  const post = (url: string, payload: unknown, accessToken?: string) =>
+    server.app.inject({
+      method: 'POST',
+      url: `/api/auth/${url}`,
+      payload: payload as object,
+      headers: accessToken ? bearer(accessToken) : {},
+    })
+  const pullStatus = async (accessToken: string) =>
+    (await server.app.inject({ method: 'GET', url: '/api/sync/catalog/pull', headers: bearer(accessToken) }))
+      .statusCode
+  const refresh = (refreshToken: string) => post('refresh', { refreshToken })
+
+  describe('login', () => {
+    it('returns tokens, the user and their identities', async () => {
+      const session = await login(server, TEACHER)
+      expect(session).toMatchObject({
+        user: { id: 'demo-staff-li', schoolId: 'demo', name: '李老师', roles: ['teacher'] },
+        mustChangePassword: false,
+        identities: [{ id: 'demo-staff-li', schoolId: 'demo', schoolName: '示范学校', roles: ['teacher'] }],
+      })
+      expect(await pullStatus(session.accessToken)).toBe(200)
+    })
+
+    it('answers an unknown account and a wrong password the same way', async () => {
+      const unknown = await post('login', { account: '13000000000', password: DEMO_PASSWORD })
+      const wrong = await post('login', { account: TEACHER, password: 'wrong-password' })
+      expect(unknown.statusCode).toBe(401)
+      expect(wrong.statusCode).toBe(401)
+      expect(unknown.json()).toEqual(wrong.json())
+      expect((await post('login', { account: TEACHER })).statusCode).toBe(400)
+    })
+
+    it('blocks an account and address after repeated failures, even with the right password', async () => {
+      for (let i = 0; i < 5; i++) {
+        expect((await post('login', { account: TEACHER, password: `wrong-${i}` })).statusCode).toBe(401)
+      }
+      const blocked = await post('login', { account: TEACHER, password: DEMO_PASSWORD })
+      expect(blocked.statusCode).toBe(429)
+      expect(blocked.json()).toEqual({ error: 'Too Many Requests', message: expect.any(String) })
+      expect((await post('login', { account: ADMIN, password: DEMO_PASSWORD })).statusCode).toBe(200)
+    })
+
+    it('lets one person choose between identities with the same phone', async () => {
+      await createAccount(server.store, {
+        id: 'demo2-guardian-li',
+        schoolId: 'demo2',
+        name: '李老师 (家长)',
+        roles: ['guardian'],
+        phone: TEACHER,
+        password: DEMO_PASSWORD,
+      })
+      const first = await login(server, TEACHER)
+      expect(first.user.id).toBe('demo-staff-li')
+      expect(first.identities.map((i) => [i.id, i.schoolName])).toEqual([
+        ['demo-staff-li', '示范学校'],
+        ['demo2-guardian-li', '第二示范学校'],
+      ])
+      const chosen = await post('login', {
+        account: TEACHER,
+        password: DEMO_PASSWORD,
+        identityId: 'demo2-guardian-li',
+      })
+      expect(chosen.json<LoginResult>().user).toMatchObject({ schoolId: 'demo2', roles: ['guardian'] })
+      const foreign = await post('login', {
+        account: TEACHER,
+        password: DEMO_PASSWORD,
+        identityId: 'demo-staff-wang',
+      })
+      expect(foreign.statusCode).toBe(400)
+    })
+
+    it('refuses a disabled account with 403 and ends its sessions', async () => {
+      const session = await login(server, TEACHER)
+      await server.store.setAccountDisabled('demo-staff-li', true)
+      const response = await post('login', { account: TEACHER, password: DEMO_PASSWORD })
+      expect(response.statusCode).toBe(403)
+      expect(response.json<{ message: string }>().message).toContain('disabled')
+      expect(await pullStatus(session.accessToken)).toBe(401)
+    })
+
+    it('starts a new account on the last 6 digits of its phone, to be changed', async () => {
+      await createAccount(server.store, {
+        id: 'demo-staff-new',
+        schoolId: 'demo',
+        name: '新老师',
+        roles: ['teacher'],
+        phone: '13712345678',
+      })
+      const session = await login(server, '13712345678', '345678')
+      expect(session.mustChangePassword).toBe(true)
+      await post('password', { oldPassword: '345678', newPassword: 'a-better-one' }, session.accessToken)
+      expect((await login(server, '13712345678', 'a-better-one')).mustChangePassword).toBe(false)
+    })
+  })
+
+  describe('tokens', () => {
+    it('rotates refresh tokens', async () => {
+      const session = await login(server, TEACHER)
+      const first = await refresh(session.refreshToken)
+      expect(first.statusCode).toBe(200)
+      const rotated = first.json<SessionTokens>()
+      expect(rotated.refreshToken).not.toBe(session.refreshToken)
+      expect(rotated.user.id).toBe('demo-staff-li')
+      expect(await pullStatus(rotated.accessToken)).toBe(200)
+      expect((await refresh(rotated.refreshToken)).statusCode).toBe(200)
+      expect((await refresh('no-such-token')).statusCode).toBe(401)
+    })
+
+    it('revokes the whole session when a rotated refresh token is used again', async () => {
+      const session = await login(server, TEACHER)
+      const rotated = (await refresh(session.refreshToken)).json<SessionTokens>()
+      expect((await refresh(session.refreshToken)).statusCode).toBe(401)
+      expect((await refresh(rotated.refreshToken)).statusCode).toBe(401)
+      expect(await pullStatus(rotated.accessToken)).toBe(401)
+    })
+
+    it('ends the session at logout', async () => {
+      const session = await login(server, TEACHER)
+      const other = await login(server, TEACHER)
+      expect((await post('logout', {}, session.accessToken)).json()).toEqual({ ok: true })
+      expect(await pullStatus(session.accessToken)).toBe(401)
+      expect((await refresh(session.refreshToken)).statusCode).toBe(401)
+      expect(await pullStatus(other.accessToken)).toBe(200)
+      expect((await post('logout', {})).statusCode).toBe(401)
+    })
+
+    it('refuses expired, tampered and foreign tokens', async () => {
+      const session = await login(server, TEACHER)
+      const [header, payload] = session.accessToken.split('.') as [string, string]
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as AccessClaims
+      const now = Math.floor(Date.now() / 1000)
+
+      const expired = signAccessToken({ ...claims, iat: now - 1000, exp: now - 1 }, TEST_SECRET)
+      const asAdmin = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url')
+      const tampered = `${header}.${asAdmin}.${session.accessToken.split('.')[2]}`
+      const foreign = signAccessToken(claims, 'some-other-secret')
+
+      for (const token of [expired, tampered, foreign, 'garbage']) expect(await pullStatus(token)).toBe(401)
+      expect(await pullStatus(session.accessToken)).toBe(200)
+    })
+  })
+
+  describe('password change', () => {
+    it('needs the current password and a new, different one of 8 characters or more', async () => {
+      const { accessToken } = await login(server, TEACHER)
+      const change = (oldPassword: string, newPassword: string) =>
+        post('password', { oldPassword, newPassword }, accessToken)
+      expect((await change('not-my-password', 'new-password-1')).statusCode).toBe(400)
+      expect((await change(DEMO_PASSWORD, 'short')).statusCode).toBe(400)
+      expect((await change(DEMO_PASSWORD, DEMO_PASSWORD)).statusCode).toBe(400)
+      expect(
+        (await post('password', { oldPassword: DEMO_PASSWORD, newPassword: 'x'.repeat(9) })).statusCode,
+      ).toBe(401)
+    })
+
+    it('replaces the password and ends the other sessions', async () => {
+      const current = await login(server, TEACHER)
+      const elsewhere = await login(server, TEACHER)
+      const response = await post(
+        'password',
+        { oldPassword: DEMO_PASSWORD, newPassword: 'new-password-1' },
+        current.accessToken,
+      )
+      expect(response.json()).toEqual({ ok: true })
+
+      expect((await post('login', { account: TEACHER, password: DEMO_PASSWORD })).statusCode).toBe(401)
+      expect((await login(server, TEACHER, 'new-password-1')).user.id).toBe('demo-staff-li')
+      expect(await pullStatus(current.accessToken)).toBe(200)
+      expect(await pullStatus(elsewhere.accessToken)).toBe(401)
+    })
+  })
+
+  it('rate-limits the auth routes per address', async () => {
+    const limited = await startTestApp(factory, {
+      demo: false,
+      authRateLimit: { max: 3, timeWindowMs: 60_000 },
+    })
+    try {
+      const statuses = []
+      for (let i = 0; i < 4; i++) {
+        const response = await limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/refresh',
+          payload: { refreshToken: 'whatever' },
+        })
+        statuses.push(response.statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 401, 429])
+    } finally {
+      await limited.close()
+    }
+  })
+})

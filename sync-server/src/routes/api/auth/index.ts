@@ -1,0 +1,104 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { RateLimit } from '../../../plugins/rate-limit.ts'
+import { errorResponses, okSchema, sessionUserSchema } from '../../schemas.ts'
+
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const
+
+const sessionTokensProperties = {
+  accessToken: { type: 'string' },
+  refreshToken: { type: 'string' },
+  user: sessionUserSchema,
+  mustChangePassword: { type: 'boolean' },
+} as const
+
+const sessionTokensSchema = {
+  type: 'object',
+  properties: sessionTokensProperties,
+  required: Object.keys(sessionTokensProperties),
+} as const
+
+const loginSchema = {
+  body: {
+    type: 'object',
+    properties: { account: text(64), password: text(200), identityId: text(64) },
+    required: ['account', 'password'],
+    additionalProperties: false,
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        ...sessionTokensProperties,
+        identities: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { ...sessionUserSchema.properties, schoolName: { type: 'string' } },
+            required: [...sessionUserSchema.required, 'schoolName'],
+          },
+        },
+      },
+      required: [...sessionTokensSchema.required, 'identities'],
+    },
+    ...errorResponses,
+  },
+} as const
+
+const refreshSchema = {
+  body: {
+    type: 'object',
+    properties: { refreshToken: text(200) },
+    required: ['refreshToken'],
+    additionalProperties: false,
+  },
+  response: { 200: sessionTokensSchema, ...errorResponses },
+} as const
+
+const logoutSchema = { response: { 200: okSchema, ...errorResponses } } as const
+
+const passwordSchema = {
+  body: {
+    type: 'object',
+    properties: { oldPassword: text(200), newPassword: text(200) },
+    required: ['oldPassword', 'newPassword'],
+    additionalProperties: false,
+  },
+  response: { 200: okSchema, ...errorResponses },
+} as const
+
+interface LoginBody {
+  account: string
+  password: string
+  identityId?: string
+}
+
+/** `/api/auth` (DESIGN §6): login, refresh, logout and password change. */
+const authRoutes: FastifyPluginAsync<{ rateLimit: RateLimit }> = async (app, options) => {
+  const config = { rateLimit: { max: options.rateLimit.max, timeWindow: options.rateLimit.timeWindowMs } }
+  const authenticated = { onRequest: app.authenticate }
+
+  app.post<{ Body: LoginBody }>('/login', { schema: loginSchema, config }, (request) =>
+    app.auth.login({ ...request.body, ip: request.ip }),
+  )
+
+  app.post<{ Body: { refreshToken: string } }>('/refresh', { schema: refreshSchema, config }, (request) =>
+    app.auth.refresh(request.body.refreshToken),
+  )
+
+  app.post('/logout', { schema: logoutSchema, ...authenticated }, async (request) => {
+    await app.auth.logout(request.user, request.sessionId)
+    return { ok: true }
+  })
+
+  app.post<{ Body: { oldPassword: string; newPassword: string } }>(
+    '/password',
+    { schema: passwordSchema, config, ...authenticated },
+    async (request) => {
+      const { oldPassword, newPassword } = request.body
+      await app.auth.changePassword(request.user, request.sessionId, oldPassword, newPassword, request.ip)
+      return { ok: true }
+    },
+  )
+}
+
+export default authRoutes

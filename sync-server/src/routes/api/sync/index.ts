@@ -1,0 +1,88 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../../../../domain/collections.ts'
+import { notFound } from '../../../errors.ts'
+import { pull } from '../../../sync/pull.ts'
+import { push, type PushRow } from '../../../sync/push.ts'
+import { documentSchema, errorResponses } from '../../schemas.ts'
+import stream from './stream.ts'
+
+const MAX_PULL_LIMIT = 5000
+const MAX_PUSH_ROWS = 1000
+const PUSH_BODY_LIMIT = 32 * 1024 * 1024
+
+const collectionParams = {
+  type: 'object',
+  properties: { collection: { type: 'string', description: COLLECTION_NAMES.join(', ') } },
+  required: ['collection'],
+} as const
+
+const pullSchema = {
+  params: collectionParams,
+  querystring: {
+    type: 'object',
+    properties: {
+      seq: { type: 'integer', minimum: 0, default: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PULL_LIMIT, default: 100 },
+    },
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        documents: { type: 'array', items: documentSchema },
+        checkpoint: { type: 'object', properties: { seq: { type: 'integer' } }, required: ['seq'] },
+      },
+      required: ['documents', 'checkpoint'],
+    },
+    ...errorResponses,
+  },
+} as const
+
+const pushSchema = {
+  params: collectionParams,
+  body: {
+    type: 'array',
+    maxItems: MAX_PUSH_ROWS,
+    items: {
+      type: 'object',
+      properties: {
+        assumedMasterState: { anyOf: [documentSchema, { type: 'null' }] },
+        newDocumentState: documentSchema,
+      },
+      required: ['assumedMasterState', 'newDocumentState'],
+      additionalProperties: false,
+    },
+  },
+  response: { 200: { type: 'array', items: documentSchema }, ...errorResponses },
+} as const
+
+// Unknown collections are a missing resource (404), not a malformed request (400).
+function collectionOf(params: { collection: string }): CollectionName {
+  if (!isCollectionName(params.collection)) throw notFound(`Unknown collection ${params.collection}`)
+  return params.collection
+}
+
+/** `/api/sync` (DESIGN §5): the RxDB replication endpoints of every collection, and the change stream. */
+const syncRoutes: FastifyPluginAsync = async (app) => {
+  // Before the body is read: a caller without a valid token never gets a 32 MB push parsed.
+  app.addHook('onRequest', app.authenticate)
+
+  app.get<{ Params: { collection: string }; Querystring: { seq: number; limit: number } }>(
+    '/:collection/pull',
+    { schema: pullSchema },
+    (request) => {
+      const { seq, limit } = request.query
+      return pull(app.store, request.user, collectionOf(request.params), seq, limit)
+    },
+  )
+
+  app.post<{ Params: { collection: string }; Body: PushRow[] }>(
+    '/:collection/push',
+    { schema: pushSchema, bodyLimit: PUSH_BODY_LIMIT },
+    (request) => push(app.store, request.user, collectionOf(request.params), request.body),
+  )
+
+  await app.register(stream)
+}
+
+export default syncRoutes

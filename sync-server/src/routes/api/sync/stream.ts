@@ -1,0 +1,48 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { StreamSink } from '../../../realtime/hub.ts'
+import { errorResponses } from '../../schemas.ts'
+
+const streamSchema = {
+  response: {
+    200: {
+      description: 'Server-Sent Events: `change`, `resync` and `: heartbeat` comments',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    },
+    ...errorResponses,
+  },
+} as const
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  // The stream holds its connection until it ends; then the socket closes rather than idling (fast shutdown).
+  connection: 'close',
+  // Reverse proxies (nginx) would otherwise buffer the stream.
+  'x-accel-buffering': 'no',
+}
+
+/** `GET /api/sync/stream`: one Server-Sent Events stream per client for every collection. */
+const stream: FastifyPluginAsync = async (app) => {
+  app.get('/stream', { schema: streamSchema }, (request, reply) => {
+    const response = reply.raw
+    reply.hijack()
+    // The reply is hijacked, so the headers Fastify's hooks set (CORS) are copied by hand.
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined) response.setHeader(name, value)
+    }
+    response.writeHead(200, SSE_HEADERS)
+    response.write(': connected\n\n')
+    const sink: StreamSink = {
+      write: (chunk) => void response.write(chunk),
+      close: () => response.end(),
+      get bufferedBytes() {
+        return response.writableLength
+      },
+    }
+    const disconnect = app.realtime.connect(request.user, sink, request.accessExpiresAt)
+    response.on('close', disconnect)
+    response.on('error', disconnect)
+  })
+}
+
+export default stream

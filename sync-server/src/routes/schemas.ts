@@ -1,0 +1,32 @@
+import { ROLES } from '../../../domain/auth/roles.ts'
+
+/** JSON Schemas shared by several routes. */
+
+export const errorSchema = {
+  type: 'object',
+  properties: { error: { type: 'string' }, message: { type: 'string' } },
+  required: ['error', 'message'],
+} as const
+
+/** The error answers every route may give. */
+export const errorResponses = { '4xx': errorSchema, '5xx': errorSchema } as const
+
+/** A replicated document: its fields depend on its kind and are checked by `validateDocument`, not here. */
+export const documentSchema = { type: 'object', additionalProperties: true } as const
+
+export const sessionUserSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    schoolId: { type: 'string' },
+    name: { type: 'string' },
+    roles: { type: 'array', items: { enum: [...ROLES] } },
+  },
+  required: ['id', 'schoolId', 'name', 'roles'],
+} as const
+
+export const okSchema = {
+  type: 'object',
+  properties: { ok: { const: true } },
+  required: ['ok'],
+} as const

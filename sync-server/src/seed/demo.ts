@@ -1,0 +1,167 @@
+// The demo schools of `npm start` and the tests: accounts and reference data, in one place. Address-book
+// documents (classes, students, guardians) join as another collection in `documents` of each school.
+import type { Role } from '../../../domain/auth/roles.ts'
+import type { Location } from '../../../domain/catalog/location.ts'
+import type { Subject } from '../../../domain/catalog/subject.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
+import { createAccount } from '../auth/accounts.ts'
+import type { School, Store } from '../store/index.ts'
+
+export const DEMO_PASSWORD = 'demo-2026'
+
+interface DemoPerson {
+  id: string
+  name: string
+  phone: string
+  roles: Role[]
+}
+
+interface LocationSpec {
+  key: string
+  name: string
+  capacity?: number
+  multiClass?: boolean
+}
+
+interface DemoSchool {
+  school: School
+  people: DemoPerson[]
+  subjects: [name: string, code: string][]
+  locations: LocationSpec[]
+}
+
+const SUBJECTS: DemoSchool['subjects'] = [
+  ['语文', 'chinese'],
+  ['数学', 'math'],
+  ['英语', 'english'],
+  ['物理', 'physics'],
+  ['化学', 'chemistry'],
+  ['生物', 'biology'],
+  ['历史', 'history'],
+  ['地理', 'geography'],
+  ['道德与法治', 'ethics'],
+  ['音乐', 'music'],
+  ['美术', 'art'],
+  ['体育与健康', 'pe'],
+  ['信息技术', 'it'],
+]
+
+function classrooms(count: number): LocationSpec[] {
+  return Array.from({ length: count }, (_, i) => {
+    const room = `A${101 + i}`
+    return { key: room.toLowerCase(), name: `教学楼${room}`, capacity: 50 }
+  })
+}
+
+const SPECIAL_ROOMS: LocationSpec[] = [
+  { key: 'physics-lab', name: '物理实验室', capacity: 50 },
+  { key: 'chemistry-lab', name: '化学实验室', capacity: 50 },
+  { key: 'computer-room', name: '计算机房', capacity: 60 },
+  { key: 'music-room', name: '音乐教室', capacity: 60 },
+  { key: 'art-room', name: '美术教室', capacity: 50 },
+  { key: 'library', name: '图书馆', capacity: 200, multiClass: true },
+  { key: 'playground', name: '操场', multiClass: true },
+  { key: 'gym', name: '体育馆', capacity: 400, multiClass: true },
+]
+
+const DEMO_SCHOOLS: DemoSchool[] = [
+  {
+    school: { id: 'demo', code: 'demo', name: '示范学校' },
+    people: [
+      { id: 'demo-staff-wang', name: '王校长', phone: '13800000001', roles: ['admin'] },
+      { id: 'demo-staff-li', name: '李老师', phone: '13800000002', roles: ['teacher'] },
+      { id: 'demo-staff-zhang', name: '张老师', phone: '13800000003', roles: ['teacher'] },
+      { id: 'demo-guardian-chen', name: '陈家长', phone: '13900000001', roles: ['guardian'] },
+    ],
+    subjects: SUBJECTS,
+    locations: [...classrooms(10), ...SPECIAL_ROOMS],
+  },
+  {
+    school: { id: 'demo2', code: 'demo2', name: '第二示范学校' },
+    people: [{ id: 'demo2-staff-zhao', name: '赵校长', phone: '13800000101', roles: ['admin'] }],
+    subjects: SUBJECTS.filter(([, code]) => ['chinese', 'math', 'english', 'pe'].includes(code)),
+    locations: [...classrooms(4), { key: 'playground', name: '操场', multiClass: true }],
+  },
+]
+
+export interface DemoAccount {
+  schoolId: string
+  schoolName: string
+  account: string
+  password: string
+  name: string
+  roles: Role[]
+}
+
+/** The demo logins, for printing at start-up and for tests. */
+export function demoAccounts(): DemoAccount[] {
+  return DEMO_SCHOOLS.flatMap(({ school, people }) =>
+    people.map((person) => ({
+      schoolId: school.id,
+      schoolName: school.name,
+      account: person.phone,
+      password: DEMO_PASSWORD,
+      name: person.name,
+      roles: person.roles,
+    })),
+  )
+}
+
+function catalogDocuments({ school, subjects, locations }: DemoSchool, now: number): WireDocument[] {
+  const common = { schoolId: school.id, updatedAt: now, _deleted: false }
+  const subjectDocs = subjects.map(([name, code]): WireDocument<Subject> => ({
+    ...common,
+    id: `${school.id}-subject-${code}`,
+    kind: 'subject',
+    name,
+    code,
+    enabled: true,
+  }))
+  const locationDocs = locations.map(
+    ({ key, name, capacity, multiClass = false }): WireDocument<Location> => ({
+      ...common,
+      id: `${school.id}-location-${key}`,
+      kind: 'location',
+      name,
+      enabled: true,
+      editable: true,
+      multiClass,
+      ...(capacity === undefined ? {} : { capacity }),
+    }),
+  )
+  return [...subjectDocs, ...locationDocs]
+}
+
+/** Every replicated document of a demo school, by collection. */
+function documentsOf(demo: DemoSchool, now: number): Partial<Record<CollectionName, WireDocument[]>> {
+  return { catalog: catalogDocuments(demo, now) }
+}
+
+async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<void> {
+  await store.createSchool(demo.school)
+  await Promise.all(
+    demo.people.map((person) =>
+      createAccount(store, { ...person, schoolId: demo.school.id, password: DEMO_PASSWORD }),
+    ),
+  )
+  for (const [collection, docs] of Object.entries(documentsOf(demo, now)) as [
+    CollectionName,
+    WireDocument[],
+  ][]) {
+    // Through the store like any write: the documents get seqs and replicate.
+    await store.writeDocuments(
+      demo.school.id,
+      collection,
+      docs.map((doc) => doc.id),
+      (stored) => ({ writes: docs.filter((doc) => !stored.has(doc.id)), result: null }),
+    )
+  }
+}
+
+/** Seeds the demo schools into an empty store; returns false (and changes nothing) when it holds a school. */
+export async function seedDemo(store: Store, now = Date.now()): Promise<boolean> {
+  if ((await store.listSchools()).length > 0) return false
+  for (const demo of DEMO_SCHOOLS) await seedSchool(store, demo, now)
+  return true
+}

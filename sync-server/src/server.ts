@@ -1,0 +1,38 @@
+// `npm run server`: reads the environment, opens the store, seeds the demo schools if asked, and listens.
+import { buildApp } from './app.ts'
+import { loadConfig } from './config.ts'
+import { demoAccounts, seedDemo } from './seed/demo.ts'
+import { createStore } from './store/index.ts'
+
+const config = loadConfig()
+const store = await createStore(config.store)
+
+if (config.demo && (await seedDemo(store))) {
+  console.log('Seeded the demo schools. Accounts (password in the last column):')
+  for (const a of demoAccounts()) console.log(`  ${a.schoolName}  ${a.account}  ${a.name}  ${a.password}`)
+}
+
+const app = await buildApp(
+  { store, authSecret: config.authSecret, rendererDir: config.rendererDir },
+  { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy },
+)
+
+let closing = false
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return
+  closing = true
+  app.log.info(`${signal}: closing`)
+  try {
+    await app.close()
+    await store.close()
+    process.exit(0)
+  } catch (error) {
+    app.log.error(error)
+    process.exit(1)
+  }
+}
+process.once('SIGINT', () => void shutdown('SIGINT'))
+process.once('SIGTERM', () => void shutdown('SIGTERM'))
+
+await app.listen({ port: config.port, host: config.host })
+app.log.info(`sync server (${store.kind}) at ${config.publicUrl}`)

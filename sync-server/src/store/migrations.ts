@@ -1,0 +1,94 @@
+import type { SqlDriver, SqlExecutor } from './sql-driver.ts'
+import type { StoreKind } from './types.ts'
+
+interface ColumnTypes {
+  bigint: string
+  bool: string
+  autoId: string
+}
+
+const COLUMN_TYPES: Record<StoreKind, ColumnTypes> = {
+  sqlite: { bigint: 'INTEGER', bool: 'INTEGER', autoId: 'INTEGER PRIMARY KEY AUTOINCREMENT' },
+  postgres: { bigint: 'BIGINT', bool: 'BOOLEAN', autoId: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' },
+}
+
+/** Each migration is a list of statements; both stores get the same tables, columns and indexes. */
+const MIGRATIONS: ((t: ColumnTypes) => string[])[] = [
+  (t) => [
+    `CREATE TABLE schools (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL)`,
+    `CREATE TABLE school_counters (school_id TEXT PRIMARY KEY, seq ${t.bigint} NOT NULL)`,
+    `CREATE TABLE documents (
+      school_id TEXT NOT NULL,
+      collection TEXT NOT NULL,
+      id TEXT NOT NULL,
+      seq ${t.bigint} NOT NULL,
+      deleted ${t.bool} NOT NULL,
+      updated_at ${t.bigint} NOT NULL,
+      data TEXT NOT NULL,
+      PRIMARY KEY (school_id, collection, id)
+    )`,
+    `CREATE UNIQUE INDEX documents_pull ON documents (school_id, collection, seq)`,
+    `CREATE TABLE accounts (
+      id TEXT PRIMARY KEY,
+      school_id TEXT NOT NULL REFERENCES schools (id),
+      name TEXT NOT NULL,
+      roles TEXT NOT NULL,
+      phone TEXT,
+      staff_no TEXT,
+      student_no TEXT,
+      password_hash TEXT NOT NULL,
+      must_change_password ${t.bool} NOT NULL,
+      disabled ${t.bool} NOT NULL,
+      created_at ${t.bigint} NOT NULL
+    )`,
+    `CREATE INDEX accounts_phone ON accounts (phone)`,
+    `CREATE INDEX accounts_staff_no ON accounts (staff_no)`,
+    `CREATE INDEX accounts_student_no ON accounts (student_no)`,
+    `CREATE TABLE sessions (
+      id TEXT PRIMARY KEY,
+      account_id TEXT NOT NULL REFERENCES accounts (id),
+      created_at ${t.bigint} NOT NULL,
+      revoked_at ${t.bigint}
+    )`,
+    `CREATE INDEX sessions_account ON sessions (account_id)`,
+    `CREATE TABLE refresh_tokens (
+      token_hash TEXT PRIMARY KEY,
+      session_id TEXT NOT NULL REFERENCES sessions (id),
+      created_at ${t.bigint} NOT NULL,
+      rotated_at ${t.bigint}
+    )`,
+    `CREATE INDEX refresh_tokens_session ON refresh_tokens (session_id)`,
+    `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    `CREATE TABLE audit_log (
+      id ${t.autoId},
+      at ${t.bigint} NOT NULL,
+      school_id TEXT,
+      account_id TEXT,
+      action TEXT NOT NULL,
+      detail TEXT
+    )`,
+    `CREATE INDEX audit_log_school ON audit_log (school_id, at)`,
+  ],
+]
+
+async function appliedVersion(tx: SqlExecutor): Promise<number> {
+  await tx.run(
+    `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at BIGINT NOT NULL)`,
+  )
+  const [row] = await tx.all<{ version: number | null }>(`SELECT MAX(version) AS version FROM schema_version`)
+  return row?.version ?? 0
+}
+
+/** Brings the database up to the newest schema; several instances starting together apply it once. */
+export async function migrate(driver: SqlDriver): Promise<void> {
+  const types = COLUMN_TYPES[driver.dialect]
+  await driver.transaction(async (tx) => {
+    const current = await appliedVersion(tx)
+    for (const [index, migration] of MIGRATIONS.entries()) {
+      const version = index + 1
+      if (version <= current) continue
+      for (const statement of migration(types)) await tx.run(statement)
+      await tx.run(`INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)`, [version, Date.now()])
+    }
+  }, 'campus-desk:migrations')
+}

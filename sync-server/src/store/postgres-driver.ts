@@ -1,0 +1,71 @@
+import pg from 'pg'
+import type { SqlDriver, SqlExecutor } from './sql-driver.ts'
+
+const INT8_OID = 20
+
+export interface PostgresOptions {
+  url: string
+  /** Schema to work in (created if missing); the tests give each store its own. */
+  schema?: string
+  poolSize?: number
+}
+
+// Sequence numbers and timestamps are BIGINT; they stay far below 2^53, so plain numbers are exact.
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+}
+
+function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    all: async <Row>(sql: string, params: readonly unknown[] = []) =>
+      (await client.query(sql, [...params])).rows as Row[],
+    run: async (sql, params = []) => (await client.query(sql, [...params])).rowCount ?? 0,
+  }
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+export async function createPostgresDriver(options: PostgresOptions): Promise<SqlDriver> {
+  if (options.schema) {
+    const setup = new pg.Client({ connectionString: options.url })
+    await setup.connect()
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`)
+    } finally {
+      await setup.end()
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    types,
+    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+  })
+  const shared = executor(pool)
+
+  return {
+    dialect: 'postgres',
+    ...shared,
+    transaction: async (work, lockKey) => {
+      const client = await pool.connect()
+      let broken = false
+      try {
+        await client.query('BEGIN')
+        if (lockKey) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey])
+        const result = await work(executor(client))
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        // A connection that cannot even roll back is dropped from the pool rather than reused.
+        await client.query('ROLLBACK').catch(() => (broken = true))
+        throw error
+      } finally {
+        client.release(broken)
+      }
+    },
+    close: () => pool.end(),
+  }
+}

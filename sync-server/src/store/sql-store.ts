@@ -1,0 +1,351 @@
+import type { Role } from '../../../domain/auth/roles.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
+import { KeyedMutex } from './keyed-mutex.ts'
+import { migrate } from './migrations.ts'
+import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.ts'
+import type {
+  Account,
+  AccountWithSchool,
+  AuditEntry,
+  CommitListener,
+  CommittedChange,
+  RefreshOutcome,
+  School,
+  Store,
+  StoredDocument,
+  WritePlan,
+} from './types.ts'
+
+// Rows per multi-row statement: well under SQLite's and PostgreSQL's limits on bound parameters.
+const CHUNK = 500
+
+interface AccountRow {
+  id: string
+  school_id: string
+  name: string
+  roles: string
+  phone: string | null
+  staff_no: string | null
+  student_no: string | null
+  password_hash: string
+  must_change_password: boolean | number
+  disabled: boolean | number
+  school_name?: string
+}
+
+const ACCOUNT_COLUMNS = `a.id, a.school_id, a.name, a.roles, a.phone, a.staff_no, a.student_no, a.password_hash,
+  a.must_change_password, a.disabled`
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    name: row.name,
+    roles: JSON.parse(row.roles) as Role[],
+    phone: row.phone,
+    staffNo: row.staff_no,
+    studentNo: row.student_no,
+    passwordHash: row.password_hash,
+    mustChangePassword: Boolean(row.must_change_password),
+    disabled: Boolean(row.disabled),
+  }
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = []
+  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK))
+  return result
+}
+
+/** `($1, $2), ($3, $4)…` for `rows` rows of `width` values, numbered from `$first`. */
+function valueRows(rows: number, width: number, first = 1): string {
+  return Array.from({ length: rows }, (_, row) => {
+    const params = Array.from({ length: width }, (_, col) => `$${first + row * width + col}`)
+    return `(${params.join(', ')})`
+  }).join(', ')
+}
+
+async function selectDocuments(
+  tx: SqlExecutor,
+  schoolId: string,
+  collection: CollectionName,
+  ids: readonly string[],
+): Promise<Map<string, WireDocument>> {
+  const stored = new Map<string, WireDocument>()
+  for (const part of chunks([...new Set(ids)])) {
+    const placeholders = part.map((_, i) => `$${i + 3}`).join(', ')
+    const rows = await tx.all<{ id: string; data: string }>(
+      `SELECT id, data FROM documents WHERE school_id = $1 AND collection = $2 AND id IN (${placeholders})`,
+      [schoolId, collection, ...part],
+    )
+    for (const row of rows) stored.set(row.id, JSON.parse(row.data) as WireDocument)
+  }
+  return stored
+}
+
+/** Takes `count` sequence numbers from the school's counter and returns the first. */
+async function reserveSeqs(tx: SqlExecutor, schoolId: string, count: number): Promise<number> {
+  const [row] = await tx.all<{ seq: number }>(
+    `INSERT INTO school_counters (school_id, seq) VALUES ($1, $2)
+     ON CONFLICT (school_id) DO UPDATE SET seq = school_counters.seq + excluded.seq RETURNING seq`,
+    [schoolId, count],
+  )
+  if (!row) throw new Error(`no sequence counter for school ${schoolId}`)
+  return Number(row.seq) - count + 1
+}
+
+async function upsertDocuments(
+  tx: SqlExecutor,
+  schoolId: string,
+  collection: CollectionName,
+  docs: readonly WireDocument[],
+): Promise<StoredDocument[]> {
+  if (docs.length === 0) return []
+  const firstSeq = await reserveSeqs(tx, schoolId, docs.length)
+  const stored = docs.map((data, i) => ({ seq: firstSeq + i, data }))
+  for (const part of chunks(stored)) {
+    const params = part.flatMap(({ seq, data }): SqlValue[] => [
+      schoolId,
+      collection,
+      data.id,
+      seq,
+      data._deleted === true,
+      data.updatedAt,
+      JSON.stringify(data),
+    ])
+    await tx.run(
+      `INSERT INTO documents (school_id, collection, id, seq, deleted, updated_at, data)
+       VALUES ${valueRows(part.length, 7)}
+       ON CONFLICT (school_id, collection, id) DO UPDATE SET
+         seq = excluded.seq, deleted = excluded.deleted, updated_at = excluded.updated_at, data = excluded.data`,
+      params,
+    )
+  }
+  return stored
+}
+
+/** The store on top of a SQL driver: the same statements run on SQLite and PostgreSQL. */
+export class SqlStore implements Store {
+  readonly #db: SqlDriver
+  readonly #schoolLocks = new KeyedMutex()
+  readonly #listeners = new Set<CommitListener>()
+
+  private constructor(driver: SqlDriver) {
+    this.#db = driver
+  }
+
+  static async open(driver: SqlDriver): Promise<SqlStore> {
+    try {
+      await migrate(driver)
+    } catch (error) {
+      await driver.close()
+      throw error
+    }
+    return new SqlStore(driver)
+  }
+
+  get kind() {
+    return this.#db.dialect
+  }
+
+  close(): Promise<void> {
+    return this.#db.close()
+  }
+
+  async pull(schoolId: string, collection: CollectionName, afterSeq: number, limit: number) {
+    const rows = await this.#db.all<{ seq: number; data: string }>(
+      `SELECT seq, data FROM documents WHERE school_id = $1 AND collection = $2 AND seq > $3
+       ORDER BY seq LIMIT $4`,
+      [schoolId, collection, afterSeq, limit],
+    )
+    return rows.map((row) => ({ seq: Number(row.seq), data: JSON.parse(row.data) as WireDocument }))
+  }
+
+  writeDocuments<T>(
+    schoolId: string,
+    collection: CollectionName,
+    ids: readonly string[],
+    plan: (stored: ReadonlyMap<string, WireDocument>) => WritePlan<T>,
+  ): Promise<T> {
+    return this.#schoolLocks.run(schoolId, async () => {
+      const { result, documents } = await this.#db.transaction(async (tx) => {
+        const { writes, result } = plan(await selectDocuments(tx, schoolId, collection, ids))
+        return { result, documents: await upsertDocuments(tx, schoolId, collection, writes) }
+      }, `school:${schoolId}`)
+      if (documents.length > 0) this.#notify({ schoolId, collection, documents })
+      return result
+    })
+  }
+
+  onCommit(listener: CommitListener): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #notify(change: CommittedChange): void {
+    for (const listener of this.#listeners) listener(change)
+  }
+
+  async createSchool(school: School): Promise<void> {
+    await this.#db.run(`INSERT INTO schools (id, code, name) VALUES ($1, $2, $3)`, [
+      school.id,
+      school.code,
+      school.name,
+    ])
+  }
+
+  listSchools(): Promise<School[]> {
+    return this.#db.all<School>(`SELECT id, code, name FROM schools ORDER BY id`)
+  }
+
+  async createAccount(account: Account): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO accounts (id, school_id, name, roles, phone, staff_no, student_no, password_hash,
+         must_change_password, disabled, created_at)
+       VALUES ${valueRows(1, 11)}`,
+      [
+        account.id,
+        account.schoolId,
+        account.name,
+        JSON.stringify(account.roles),
+        account.phone,
+        account.staffNo,
+        account.studentNo,
+        account.passwordHash,
+        account.mustChangePassword,
+        account.disabled,
+        Date.now(),
+      ],
+    )
+  }
+
+  async getAccount(id: string): Promise<Account | null> {
+    const [row] = await this.#db.all<AccountRow>(
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = $1`,
+      [id],
+    )
+    return row ? toAccount(row) : null
+  }
+
+  async findAccountsByLogin(login: string): Promise<AccountWithSchool[]> {
+    const rows = await this.#db.all<AccountRow>(
+      `SELECT ${ACCOUNT_COLUMNS}, s.name AS school_name FROM accounts a JOIN schools s ON s.id = a.school_id
+       WHERE a.phone = $1 OR a.staff_no = $1 OR a.student_no = $1 ORDER BY a.school_id, a.id`,
+      [login],
+    )
+    return rows.map((row) => ({ ...toAccount(row), schoolName: row.school_name ?? '' }))
+  }
+
+  async updatePassword(accountId: string, passwordHash: string, mustChangePassword: boolean): Promise<void> {
+    await this.#db.run(`UPDATE accounts SET password_hash = $2, must_change_password = $3 WHERE id = $1`, [
+      accountId,
+      passwordHash,
+      mustChangePassword,
+    ])
+  }
+
+  setAccountDisabled(accountId: string, disabled: boolean): Promise<void> {
+    return this.#db.transaction(async (tx) => {
+      await tx.run(`UPDATE accounts SET disabled = $2 WHERE id = $1`, [accountId, disabled])
+      if (disabled) await revokeSessions(tx, `account_id = $2`, [accountId], Date.now())
+    })
+  }
+
+  createSession(sessionId: string, accountId: string, refreshTokenHash: string): Promise<void> {
+    const now = Date.now()
+    return this.#db.transaction(async (tx) => {
+      await tx.run(`INSERT INTO sessions (id, account_id, created_at) VALUES ($1, $2, $3)`, [
+        sessionId,
+        accountId,
+        now,
+      ])
+      await insertRefreshToken(tx, refreshTokenHash, sessionId, now)
+    })
+  }
+
+  rotateRefreshToken(oldHash: string, newHash: string): Promise<RefreshOutcome> {
+    const now = Date.now()
+    return this.#db.transaction(async (tx) => {
+      const [token] = await tx.all<{ session_id: string; account_id: string; revoked_at: number | null }>(
+        `SELECT t.session_id, s.account_id, s.revoked_at FROM refresh_tokens t
+         JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = $1`,
+        [oldHash],
+      )
+      if (!token || token.revoked_at !== null) return { status: 'invalid' }
+      const rotated = await tx.run(
+        `UPDATE refresh_tokens SET rotated_at = $2 WHERE token_hash = $1 AND rotated_at IS NULL`,
+        [oldHash, now],
+      )
+      if (rotated === 0) {
+        await revokeSessions(tx, `id = $2`, [token.session_id], now)
+        return { status: 'reused' }
+      }
+      await insertRefreshToken(tx, newHash, token.session_id, now)
+      return { status: 'rotated', sessionId: token.session_id, accountId: token.account_id }
+    })
+  }
+
+  async isSessionActive(sessionId: string): Promise<boolean> {
+    const rows = await this.#db.all(`SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+    ])
+    return rows.length > 0
+  }
+
+  revokeSession(sessionId: string): Promise<void> {
+    return revokeSessions(this.#db, `id = $2`, [sessionId], Date.now())
+  }
+
+  revokeOtherSessions(accountId: string, keptSessionId: string): Promise<void> {
+    return revokeSessions(this.#db, `account_id = $2 AND id <> $3`, [accountId, keptSessionId], Date.now())
+  }
+
+  getOrCreateSetting(key: string, create: () => string): Promise<string> {
+    return this.#db.transaction(async (tx) => {
+      await tx.run(`INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [
+        key,
+        create(),
+      ])
+      const [row] = await tx.all<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [key])
+      if (!row) throw new Error(`setting ${key} was not stored`)
+      return row.value
+    })
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO audit_log (at, school_id, account_id, action, detail) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        Date.now(),
+        entry.schoolId,
+        entry.accountId,
+        entry.action,
+        entry.detail ? JSON.stringify(entry.detail) : null,
+      ],
+    )
+  }
+}
+
+async function insertRefreshToken(
+  tx: SqlExecutor,
+  hash: string,
+  sessionId: string,
+  now: number,
+): Promise<void> {
+  await tx.run(`INSERT INTO refresh_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)`, [
+    hash,
+    sessionId,
+    now,
+  ])
+}
+
+/** Revokes the sessions matching `where` (its parameters start at `$2`; `$1` is the time). */
+async function revokeSessions(
+  db: SqlExecutor,
+  where: string,
+  params: SqlValue[],
+  now: number,
+): Promise<void> {
+  await db.run(`UPDATE sessions SET revoked_at = $1 WHERE revoked_at IS NULL AND ${where}`, [now, ...params])
+}

@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { WireDocument } from '../../../domain/documents.ts'
+import { subject } from '../test-support/documents.ts'
+import { STORE_FACTORIES, type TestStore } from '../test-support/stores.ts'
+import { createStore, type CommittedChange, type Store } from './index.ts'
+
+function writeAll(store: Store, schoolId: string, docs: WireDocument[]): Promise<null> {
+  return store.writeDocuments(
+    schoolId,
+    'catalog',
+    docs.map((d) => d.id),
+    () => ({ writes: docs, result: null }),
+  )
+}
+
+async function pullAll(store: Store, schoolId: string, limit = 1000) {
+  const seen = []
+  let seq = 0
+  for (;;) {
+    const batch = await store.pull(schoolId, 'catalog', seq, limit)
+    seen.push(...batch)
+    if (batch.length < limit) return seen
+    seq = batch.at(-1)?.seq ?? seq
+  }
+}
+
+const school = { id: 's1', code: 's1', name: '一中' }
+
+describe.each(STORE_FACTORIES)('store ($name)', (factory) => {
+  let testStore: TestStore
+  let store: Store
+  beforeEach(async () => {
+    testStore = await factory.create()
+    store = testStore.store
+  })
+  afterEach(() => testStore.dispose())
+
+  describe('documents', () => {
+    it('gives every write the next seq of its school and pulls in seq order', async () => {
+      await writeAll(store, 's1', [subject('s1', 'a'), subject('s1', 'b')])
+      await writeAll(store, 's2', [subject('s2', 'x')])
+      await writeAll(store, 's1', [subject('s1', 'c')])
+
+      expect((await store.pull('s1', 'catalog', 0, 10)).map((d) => [d.seq, d.data.id])).toEqual([
+        [1, 'a'],
+        [2, 'b'],
+        [3, 'c'],
+      ])
+      expect((await store.pull('s1', 'catalog', 1, 1)).map((d) => d.seq)).toEqual([2])
+      expect((await store.pull('s2', 'catalog', 0, 10)).map((d) => d.seq)).toEqual([1])
+      expect(await store.pull('s1', 'org', 0, 10)).toEqual([])
+    })
+
+    it('returns exactly the stored document and moves a rewritten one to a new seq', async () => {
+      const doc = { ...subject('s1', 'a'), code: 'math' }
+      await writeAll(store, 's1', [doc, subject('s1', 'b')])
+      const tombstone = { ...doc, _deleted: true }
+      await writeAll(store, 's1', [tombstone])
+
+      expect(await store.pull('s1', 'catalog', 0, 10)).toEqual([
+        { seq: 2, data: subject('s1', 'b') },
+        { seq: 3, data: tombstone },
+      ])
+    })
+
+    it('shows the plan the stored documents and writes nothing when the plan throws', async () => {
+      await writeAll(store, 's1', [subject('s1', 'a')])
+      let seen: string[] = []
+      const refused = store.writeDocuments('s1', 'catalog', ['a', 'b'], (stored) => {
+        seen = [...stored.keys()]
+        throw new Error('refused')
+      })
+      await expect(refused).rejects.toThrow('refused')
+      expect(seen).toEqual(['a'])
+
+      await writeAll(store, 's1', [subject('s1', 'b')])
+      expect((await store.pull('s1', 'catalog', 0, 10)).map((d) => d.seq)).toEqual([1, 2])
+    })
+
+    it('tells commit listeners about each commit, in seq order, and nothing about empty writes', async () => {
+      const changes: CommittedChange[] = []
+      const stop = store.onCommit((change) => changes.push(change))
+      await Promise.all(Array.from({ length: 20 }, (_, i) => writeAll(store, 's1', [subject('s1', `d${i}`)])))
+      await writeAll(store, 's1', [])
+      stop()
+      await writeAll(store, 's1', [subject('s1', 'after')])
+
+      expect(changes.map((c) => c.documents.map((d) => d.seq))).toEqual(
+        Array.from({ length: 20 }, (_, i) => [i + 1]),
+      )
+      expect(changes[0]).toMatchObject({ schoolId: 's1', collection: 'catalog' })
+    })
+
+    it('never lets a reader see a seq before the seqs under it are committed', async () => {
+      // Several PostgreSQL server instances may share a database; a SQLite file belongs to one server process.
+      const second = factory.name === 'postgres' ? await createStore(testStore.config) : store
+      try {
+        const writers = [store, second].flatMap((instance, w) =>
+          Array.from({ length: 20 }, (_, i) =>
+            writeAll(instance, 's1', [subject('s1', `w${w}-${i}-a`), subject('s1', `w${w}-${i}-b`)]),
+          ),
+        )
+        const seen: number[] = []
+        let seq = 0
+        let writing = true
+        const done = Promise.all(writers).finally(() => (writing = false))
+        while (writing) {
+          const batch = await store.pull('s1', 'catalog', seq, 7)
+          seen.push(...batch.map((d) => d.seq))
+          seq = batch.at(-1)?.seq ?? seq
+        }
+        await done
+        seen.push(...(await pullAll(store, 's1')).filter((d) => d.seq > seq).map((d) => d.seq))
+
+        expect(seen).toEqual(Array.from({ length: 80 }, (_, i) => i + 1))
+      } finally {
+        if (second !== store) await second.close()
+      }
+    })
+  })
+
+  describe('accounts', () => {
+    const account = {
+      id: 'acc1',
+      schoolId: 's1',
+      name: '王老师',
+      roles: ['teacher' as const],
+      phone: '13800000009',
+      staffNo: 'T01',
+      studentNo: null,
+      passwordHash: 'hash',
+      mustChangePassword: true,
+      disabled: false,
+    }
+
+    it('finds every identity of a login in a stable order, with its school', async () => {
+      await store.createSchool(school)
+      await store.createSchool({ id: 's0', code: 's0', name: '零中' })
+      await store.createAccount(account)
+      await store.createAccount({
+        ...account,
+        id: 'acc0',
+        schoolId: 's0',
+        roles: ['guardian'],
+        staffNo: null,
+      })
+
+      const byPhone = await store.findAccountsByLogin('13800000009')
+      expect(byPhone.map((a) => [a.id, a.schoolName])).toEqual([
+        ['acc0', '零中'],
+        ['acc1', '一中'],
+      ])
+      expect(await store.findAccountsByLogin('T01')).toEqual([{ ...account, schoolName: '一中' }])
+      expect(await store.findAccountsByLogin('nobody')).toEqual([])
+      expect(await store.listSchools()).toEqual([{ id: 's0', code: 's0', name: '零中' }, school])
+    })
+
+    it('updates passwords and the disabled flag', async () => {
+      await store.createSchool(school)
+      await store.createAccount(account)
+      await store.updatePassword('acc1', 'new-hash', false)
+      await store.setAccountDisabled('acc1', true)
+      expect(await store.getAccount('acc1')).toEqual({
+        ...account,
+        passwordHash: 'new-hash',
+        mustChangePassword: false,
+        disabled: true,
+      })
+      expect(await store.getAccount('missing')).toBeNull()
+    })
+
+    it('rotates refresh tokens and revokes the session when a rotated token comes back', async () => {
+      await store.createSchool(school)
+      await store.createAccount(account)
+      await store.createSession('sess1', 'acc1', 'h1')
+      await store.createSession('sess2', 'acc1', 'other')
+
+      expect(await store.rotateRefreshToken('h1', 'h2')).toEqual({
+        status: 'rotated',
+        sessionId: 'sess1',
+        accountId: 'acc1',
+      })
+      expect(await store.rotateRefreshToken('unknown', 'h3')).toEqual({ status: 'invalid' })
+      expect(await store.rotateRefreshToken('h1', 'h3')).toEqual({ status: 'reused' })
+      expect(await store.isSessionActive('sess1')).toBe(false)
+      expect(await store.rotateRefreshToken('h2', 'h3')).toEqual({ status: 'invalid' })
+      expect(await store.isSessionActive('sess2')).toBe(true)
+    })
+
+    it('revokes all other sessions of an account', async () => {
+      await store.createSchool(school)
+      await store.createAccount(account)
+      for (const id of ['a', 'b', 'c']) await store.createSession(id, 'acc1', `hash-${id}`)
+      await store.revokeOtherSessions('acc1', 'b')
+      expect(await Promise.all(['a', 'b', 'c'].map((id) => store.isSessionActive(id)))).toEqual([
+        false,
+        true,
+        false,
+      ])
+      await store.revokeSession('b')
+      expect(await store.isSessionActive('b')).toBe(false)
+    })
+  })
+
+  it('keeps the first value of a setting', async () => {
+    expect(await store.getOrCreateSetting('secret', () => 'first')).toBe('first')
+    expect(await store.getOrCreateSetting('secret', () => 'second')).toBe('first')
+  })
+
+  it('keeps its data and schema when opened again', async () => {
+    await store.createSchool(school)
+    await store.audit({ schoolId: 's1', accountId: null, action: 'test', detail: { ok: true } })
+    const again = await createStore(testStore.config)
+    try {
+      expect(await again.listSchools()).toEqual([school])
+    } finally {
+      await again.close()
+    }
+  })
+})

@@ -1,0 +1,124 @@
+import type { Role } from '../../../domain/auth/roles.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
+
+export type StoreKind = 'sqlite' | 'postgres'
+
+/** A document as the store keeps it: exactly what was pushed, with the `seq` of the write that stored it. */
+export interface StoredDocument {
+  seq: number
+  data: WireDocument
+}
+
+/** The documents one committed write stored, in `seq` order. */
+export interface CommittedChange {
+  schoolId: string
+  collection: CollectionName
+  documents: StoredDocument[]
+}
+
+export type CommitListener = (change: CommittedChange) => void
+
+/**
+ * What a write decides once it has seen the stored documents: which documents to store (each gets the next
+ * `seq`) and what to answer. Throwing refuses the whole write.
+ */
+export interface WritePlan<T> {
+  writes: WireDocument[]
+  result: T
+}
+
+export interface School {
+  id: string
+  code: string
+  name: string
+}
+
+/** One login identity: a person in one school with one set of roles (a person may have several). */
+export interface Account {
+  id: string
+  schoolId: string
+  name: string
+  roles: Role[]
+  phone: string | null
+  staffNo: string | null
+  studentNo: string | null
+  passwordHash: string
+  mustChangePassword: boolean
+  disabled: boolean
+}
+
+export interface AccountWithSchool extends Account {
+  schoolName: string
+}
+
+export type RefreshOutcome =
+  | { status: 'rotated'; sessionId: string; accountId: string }
+  /** The token was already rotated: someone replayed it, so its session is now revoked. */
+  | { status: 'reused' }
+  | { status: 'invalid' }
+
+export interface AuditEntry {
+  schoolId: string | null
+  accountId: string | null
+  action: string
+  detail?: Record<string, unknown>
+}
+
+export interface DocumentStore {
+  /** Documents of a collection with `seq > afterSeq`, in `seq` order, at most `limit`. */
+  pull(
+    schoolId: string,
+    collection: CollectionName,
+    afterSeq: number,
+    limit: number,
+  ): Promise<StoredDocument[]>
+  /**
+   * The one way documents are written. Under the school's write lock and in one transaction: reads the stored
+   * documents with `ids`, lets `plan` decide (synchronously) what to write, stores the writes with the next
+   * `seq`s, commits, then tells the commit listeners before the lock is released, so they hear the school's
+   * commits in `seq` order.
+   */
+  writeDocuments<T>(
+    schoolId: string,
+    collection: CollectionName,
+    ids: readonly string[],
+    plan: (stored: ReadonlyMap<string, WireDocument>) => WritePlan<T>,
+  ): Promise<T>
+  onCommit(listener: CommitListener): () => void
+}
+
+export interface AccountStore {
+  createSchool(school: School): Promise<void>
+  listSchools(): Promise<School[]>
+  createAccount(account: Account): Promise<void>
+  getAccount(id: string): Promise<Account | null>
+  /** Every identity whose phone, staff no. or student no. is `login`, in a stable order (school, then id). */
+  findAccountsByLogin(login: string): Promise<AccountWithSchool[]>
+  updatePassword(accountId: string, passwordHash: string, mustChangePassword: boolean): Promise<void>
+  /** Disabling an account also ends its sessions. */
+  setAccountDisabled(accountId: string, disabled: boolean): Promise<void>
+}
+
+export interface SessionStore {
+  createSession(sessionId: string, accountId: string, refreshTokenHash: string): Promise<void>
+  /** Replaces a session's current refresh token by a new one; an old token revokes its session. */
+  rotateRefreshToken(oldHash: string, newHash: string): Promise<RefreshOutcome>
+  isSessionActive(sessionId: string): Promise<boolean>
+  revokeSession(sessionId: string): Promise<void>
+  revokeOtherSessions(accountId: string, keptSessionId: string): Promise<void>
+}
+
+export interface SettingsStore {
+  /** The stored value of `key`; the first caller's `create()` wins when several race. */
+  getOrCreateSetting(key: string, create: () => string): Promise<string>
+}
+
+export interface AuditLog {
+  audit(entry: AuditEntry): Promise<void>
+}
+
+export interface Store extends DocumentStore, AccountStore, SessionStore, SettingsStore, AuditLog {
+  readonly kind: StoreKind
+  close(): Promise<void>
+}

@@ -1,0 +1,39 @@
+import type { SessionUser } from '../../../domain/auth/roles.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
+import { canRead } from '../../../domain/permissions.ts'
+import type { Store } from '../store/index.ts'
+
+export interface PullResult {
+  documents: WireDocument[]
+  checkpoint: { seq: number }
+}
+
+// When most documents are hidden from the caller, reading in larger steps saves round trips.
+const MIN_SCAN = 200
+
+/**
+ * The next `limit` documents `user` may see after `afterSeq`, in seq order. RxDB stops pulling at the first
+ * batch shorter than its limit, so hidden documents are skipped until the batch is full or the end is reached;
+ * the checkpoint is the seq of the last document examined, so hidden ones are never scanned again.
+ */
+export async function pull(
+  store: Store,
+  user: SessionUser,
+  collection: CollectionName,
+  afterSeq: number,
+  limit: number,
+): Promise<PullResult> {
+  const scan = Math.max(limit, MIN_SCAN)
+  const documents: WireDocument[] = []
+  let checkpoint = afterSeq
+  for (;;) {
+    const batch = await store.pull(user.schoolId, collection, checkpoint, scan)
+    for (const { seq, data } of batch) {
+      checkpoint = seq
+      if (canRead(user, data)) documents.push(data)
+      if (documents.length === limit) return { documents, checkpoint: { seq } }
+    }
+    if (batch.length < scan) return { documents, checkpoint: { seq: checkpoint } }
+  }
+}

@@ -1,0 +1,88 @@
+import type { SessionUser } from '../../../domain/auth/roles.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
+import { checkWrite } from '../../../domain/permissions.ts'
+import { validateDocument } from '../../../domain/validation.ts'
+import { badRequest, forbidden } from '../errors.ts'
+import type { Store, WritePlan } from '../store/index.ts'
+
+/** One row of an RxDB push (DESIGN §5). */
+export interface PushRow {
+  assumedMasterState: WireDocument | null
+  newDocumentState: WireDocument
+}
+
+function refuseIfAny(errors: string[], toError: (message: string) => Error): void {
+  if (errors.length > 0) throw toError(`push refused, nothing was written: ${errors.join('; ')}`)
+}
+
+function assertValid(collection: CollectionName, rows: readonly PushRow[]): void {
+  const errors = rows.flatMap(({ newDocumentState }) => {
+    const result = validateDocument(collection, newDocumentState)
+    return result.ok ? [] : result.errors
+  })
+  refuseIfAny(errors, badRequest)
+  const seen = new Set<string>()
+  const repeated = new Set<string>()
+  for (const { newDocumentState } of rows)
+    (seen.has(newDocumentState.id) ? repeated : seen).add(newDocumentState.id)
+  refuseIfAny(
+    [...repeated].map((id) => `document ${id} appears more than once in one push`),
+    badRequest,
+  )
+}
+
+function assertPermitted(
+  user: SessionUser,
+  rows: readonly PushRow[],
+  stored: ReadonlyMap<string, WireDocument>,
+): void {
+  const errors = rows.flatMap(({ newDocumentState: next }) => {
+    const result = checkWrite(user, next, stored.get(next.id) ?? null)
+    return result.ok ? [] : [result.reason]
+  })
+  refuseIfAny(errors, forbidden)
+}
+
+/**
+ * A row conflicts when the server's copy is not the one the client started from. When the server has no copy
+ * at all there is nothing of anyone's to overwrite, so the client's state is accepted even if it assumed one
+ * (e.g. a server restored from an older backup): refusing would leave that document stuck on the client.
+ */
+function isConflict(master: WireDocument | null, assumed: WireDocument | null): boolean {
+  return master !== null && (assumed === null || !deepEqual(master, assumed))
+}
+
+/** Decides a push against the stored documents: throws when any row is refused, else writes and conflicts. */
+export function planPush(
+  user: SessionUser,
+  rows: readonly PushRow[],
+  stored: ReadonlyMap<string, WireDocument>,
+): WritePlan<WireDocument[]> {
+  assertPermitted(user, rows, stored)
+  const writes: WireDocument[] = []
+  const conflicts: WireDocument[] = []
+  for (const { assumedMasterState, newDocumentState } of rows) {
+    const master = stored.get(newDocumentState.id) ?? null
+    // A re-sent row (its response was lost) already is the master state: success, no new seq.
+    if (master && deepEqual(master, newDocumentState)) continue
+    if (isConflict(master, assumedMasterState)) conflicts.push(master as WireDocument)
+    else writes.push(newDocumentState)
+  }
+  return { writes, result: conflicts }
+}
+
+/**
+ * Applies a push for `user`: every row is validated and permission-checked before anything is written; the
+ * rows that do not conflict are written, each with the next seq; the master states in conflict are returned.
+ */
+export function push(
+  store: Store,
+  user: SessionUser,
+  collection: CollectionName,
+  rows: readonly PushRow[],
+): Promise<WireDocument[]> {
+  assertValid(collection, rows)
+  const ids = rows.map((row) => row.newDocumentState.id)
+  return store.writeDocuments(user.schoolId, collection, ids, (stored) => planPush(user, rows, stored))
+}

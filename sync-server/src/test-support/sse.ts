@@ -1,0 +1,89 @@
+export interface SseMessage {
+  /** `comment` for `: …` lines (heartbeats). */
+  event: string
+  data: unknown
+}
+
+type Waiter = { match: (m: SseMessage) => boolean; resolve: (m: SseMessage) => void }
+
+function parse(block: string): SseMessage {
+  const lines = block.split('\n')
+  if (lines.every((line) => line.startsWith(':'))) return { event: 'comment', data: block.slice(1).trim() }
+  const field = (name: string) =>
+    lines
+      .filter((line) => line.startsWith(`${name}: `))
+      .map((line) => line.slice(name.length + 2))
+      .join('\n')
+  return { event: field('event') || 'message', data: JSON.parse(field('data')) }
+}
+
+/** Reads a sync stream the way the renderer does: `fetch` with an Authorization header, not EventSource. */
+export class SseClient {
+  readonly messages: SseMessage[] = []
+  readonly #controller = new AbortController()
+  #waiters: Waiter[] = []
+  #ended = false
+
+  static async connect(
+    url: string,
+    accessToken?: string,
+  ): Promise<{ status: number; client: SseClient | null }> {
+    const client = new SseClient()
+    const response = await fetch(url, {
+      headers: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
+      signal: client.#controller.signal,
+    })
+    if (!response.ok || !response.body) return { status: response.status, client: null }
+    void client.#read(response.body)
+    return { status: response.status, client }
+  }
+
+  get ended(): boolean {
+    return this.#ended
+  }
+
+  /** The first message (already received or still to come) that matches; fails after `timeoutMs`. */
+  next(match: (m: SseMessage) => boolean, timeoutMs = 5000): Promise<SseMessage> {
+    const seen = this.messages.find(match)
+    if (seen) return Promise.resolve(seen)
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no matching stream message in time')), timeoutMs)
+      this.#waiters.push({
+        match,
+        resolve: (m) => {
+          clearTimeout(timer)
+          resolve(m)
+        },
+      })
+    })
+  }
+
+  close(): void {
+    this.#controller.abort()
+  }
+
+  async #read(body: ReadableStream<Uint8Array>): Promise<void> {
+    let buffer = ''
+    try {
+      for await (const chunk of body.pipeThrough(new TextDecoderStream())) {
+        buffer += chunk
+        let end: number
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          this.#receive(parse(buffer.slice(0, end)))
+          buffer = buffer.slice(end + 2)
+        }
+      }
+    } catch {
+      // aborted by close()
+    } finally {
+      this.#ended = true
+    }
+  }
+
+  #receive(message: SseMessage): void {
+    this.messages.push(message)
+    const waiting = this.#waiters.filter((w) => w.match(message))
+    this.#waiters = this.#waiters.filter((w) => !w.match(message))
+    for (const waiter of waiting) waiter.resolve(message)
+  }
+}

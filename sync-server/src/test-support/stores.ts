@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { createStore, SQLITE_FILE_NAME, type Store, type StoreConfig } from '../store/index.ts'
+import { quoteIdentifier } from '../store/postgres-driver.ts'
+
+/** A store made for one test, and how to throw it away afterwards. */
+export interface TestStore {
+  store: Store
+  /** Where it lives: `createStore(config)` opens a second store on it, as another server instance would. */
+  config: StoreConfig
+  /** Closes the store and deletes its data (the SQLite directory, the PostgreSQL schema). */
+  dispose(): Promise<void>
+}
+
+export interface StoreFactory {
+  name: 'sqlite' | 'postgres'
+  create(): Promise<TestStore>
+}
+
+export function tempDir(prefix = 'campus-desk-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+const sqliteFactory: StoreFactory = {
+  name: 'sqlite',
+  create: async () => {
+    const dir = tempDir()
+    const config: StoreConfig = { kind: 'sqlite', file: join(dir, SQLITE_FILE_NAME) }
+    const store = await createStore(config)
+    return {
+      store,
+      config,
+      dispose: async () => {
+        await store.close()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  },
+}
+
+function postgresFactory(url: string): StoreFactory {
+  return {
+    name: 'postgres',
+    create: async () => {
+      const schema = `test_${crypto.randomUUID().replaceAll('-', '')}`
+      const config: StoreConfig = { kind: 'postgres', url, schema, poolSize: 4 }
+      const store = await createStore(config)
+      return {
+        store,
+        config,
+        dispose: async () => {
+          await store.close()
+          const client = new pg.Client({ connectionString: url })
+          await client.connect()
+          await client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`)
+          await client.end()
+        },
+      }
+    },
+  }
+}
+
+/** SQLite always; PostgreSQL too when `TEST_DATABASE_URL` is set. Use with `describe.each`. */
+export const STORE_FACTORIES: StoreFactory[] = [
+  sqliteFactory,
+  ...(process.env.TEST_DATABASE_URL ? [postgresFactory(process.env.TEST_DATABASE_URL)] : []),
+]
