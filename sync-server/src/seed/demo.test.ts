@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Guardian } from '../../../domain/org/guardian.ts'
+import { teachersOf, type SchoolClass } from '../../../domain/org/school-class.ts'
+import type { Student } from '../../../domain/org/student.ts'
 import { validateDocument } from '../../../domain/validation.ts'
 import { login } from '../test-support/app.ts'
 import { startTestApp, type TestApp } from '../test-support/app.ts'
 import { STORE_FACTORIES } from '../test-support/stores.ts'
-import { demoAccounts, seedDemo } from './demo.ts'
+import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo.ts'
 
 describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
   let server: TestApp
@@ -31,6 +34,20 @@ describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
     const demo2 = await server.store.pull('demo2', 'catalog', 0, 1000)
     expect(demo2.length).toBeGreaterThan(0)
     expect(demo2.length).toBeLessThan(catalog.length)
+  })
+
+  it('seeds an address book where the demo guardian has a child in a class the first teacher teaches', async () => {
+    const org = (await server.store.pull('demo', 'org', 0, 1000)).map((d) => d.data)
+    for (const doc of org) expect(validateDocument('org', doc)).toMatchObject({ ok: true })
+    const byId = new Map(org.map((doc) => [doc.id, doc as unknown as Record<string, unknown>]))
+    const teacher = await login(server, '13800000002', DEMO_PASSWORD)
+    const guardian = byId.get(
+      (await login(server, '13900000001', DEMO_PASSWORD)).user.id,
+    ) as unknown as Guardian
+    const child = byId.get(guardian.children[0]!.studentId) as unknown as Student
+    const schoolClass = byId.get(child.classId) as unknown as SchoolClass
+    expect(teachersOf(schoolClass)).toContain(teacher.user.id)
+    expect(byId.get(teacher.user.id)).toMatchObject({ kind: 'staff', phone: '13800000002', teaches: true })
   })
 
   it('lets every listed demo account log in without a forced password change', async () => {

@@ -5,6 +5,10 @@ import type { Location } from '../../../domain/catalog/location.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
+import type { Guardian } from '../../../domain/org/guardian.ts'
+import type { SchoolClass } from '../../../domain/org/school-class.ts'
+import type { Staff } from '../../../domain/org/staff.ts'
+import type { Student } from '../../../domain/org/student.ts'
 import { createAccount } from '../auth/accounts.ts'
 import type { School, Store } from '../store/index.ts'
 
@@ -24,11 +28,29 @@ interface LocationSpec {
   multiClass?: boolean
 }
 
+interface ClassSpec {
+  key: string
+  name: string
+  gradeName: string
+  /** Staff ids (the `id` of a person). */
+  headTeacher: string
+  subjectTeachers: [subjectCode: string, staffId: string][]
+  students: [key: string, name: string][]
+}
+
+interface GuardianSpec {
+  /** The id of the guardian's login identity (one of `people`). */
+  person: string
+  children: [studentKey: string, relationship: string][]
+}
+
 interface DemoSchool {
   school: School
   people: DemoPerson[]
   subjects: [name: string, code: string][]
   locations: LocationSpec[]
+  classes: ClassSpec[]
+  guardians: GuardianSpec[]
 }
 
 const SUBJECTS: DemoSchool['subjects'] = [
@@ -76,12 +98,54 @@ const DEMO_SCHOOLS: DemoSchool[] = [
     ],
     subjects: SUBJECTS,
     locations: [...classrooms(10), ...SPECIAL_ROOMS],
+    classes: [
+      {
+        key: 'g7-1',
+        name: '初一(1)班',
+        gradeName: '初一',
+        headTeacher: 'demo-staff-li',
+        subjectTeachers: [['math', 'demo-staff-li']],
+        students: [
+          ['chen-xiaoming', '陈小明'],
+          ['liu-yinuo', '刘一诺'],
+          ['wang-zihan', '王子涵'],
+          ['zhao-yuze', '赵雨泽'],
+        ],
+      },
+      {
+        key: 'g7-2',
+        name: '初一(2)班',
+        gradeName: '初一',
+        headTeacher: 'demo-staff-zhang',
+        subjectTeachers: [['chinese', 'demo-staff-zhang']],
+        students: [
+          ['sun-haoran', '孙浩然'],
+          ['zhou-xinyi', '周欣怡'],
+          ['wu-siyuan', '吴思远'],
+        ],
+      },
+    ],
+    guardians: [{ person: 'demo-guardian-chen', children: [['chen-xiaoming', '父亲']] }],
   },
   {
     school: { id: 'demo2', code: 'demo2', name: '第二示范学校' },
     people: [{ id: 'demo2-staff-zhao', name: '赵校长', phone: '13800000101', roles: ['admin'] }],
     subjects: SUBJECTS.filter(([, code]) => ['chinese', 'math', 'english', 'pe'].includes(code)),
     locations: [...classrooms(4), { key: 'playground', name: '操场', multiClass: true }],
+    classes: [
+      {
+        key: 'g1-1',
+        name: '一年级(1)班',
+        gradeName: '一年级',
+        headTeacher: 'demo2-staff-zhao',
+        subjectTeachers: [],
+        students: [
+          ['he-jiayi', '何佳怡'],
+          ['lin-zimo', '林子墨'],
+        ],
+      },
+    ],
+    guardians: [],
   },
 ]
 
@@ -133,9 +197,66 @@ function catalogDocuments({ school, subjects, locations }: DemoSchool, now: numb
   return [...subjectDocs, ...locationDocs]
 }
 
+const SCHOOL_YEAR = 2026
+
+function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: number): WireDocument[] {
+  const common = { schoolId: school.id, updatedAt: now, _deleted: false }
+  const studentId = (key: string) => `${school.id}-student-${key}`
+  const staff = people
+    .filter((person) => !person.roles.includes('guardian'))
+    .map((person): WireDocument<Staff> => ({
+      ...common,
+      id: person.id,
+      kind: 'staff',
+      name: person.name,
+      phone: person.phone,
+      position: person.roles.includes('admin') ? '校长' : '教师',
+      departmentIds: [],
+      tags: [],
+      teaches: person.roles.includes('teacher'),
+    }))
+  const classDocs = classes.map((spec): WireDocument<SchoolClass> => ({
+    ...common,
+    id: `${school.id}-class-${spec.key}`,
+    kind: 'class',
+    name: spec.name,
+    gradeName: spec.gradeName,
+    year: SCHOOL_YEAR,
+    headTeacherId: spec.headTeacher,
+    subjectTeachers: spec.subjectTeachers.map(([code, staffId]) => ({
+      subjectId: `${school.id}-subject-${code}`,
+      staffId,
+    })),
+  }))
+  const students = classes.flatMap((spec) =>
+    spec.students.map(([key, name], i): WireDocument<Student> => ({
+      ...common,
+      id: studentId(key),
+      kind: 'student',
+      name,
+      studentNo: `${SCHOOL_YEAR}${spec.key.replace(/\D/g, '')}${String(i + 1).padStart(2, '0')}`,
+      classId: `${school.id}-class-${spec.key}`,
+      status: 'active',
+    })),
+  )
+  const guardianDocs = guardians.map(({ person, children }): WireDocument<Guardian> => {
+    const identity = people.find((p) => p.id === person)
+    if (!identity) throw new Error(`demo guardian ${person} has no login identity`)
+    return {
+      ...common,
+      id: person,
+      kind: 'guardian',
+      name: identity.name,
+      phone: identity.phone,
+      children: children.map(([key, relationship]) => ({ studentId: studentId(key), relationship })),
+    }
+  })
+  return [...staff, ...classDocs, ...students, ...guardianDocs]
+}
+
 /** Every replicated document of a demo school, by collection. */
 function documentsOf(demo: DemoSchool, now: number): Partial<Record<CollectionName, WireDocument[]>> {
-  return { catalog: catalogDocuments(demo, now) }
+  return { catalog: catalogDocuments(demo, now), org: orgDocuments(demo, now) }
 }
 
 async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<void> {
