@@ -44,7 +44,7 @@ describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
     const guardian = byId.get(
       (await login(server, '13900000001', DEMO_PASSWORD)).user.id,
     ) as unknown as Guardian
-    const child = byId.get(guardian.children[0]!.studentId) as unknown as Student
+    const child = byId.get(guardian.children[0]?.studentId ?? '') as unknown as Student
     const schoolClass = byId.get(child.classId) as unknown as SchoolClass
     expect(teachersOf(schoolClass)).toContain(teacher.user.id)
     expect(byId.get(teacher.user.id)).toMatchObject({ kind: 'staff', phone: '13800000002', teaches: true })

@@ -32,7 +32,9 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
   afterEach(() => server.close())
 
   /** The seq the catalog of the demo school has reached. */
-  const catalogSeq = async () => (await pullAll(admin, 'catalog', 1000)).seq
+  /** The school's latest seq: seqs count every collection's writes. */
+  const schoolSeq = async () =>
+    Math.max(...(await Promise.all(['catalog', 'org'].map(async (c) => (await pullAll(admin, c, 1000)).seq))))
 
   describe('pull', () => {
     it('returns documents in seq order, page by page, and the same checkpoint at the end', async () => {
@@ -69,10 +71,11 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       const docs = Array.from({ length: 40 }, (_, i) =>
         i % 4 === 0 ? schoolClass(`class-${i}`) : guardian(`guardian-${i}`),
       )
+      const start = await schoolSeq()
       expect((await admin.push('org', creations(docs))).json()).toEqual([])
       const teacher = await syncClient(server, TEACHER)
 
-      const batches = [await teacher.pullJson('org', 0, 4)]
+      const batches = [await teacher.pullJson('org', start, 4)]
       batches.push(await teacher.pullJson('org', batches[0]?.checkpoint.seq, 4))
       batches.push(await teacher.pullJson('org', batches[1]?.checkpoint.seq, 4))
       const lastSeq = (await pullAll(admin, 'org')).seq
@@ -92,7 +95,7 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
 
   describe('push', () => {
     it('writes new documents with new seqs and pulls back exactly what was pushed', async () => {
-      const start = await catalogSeq()
+      const start = await schoolSeq()
       const docs = [subject('demo', 'n1', { code: 'n1' }), location('demo', 'n2', { capacity: 30 })]
       const response = await admin.push('catalog', creations(docs))
       expect(response.statusCode).toBe(200)
@@ -108,7 +111,7 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       await admin.push('catalog', creations([original]))
       const master = { ...original, name: '服务器改名' }
       await admin.push('catalog', [{ assumedMasterState: original, newDocumentState: master }])
-      const start = await catalogSeq()
+      const start = await schoolSeq()
 
       const stale = { assumedMasterState: original, newDocumentState: { ...original, name: '本地改名' } }
       const fresh = creations([subject('demo', 'c2')])
@@ -150,19 +153,19 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       const doc = subject('demo', 'i1')
       const rows = creations([doc])
       await admin.push('catalog', rows)
-      const seq = await catalogSeq()
+      const seq = await schoolSeq()
 
       expect((await admin.push('catalog', rows)).json()).toEqual([])
       expect(
         (await admin.push('catalog', [{ assumedMasterState: doc, newDocumentState: doc }])).json(),
       ).toEqual([])
-      expect(await catalogSeq()).toBe(seq)
+      expect(await schoolSeq()).toBe(seq)
     })
 
     it('stores deletes as tombstones that pull like any document', async () => {
       const doc = subject('demo', 'd1')
       await admin.push('catalog', creations([doc]))
-      const start = await catalogSeq()
+      const start = await schoolSeq()
       const tombstone = { ...doc, _deleted: true }
       expect(
         (await admin.push('catalog', [{ assumedMasterState: doc, newDocumentState: tombstone }])).json(),
@@ -171,7 +174,7 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
     })
 
     it('refuses a request with an invalid document (400), naming it and the rule, and writes none of it', async () => {
-      const start = await catalogSeq()
+      const start = await schoolSeq()
       const response = await admin.push(
         'catalog',
         creations([
@@ -184,11 +187,11 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       const { message } = response.json<{ message: string }>()
       expect(message).toContain('subject bad: name')
       expect(message).toContain('class x: kind class belongs to collection org')
-      expect(await catalogSeq()).toBe(start)
+      expect(await schoolSeq()).toBe(start)
     })
 
     it('refuses a request the caller may not write (403) and writes none of it', async () => {
-      const start = await catalogSeq()
+      const start = await schoolSeq()
       const teacher = await syncClient(server, TEACHER)
       const refused = await teacher.push('catalog', creations([subject('demo', 't1')]))
       expect(refused.statusCode).toBe(403)
@@ -204,7 +207,7 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       expect(mixed.json<{ message: string }>().message).toContain(
         'subject foreign: belongs to another school',
       )
-      expect(await catalogSeq()).toBe(start)
+      expect(await schoolSeq()).toBe(start)
     })
 
     it('checks permissions against the stored document', async () => {
@@ -250,7 +253,7 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
     const CLIENTS = 10
     const DOCS_PER_CLIENT = 50
     const REQUESTS_PER_CLIENT = 5
-    const start = await catalogSeq()
+    const start = await schoolSeq()
     const clients = await Promise.all(Array.from({ length: CLIENTS }, () => syncClient(server, ADMIN)))
     const pushes = clients.flatMap((client, c) =>
       Array.from({ length: REQUESTS_PER_CLIENT }, (_, r) => {
