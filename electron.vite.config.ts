@@ -3,7 +3,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import packageJson from './package.json' with { type: 'json' }
-import { CONTENT_SECURITY_POLICY } from './electron/main/security/csp.ts'
+import { META_CONTENT_SECURITY_POLICY } from './electron/main/security/csp.ts'
 
 /** The CSP of the app protocol's header, also as a meta tag: web mode (served by the sync server) gets it too. */
 function contentSecurityPolicyMeta(): Plugin {
@@ -16,7 +16,7 @@ function contentSecurityPolicyMeta(): Plugin {
         tags: [
           {
             tag: 'meta',
-            attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
             injectTo: 'head-prepend',
           },
         ],

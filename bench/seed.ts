@@ -23,7 +23,10 @@ export async function seedLargeSchool(store: Store): Promise<number> {
   for (const [collection, docs] of Object.entries(generateLargeSchool(BENCH_SCHOOL.id))) {
     for (let i = 0; i < docs.length; i += WRITE_CHUNK) {
       const chunk = docs.slice(i, i + WRITE_CHUNK)
-      await store.writeDocuments(BENCH_SCHOOL.id, collection as CollectionName, [], () => ({ writes: chunk, result: null }))
+      await store.writeDocuments(BENCH_SCHOOL.id, collection as CollectionName, [], () => ({
+        writes: chunk,
+        result: null,
+      }))
       written += chunk.length
     }
   }

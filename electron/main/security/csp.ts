@@ -3,7 +3,7 @@
  * renderer build (so web mode has it too). No 'unsafe-eval': the schema validator and vue-i18n run without it.
  * http(s) in img-src and connect-src: the sync server's address is chosen by the user at run time.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -13,4 +13,11 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
-].join('; ')
+]
+
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ')
+
+/** The meta-tag form: browsers ignore (and warn about) frame-ancestors there; only the header can carry it. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join(
+  '; ',
+)

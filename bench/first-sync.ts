@@ -1,0 +1,70 @@
+// first_sync_ms and first_sync_vs_raw_dexie (DESIGN §11): the large school into an empty replica in Chromium.
+import { resolve } from 'node:path'
+import { chromium } from 'playwright-core'
+import { build } from 'vite'
+import { CHROMIUM_ARGS } from '../playwright.config.ts'
+import { startBenchServer } from './server.ts'
+import { BENCH_ADMIN, seedLargeSchool } from './seed.ts'
+import { median } from './stats.ts'
+
+const PAGE_DIR = resolve('out/bench')
+
+export interface FirstSyncNumbers {
+  firstSyncMs: number
+  ratio: number
+  rawDexieMs: number
+  documents: number
+  runs: { firstSyncMs: number; rawDexieMs: number }[]
+}
+
+export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> {
+  await build({
+    root: resolve('bench/browser'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: PAGE_DIR, emptyOutDir: true },
+  })
+  const server = await startBenchServer(seedLargeSchool, PAGE_DIR)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
+  const results: FirstSyncNumbers['runs'] = []
+  let documents = 0
+  try {
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      page.on('pageerror', (error) => console.error('bench page error:', error))
+      await page.goto(`${server.url}/app/`)
+      await page.waitForSelector('body[data-ready="true"]')
+      const sync = await page.evaluate(
+        ({ account, password }) => window.bench.firstSync(account, password),
+        BENCH_ADMIN,
+      )
+      const raw = await page.evaluate(
+        ({ account, password }) => window.bench.rawDexie(account, password),
+        BENCH_ADMIN,
+      )
+      if (sync.documents !== raw.documents)
+        throw new Error(`replica has ${sync.documents} documents, the server ${raw.documents}`)
+      documents = sync.documents
+      results.push({ firstSyncMs: sync.ms, rawDexieMs: raw.ms })
+      console.log(
+        `first sync run ${run + 1}: ${Math.round(sync.ms)} ms, raw Dexie bulkPut ${Math.round(raw.ms)} ms, ${documents} documents`,
+      )
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+  return {
+    firstSyncMs: median(results.map((r) => r.firstSyncMs)),
+    rawDexieMs: median(results.map((r) => r.rawDexieMs)),
+    ratio: median(results.map((r) => r.firstSyncMs / r.rawDexieMs)),
+    documents,
+    runs: results,
+  }
+}

@@ -1,0 +1,70 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { BaseDocument } from '../../../domain/documents.ts'
+import type { PermissionResult } from '../../../domain/kinds.ts'
+import { createRepository, type Changes, type Draft, type Repository } from '../db/index.ts'
+import { useAuthStore } from '../features/auth/store.ts'
+
+const NOT_LOGGED_IN: PermissionResult = { ok: false, reason: 'not logged in' }
+
+/**
+ * A Pinia setup store over the documents of one kind: a live list read from the local replica (it follows
+ * local writes and replicated changes alike) and the repository's gated writes. Feature stores are one line:
+ * `export const useSubjectStore = defineKindStore<Subject>('subjects', 'subject')`.
+ */
+export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kind']) {
+  return defineStore(id, () => {
+    const auth = useAuthStore()
+    const items = shallowRef<T[]>([])
+    const loaded = ref(false)
+
+    const repository = computed<Repository<T> | null>(() => {
+      const session = auth.session
+      return session ? createRepository<T>(session.database, kind, session.user) : null
+    })
+
+    watch(
+      repository,
+      (current, _previous, onCleanup) => {
+        items.value = []
+        loaded.value = false
+        if (!current) return
+        const subscription = current.all$().subscribe((docs) => {
+          items.value = docs
+          loaded.value = true
+        })
+        onCleanup(() => subscription.unsubscribe())
+      },
+      { immediate: true },
+    )
+
+    function writable(): Repository<T> {
+      if (!repository.value) throw new Error('not logged in')
+      return repository.value
+    }
+
+    function permission(next: T, stored: T | null): PermissionResult {
+      return repository.value?.permission(next, stored) ?? NOT_LOGGED_IN
+    }
+
+    /** May the user create documents of this kind at all? (The full check runs again on save.) */
+    const canCreate = computed(() => {
+      const user = auth.user
+      if (!user) return false
+      const probe = { id: 'new', kind, schoolId: user.schoolId, updatedAt: 0 } as T
+      return permission(probe, null).ok
+    })
+
+    return {
+      items,
+      loaded,
+      canCreate,
+      permission,
+      insert: (draft: Draft<T>) => writable().insert(draft),
+      patch: (docId: string, changes: Changes<T>) => writable().patch(docId, changes),
+      remove: (docId: string) => writable().remove(docId),
+    }
+  })
+}
+
+export type KindStore<T extends BaseDocument> = ReturnType<ReturnType<typeof defineKindStore<T>>>

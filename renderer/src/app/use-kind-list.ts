@@ -1,0 +1,72 @@
+import { ElMessageBox } from 'element-plus'
+import { computed, ref, shallowReactive } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { BaseDocument } from '../../../domain/documents.ts'
+import type { Changes } from '../db/index.ts'
+import type { KindStore } from './kind-store.ts'
+import { useWriteFeedback } from './use-write-feedback.ts'
+
+/** What a list screen of named, enable-able documents (subjects, locations, …) needs. */
+export interface ListDocument extends BaseDocument {
+  name: string
+  enabled: boolean
+}
+
+/**
+ * The logic every such list screen shares: search, sorting in the UI language's order, the permission
+ * questions that hide or disable actions, enable/disable, delete with confirmation, and the dialog state.
+ */
+export function useKindList<T extends ListDocument>(
+  store: KindStore<T>,
+  searchable: (doc: T) => (string | undefined)[],
+) {
+  const { t, locale } = useI18n()
+  const { run } = useWriteFeedback()
+  const search = ref('')
+  const dialog = shallowReactive<{ visible: boolean; editing: T | null }>({ visible: false, editing: null })
+
+  // Sorted once per change of the data or language; filtering then stays linear while typing.
+  const sorted = computed(() => {
+    const collator = new Intl.Collator(locale.value, { numeric: true })
+    return [...store.items].sort((a, b) => collator.compare(a.name, b.name))
+  })
+
+  const rows = computed(() => {
+    const query = search.value.trim().toLocaleLowerCase()
+    if (!query) return sorted.value
+    return sorted.value.filter((doc) => searchable(doc).some((v) => v?.toLocaleLowerCase().includes(query)))
+  })
+
+  const canWrite = (doc: T): boolean => store.permission(doc, doc).ok
+  const canToggle = (doc: T): boolean => store.permission({ ...doc, enabled: !doc.enabled }, doc).ok
+
+  function openCreate(): void {
+    dialog.editing = null
+    dialog.visible = true
+  }
+
+  function openEdit(doc: T): void {
+    dialog.editing = doc
+    dialog.visible = true
+  }
+
+  async function toggle(doc: T): Promise<void> {
+    await run(() => store.patch(doc.id, { enabled: !doc.enabled } as Changes<T>), t('common.saved'))
+  }
+
+  async function remove(doc: T): Promise<void> {
+    const confirmed = await ElMessageBox.confirm(t('common.confirmDelete', { name: doc.name }), {
+      title: t('common.confirmDeleteTitle'),
+      type: 'warning',
+      confirmButtonText: t('common.delete'),
+      cancelButtonText: t('common.cancel'),
+      confirmButtonClass: 'el-button--danger',
+    }).then(
+      () => true,
+      () => false,
+    )
+    if (confirmed) await run(() => store.remove(doc.id), t('common.deleted'))
+  }
+
+  return { search, rows, dialog, canWrite, canToggle, openCreate, openEdit, toggle, remove }
+}

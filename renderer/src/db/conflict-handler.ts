@@ -1,0 +1,91 @@
+import type { RxConflictHandler, RxConflictHandlerInput } from 'rxdb'
+import type { CollectionName } from '../../../domain/collections.ts'
+import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
+import { mergeDocuments, type LostEdit as MergeLoss } from '../../../domain/sync/merge.ts'
+import { WHOLE_DOCUMENT, type LostEditLog, type NewLostEdit } from './lost-edits.ts'
+
+/**
+ * Rows the server refused (400/403) on push, waiting for the conflict handler. The push handler reports a
+ * refused row to RxDB as a conflict whose master state is the server's state, and notes here why; the
+ * conflict handler then keeps the server's state instead of merging, and records the user's loss.
+ */
+export class RefusalBook {
+  private readonly refusals = new Map<string, { state: WireDocument; message: string }>()
+
+  add(collection: CollectionName, state: WireDocument, message: string): void {
+    this.refusals.set(`${collection}/${state.id}`, { state, message })
+  }
+
+  /** The refusal of exactly this document state, removed from the book; undefined when there is none. */
+  take(collection: CollectionName, state: WireDocument): string | undefined {
+    const key = `${collection}/${state.id}`
+    const refusal = this.refusals.get(key)
+    if (!refusal || !deepEqual(refusal.state, state)) return undefined
+    this.refusals.delete(key)
+    return refusal.message
+  }
+}
+
+export interface ConflictHandlerDeps {
+  refusals: RefusalBook
+  lostEdits: LostEditLog
+}
+
+function titleOf(doc: WireDocument): string {
+  const name: unknown = (doc as unknown as Record<string, unknown>).name
+  return typeof name === 'string' && name ? name : doc.id
+}
+
+function toLostEdits(
+  collection: CollectionName,
+  mine: WireDocument,
+  losses: MergeLoss[],
+  refusal?: string,
+): NewLostEdit[] {
+  const { _deleted: _ignored, ...document } = mine
+  return losses.map((loss) => ({
+    collection,
+    docId: mine.id,
+    kind: mine.kind,
+    title: titleOf(mine),
+    field: loss.field,
+    mine: loss.mine,
+    theirs: loss.theirs,
+    cause: refusal === undefined ? 'conflict' : 'refused',
+    ...(refusal === undefined ? {} : { message: refusal }),
+    document,
+  }))
+}
+
+/** What a refused write loses: the new document as a whole, or each field (or the delete) it changed. */
+function refusedLosses(input: RxConflictHandlerInput<WireDocument>): MergeLoss[] {
+  if (!input.assumedMasterState) {
+    return [{ field: WHOLE_DOCUMENT, mine: input.newDocumentState, theirs: null }]
+  }
+  // Without a base every differing field counts as changed on both sides: exactly the refused changes.
+  return mergeDocuments(undefined, input.newDocumentState, input.realMasterState).lost
+}
+
+/**
+ * The RxDB conflict handler of one collection (DESIGN §5): a three-way merge against `assumedMasterState`;
+ * where both sides changed a field the server's value wins and the user's value is recorded as a lost edit.
+ */
+export function createConflictHandler(
+  collection: CollectionName,
+  deps: ConflictHandlerDeps,
+): RxConflictHandler<WireDocument> {
+  return {
+    isEqual: (a, b) => deepEqual(a, b),
+    async resolve(input) {
+      const mine = input.newDocumentState
+      const refusal = deps.refusals.take(collection, mine)
+      if (refusal !== undefined) {
+        await deps.lostEdits.add(toLostEdits(collection, mine, refusedLosses(input), refusal))
+        return input.realMasterState
+      }
+      const { merged, lost } = mergeDocuments(input.assumedMasterState, mine, input.realMasterState)
+      if (lost.length > 0) await deps.lostEdits.add(toLostEdits(collection, mine, lost))
+      return merged
+    },
+  }
+}

@@ -1,0 +1,107 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb'
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
+import type { SessionUser } from '../../../domain/auth/roles.ts'
+import { COLLECTION_NAMES, type CollectionName } from '../../../domain/collections.ts'
+import type { BaseDocument } from '../../../domain/documents.ts'
+import { kindsOf } from '../../../domain/registry.ts'
+import { collectionSchema } from '../../../domain/rxdb-schemas.ts'
+import { createConflictHandler, RefusalBook } from './conflict-handler.ts'
+import { createLostEditLog, type LostEditLog } from './lost-edits.ts'
+
+addRxPlugin(RxDBLocalDocumentsPlugin)
+
+/** A document as RxDB stores it: the common envelope plus the fields of its kind. */
+export type StoredDocument = BaseDocument & Record<string, unknown>
+export type CampusCollection = RxCollection<StoredDocument>
+
+export interface CampusDatabase {
+  readonly name: string
+  readonly rx: RxDatabase
+  readonly collections: ReadonlyMap<CollectionName, CampusCollection>
+  readonly lostEdits: LostEditLog
+  /** Shared by the push handlers and the conflict handlers (see `RefusalBook`). */
+  readonly refusals: RefusalBook
+  collection(name: CollectionName): CampusCollection
+  close(): Promise<void>
+}
+
+export interface CreateDatabaseOptions {
+  /** `getRxStorageDexie()` in the app; Dexie over `fake-indexeddb` in Node tests. */
+  storage: RxStorage<unknown, unknown>
+  /** See `databaseName`. */
+  name: string
+  /**
+   * Several RxDB instances on the same storage (browser tabs) coordinating through BroadcastChannel.
+   * The desktop app has one window (single-instance lock), so the default is false.
+   */
+  multiInstance?: boolean
+}
+
+/** Collections that hold at least one kind today; a collection starts to exist locally once it gets one. */
+export function replicatedCollectionNames(): CollectionName[] {
+  return COLLECTION_NAMES.filter((name) => kindsOf(name).length > 0)
+}
+
+/** 32-bit FNV-1a, hex: a short, stable tag for a server address. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0')
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9-]/g, '-')
+}
+
+/** One replica per server, school and user: `cd_<hash of server url>_<schoolId>_<userId>`. */
+export function databaseName(serverUrl: string, user: Pick<SessionUser, 'id' | 'schoolId'>): string {
+  const server = serverUrl.trim().replace(/\/+$/, '').toLowerCase()
+  return `cd_${fnv1a(server)}_${slug(user.schoolId)}_${slug(user.id)}`
+}
+
+/** Opens (or creates) the local replica with every replicated collection of DESIGN §4. */
+export async function createCampusDatabase(options: CreateDatabaseOptions): Promise<CampusDatabase> {
+  const rx = await createRxDatabase({
+    name: options.name,
+    storage: options.storage,
+    multiInstance: options.multiInstance ?? false,
+    localDocuments: true,
+    // Two open replicas of one name in a process would corrupt each other: RxDB refuses (DB8).
+  })
+  try {
+    const lostEdits = createLostEditLog(rx)
+    await lostEdits.load()
+    const refusals = new RefusalBook()
+    const names = replicatedCollectionNames()
+    const creators = Object.fromEntries(
+      names.map((name) => [
+        name,
+        {
+          schema: collectionSchema(name),
+          conflictHandler: createConflictHandler(name, { refusals, lostEdits }),
+        },
+      ]),
+    )
+    const added = (await rx.addCollections(creators)) as Record<string, CampusCollection>
+    const collections = new Map(names.map((name) => [name, added[name] as CampusCollection]))
+    return {
+      name: options.name,
+      rx,
+      collections,
+      lostEdits,
+      refusals,
+      collection(name) {
+        const found = collections.get(name)
+        if (!found) throw new Error(`collection ${name} has no kinds yet and is not opened`)
+        return found
+      },
+      close: () => rx.close().then(() => undefined),
+    }
+  } catch (error) {
+    await rx.close()
+    throw error
+  }
+}

@@ -1,0 +1,69 @@
+import type { RxReplicationWriteToMasterRow } from 'rxdb'
+import type { CollectionName } from '../../../domain/collections.ts'
+import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
+import { ApiError } from './api-client.ts'
+import type { RefusalBook } from './conflict-handler.ts'
+
+export type PushRow = RxReplicationWriteToMasterRow<WireDocument>
+/** Sends rows to `POST /api/sync/:collection/push`; resolves with the master documents in conflict. */
+export type PushSender = (rows: PushRow[]) => Promise<WireDocument[]>
+
+interface Refused {
+  row: PushRow
+  message: string
+}
+
+interface PushOutcome {
+  conflicts: WireDocument[]
+  refused: Refused[]
+}
+
+/** 400 (invalid document) and 403 (not permitted) refuse the request as a whole; nothing was written. */
+export function isRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.status === 400 || error.status === 403)
+}
+
+/**
+ * Pushes `rows`; when the server refuses the request, splits it in halves until the refused rows stand
+ * alone, so the rows it accepts are still written (log₂ n extra requests per refused row).
+ */
+export async function pushIsolatingRefusals(rows: PushRow[], send: PushSender): Promise<PushOutcome> {
+  if (rows.length === 0) return { conflicts: [], refused: [] }
+  try {
+    return { conflicts: await send(rows), refused: [] }
+  } catch (error) {
+    if (!isRefusal(error)) throw error
+    const [only] = rows
+    if (rows.length === 1 && only) return { conflicts: [], refused: [{ row: only, message: error.message }] }
+    const middle = Math.ceil(rows.length / 2)
+    const first = await pushIsolatingRefusals(rows.slice(0, middle), send)
+    const second = await pushIsolatingRefusals(rows.slice(middle), send)
+    return {
+      conflicts: [...first.conflicts, ...second.conflicts],
+      refused: [...first.refused, ...second.refused],
+    }
+  }
+}
+
+/** The server's state of a refused row as far as this replica knows it; a tombstone for a new document. */
+function masterStateOf(row: PushRow): WireDocument {
+  return row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true }
+}
+
+/**
+ * The RxDB push handler of one collection. Rows that change nothing are not sent (RxDB re-sends a resolved
+ * conflict that equals the server's state). A refused row is noted in `refusals` and answered to RxDB as a
+ * conflict with the server's state, so the conflict handler restores that state and records the lost edit,
+ * and the row is not retried forever.
+ */
+export function createPushHandler(collection: CollectionName, send: PushSender, refusals: RefusalBook) {
+  return async (rows: PushRow[]): Promise<WireDocument[]> => {
+    const changing = rows.filter((row) => !deepEqual(row.assumedMasterState, row.newDocumentState))
+    const { conflicts, refused } = await pushIsolatingRefusals(changing, send)
+    for (const { row, message } of refused) {
+      refusals.add(collection, row.newDocumentState, message)
+      conflicts.push(masterStateOf(row))
+    }
+    return conflicts
+  }
+}

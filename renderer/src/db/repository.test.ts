@@ -1,0 +1,99 @@
+import { firstValueFrom } from 'rxjs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Location } from '../../../domain/catalog/location.ts'
+import type { Subject } from '../../../domain/catalog/subject.ts'
+import type { CampusDatabase } from './database.ts'
+import { createRepository, WriteRefusedError } from './repository.ts'
+import { ADMIN, openNodeDatabase, TEACHER } from './testing/node-database.ts'
+
+let db: CampusDatabase
+let now = 1_000
+
+beforeEach(async () => {
+  db = await openNodeDatabase(ADMIN)
+})
+afterEach(async () => {
+  await db.close()
+})
+
+const clock = () => ++now
+const room = { name: '301', enabled: true, editable: true, multiClass: false }
+
+describe('repository gate', () => {
+  it('inserts a valid document with its envelope', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    const math = await subjects.insert({ name: '数学', code: 'MATH', enabled: true })
+    expect(math).toMatchObject({ kind: 'subject', schoolId: 'demo', name: '数学', updatedAt: now })
+    expect(await subjects.get(math.id)).toEqual(math)
+  })
+
+  it('refuses a document its kind schema rejects, and writes nothing', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    await expect(subjects.insert({ name: '   ', enabled: true })).rejects.toThrow(WriteRefusedError)
+    expect(await db.collection('catalog').count().exec()).toBe(0)
+  })
+
+  it('refuses what the permission rule refuses (a teacher writing a subject)', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', TEACHER, { clock })
+    const error = await subjects.insert({ name: '数学', enabled: true }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(WriteRefusedError)
+    expect((error as WriteRefusedError).reasons[0]).toMatch(/only admins/)
+  })
+
+  it('checks patches against the stored state: a non-editable location may only be toggled', async () => {
+    const locations = createRepository<Location>(db, 'location', ADMIN, { clock })
+    const hall = await locations.insert({ ...room, name: '礼堂', editable: false })
+    await expect(locations.patch(hall.id, { name: '大礼堂' })).rejects.toThrow(/not editable/)
+    const disabled = await locations.patch(hall.id, { enabled: false })
+    expect(disabled).toMatchObject({ name: '礼堂', enabled: false, updatedAt: now })
+  })
+
+  it('removes a field patched to undefined', async () => {
+    const locations = createRepository<Location>(db, 'location', ADMIN, { clock })
+    const lab = await locations.insert({ ...room, capacity: 40, remark: '实验室' })
+    const patched = await locations.patch(lab.id, { capacity: undefined })
+    expect(patched).not.toHaveProperty('capacity')
+    expect(patched.remark).toBe('实验室')
+  })
+
+  it('deletes softly: the tombstone stays in storage for replication', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    const art = await subjects.insert({ name: '美术', enabled: true })
+    await subjects.remove(art.id)
+    expect(await subjects.get(art.id)).toBeNull()
+    const stored = await db.collection('catalog').storageInstance.findDocumentsById([art.id], true)
+    expect(stored[0]).toMatchObject({ id: art.id, _deleted: true, updatedAt: now })
+  })
+
+  it('restores a deleted document through the same gate', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    const music = await subjects.insert({ name: '音乐', enabled: true })
+    await subjects.remove(music.id)
+    await subjects.restore(music)
+    expect(await subjects.get(music.id)).toMatchObject({ id: music.id, name: '音乐' })
+  })
+
+  it('lists the live documents of its kind only', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    const locations = createRepository<Location>(db, 'location', ADMIN, { clock })
+    await subjects.insert({ name: '语文', enabled: true })
+    const gone = await subjects.insert({ name: '历史', enabled: true })
+    await locations.insert(room)
+    await subjects.remove(gone.id)
+    const names = (await firstValueFrom(subjects.all$())).map((s) => s.name)
+    expect(names).toEqual(['语文'])
+  })
+
+  it('answers the permission question the UI asks before showing an action', () => {
+    const draft = {
+      id: 'x',
+      kind: 'subject',
+      schoolId: 'demo',
+      updatedAt: 0,
+      name: 'x',
+      enabled: true,
+    } as const
+    expect(createRepository<Subject>(db, 'subject', ADMIN).permission(draft, null).ok).toBe(true)
+    expect(createRepository<Subject>(db, 'subject', TEACHER).permission(draft, null).ok).toBe(false)
+  })
+})

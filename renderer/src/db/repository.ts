@@ -1,0 +1,146 @@
+import { map, type Observable } from 'rxjs'
+import type { SessionUser } from '../../../domain/auth/roles.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import { newId, type BaseDocument } from '../../../domain/documents.ts'
+import type { PermissionResult } from '../../../domain/kinds.ts'
+import { checkWrite } from '../../../domain/permissions.ts'
+import { kindDefinition } from '../../../domain/registry.ts'
+import { validateDocument } from '../../../domain/validation.ts'
+import type { CampusCollection, CampusDatabase, StoredDocument } from './database.ts'
+
+/** The fields a writer supplies; the envelope (`id`, `kind`, `schoolId`, `updatedAt`) is the repository's. */
+export type Draft<T extends BaseDocument> = Omit<T, keyof BaseDocument>
+/** A patch: a field set to `undefined` is removed (clearing an optional field). */
+export type Changes<T extends BaseDocument> = { [K in keyof Draft<T>]?: Draft<T>[K] | undefined }
+
+/** A local write refused before it reached the database: invalid document or not permitted. */
+export class WriteRefusedError extends Error {
+  override readonly name = 'WriteRefusedError'
+  readonly reasons: string[]
+
+  constructor(reasons: string[]) {
+    super(reasons.join('; '))
+    this.reasons = reasons
+  }
+}
+
+export class DocumentNotFoundError extends Error {
+  override readonly name = 'DocumentNotFoundError'
+}
+
+/**
+ * Typed access to the documents of one kind. Every write is validated against the kind's schema and checked
+ * with the same permission rule the server applies, then gets `updatedAt`; deletes are tombstones.
+ */
+export interface Repository<T extends BaseDocument> {
+  readonly kind: T['kind']
+  readonly collection: CollectionName
+  /** The live documents of this kind (tombstones excluded); emits on every local or replicated change. */
+  all$(): Observable<T[]>
+  get(id: string): Promise<T | null>
+  insert(draft: Draft<T>): Promise<T>
+  patch(id: string, changes: Changes<T>): Promise<T>
+  remove(id: string): Promise<void>
+  /** Writes a whole document state again (re-creates it when it was deleted), through the same gate. */
+  restore(doc: T): Promise<T>
+  /** Would the server accept writing `next` over `stored`? (Hide or disable what it would refuse.) */
+  permission(next: T, stored: T | null): PermissionResult
+}
+
+export interface RepositoryOptions {
+  clock?: () => number
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+/** The document's own fields, without RxDB's `_deleted`, `_attachments`, `_rev` or `_meta`. */
+function plain<T extends BaseDocument>(data: object): T {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('_'))) as unknown as T
+}
+
+export function createRepository<T extends BaseDocument>(
+  db: CampusDatabase,
+  kind: T['kind'],
+  user: SessionUser,
+  options: RepositoryOptions = {},
+): Repository<T> {
+  const definition = kindDefinition(kind)
+  if (!definition) throw new Error(`unknown kind ${kind}`)
+  const collectionName = definition.collection
+  const collection: CampusCollection = db.collection(collectionName)
+  const clock = options.clock ?? Date.now
+
+  function permission(next: T, stored: T | null): PermissionResult {
+    return checkWrite(user, next, stored)
+  }
+
+  /** The gate every local write passes: the kind's schema, then the permission rule. */
+  function gate(next: T & { _deleted?: boolean }, stored: T | null): void {
+    const validation = validateDocument(collectionName, next)
+    if (!validation.ok) throw new WriteRefusedError(validation.errors)
+    const allowed = permission(plain<T>(next), stored)
+    if (!allowed.ok) throw new WriteRefusedError([allowed.reason])
+  }
+
+  async function findDoc(id: string) {
+    const doc = await collection.findOne(id).exec()
+    if (!doc || doc.kind !== kind) throw new DocumentNotFoundError(`${kind} ${id} not found`)
+    return doc
+  }
+
+  /** Applies `change` to the latest stored state (retried by RxDB on concurrent writes), gated. */
+  async function modify(id: string, change: (stored: T) => T & { _deleted?: boolean }): Promise<T> {
+    const doc = await findDoc(id)
+    const written = await doc.incrementalModify((data) => {
+      const stored = plain<T>(data)
+      const next = withoutUndefined({ ...change(stored), updatedAt: clock() })
+      gate(next, stored)
+      return next as unknown as typeof data
+    })
+    return written.toJSON() as unknown as T
+  }
+
+  async function insert(draft: Draft<T>): Promise<T> {
+    const next = withoutUndefined({
+      ...draft,
+      id: newId(),
+      kind,
+      schoolId: user.schoolId,
+      updatedAt: clock(),
+    }) as unknown as T
+    gate(next, null)
+    await collection.insert(next as unknown as StoredDocument)
+    return next
+  }
+
+  async function restore(doc: T): Promise<T> {
+    const current = await collection.findOne(doc.id).exec()
+    if (current) return modify(doc.id, () => ({ ...doc, _deleted: false }))
+    const next = withoutUndefined({ ...doc, kind, schoolId: user.schoolId, updatedAt: clock() })
+    gate(next, null)
+    await collection.insert(next as unknown as StoredDocument)
+    return next
+  }
+
+  return {
+    kind,
+    collection: collectionName,
+    all$: () =>
+      collection
+        .find({ selector: { kind } })
+        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as unknown as T))),
+    get: async (id) => {
+      const doc = await collection.findOne(id).exec()
+      return doc && doc.kind === kind ? (doc.toJSON() as unknown as T) : null
+    },
+    insert,
+    patch: (id, changes) => modify(id, (stored) => ({ ...stored, ...changes }) as T),
+    remove: async (id) => {
+      await modify(id, (stored) => ({ ...stored, _deleted: true }))
+    },
+    restore,
+    permission,
+  }
+}

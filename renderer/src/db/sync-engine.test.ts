@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { SessionUser } from '../../../domain/auth/roles.ts'
+import type { Subject } from '../../../domain/catalog/subject.ts'
+import { createApiClient, createMemorySecretStore, login } from './api-client.ts'
+import { reapplyLostEdit } from './reapply.ts'
+import { createRepository } from './repository.ts'
+import { startSync } from './sync-engine.ts'
+import { FakeSyncServer } from './testing/fake-sync-server.ts'
+import { ADMIN, openNodeDatabase } from './testing/node-database.ts'
+
+const ADMIN_2: SessionUser = { ...ADMIN, id: 'u-admin-2', name: '赵主任' }
+const cleanups: (() => Promise<void>)[] = []
+
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()))
+})
+
+async function startClient(server: FakeSyncServer, user: SessionUser) {
+  const link = server.link()
+  const database = await openNodeDatabase(user, server.url)
+  const onSessionExpired = vi.fn()
+  const api = createApiClient({
+    serverUrl: server.url,
+    secrets: createMemorySecretStore(),
+    fetch: link.fetch,
+    onSessionExpired,
+  })
+  await api.setTokens(await login(server.url, { account: user.id, password: 'demo-2026' }, link.fetch))
+  const engine = startSync({
+    database,
+    api,
+    retryTime: 30,
+    stream: { initialDelayMs: 10, maxDelayMs: 50 },
+    pendingAuditMs: 5,
+  })
+  const subjects = createRepository<Subject>(database, 'subject', user)
+  cleanups.push(async () => {
+    await engine.stop()
+    await database.close()
+  })
+  const names = async () => (await database.collection('catalog').find().exec()).map((d) => d.get('name'))
+  return { link, database, api, engine, subjects, names, onSessionExpired }
+}
+
+function newServer() {
+  return new FakeSyncServer({ [ADMIN.id]: ADMIN, [ADMIN_2.id]: ADMIN_2 })
+}
+
+function serverNames(server: FakeSyncServer): string[] {
+  return server
+    .documents('catalog')
+    .filter((d) => !d._deleted)
+    .map((d) => (d as unknown as Subject).name)
+    .sort()
+}
+
+const waitFor = (check: () => unknown | Promise<unknown>) =>
+  vi.waitFor(check, { timeout: 5000, interval: 20 })
+
+describe('sync engine against a fake server', () => {
+  it('carries a write from one client to another through push and the stream', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    const b = await startClient(server, ADMIN_2)
+    await waitFor(() => expect(server.openStreams).toBe(2))
+    await a.subjects.insert({ name: '物理', enabled: true })
+    await waitFor(async () => expect(await b.names()).toEqual(['物理']))
+    await waitFor(() => expect(b.engine.status()).toMatchObject({ phase: 'synced', pending: 0 }))
+    expect(b.engine.status().lastSyncedAt).not.toBeNull()
+  })
+
+  it('counts pending changes while offline and clears them once acknowledged', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    a.link.cut()
+    await a.subjects.insert({ name: '化学', enabled: true })
+    await a.subjects.insert({ name: '生物', enabled: true })
+    await waitFor(() =>
+      expect(a.engine.status()).toMatchObject({ phase: 'offline', online: false, pending: 2 }),
+    )
+    a.link.online = true
+    a.engine.reSync()
+    await waitFor(() => expect(a.engine.status()).toMatchObject({ phase: 'synced', pending: 0 }))
+    expect(serverNames(server)).toEqual(['化学', '生物'])
+  })
+
+  it('merges concurrent offline edits of different fields and records the one that lost', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    const b = await startClient(server, ADMIN_2)
+    const subject = await a.subjects.insert({ name: '地理', code: 'GEO', enabled: true })
+    await waitFor(async () => expect(await b.names()).toEqual(['地理']))
+    a.link.cut()
+    b.link.cut()
+    await a.subjects.patch(subject.id, { name: '地理（A）' })
+    await b.subjects.patch(subject.id, { name: '地理（B）', code: 'GEO-B' })
+    a.link.online = true
+    a.engine.reSync()
+    await waitFor(() => expect(serverNames(server)).toEqual(['地理（A）']))
+    b.link.online = true
+    b.engine.reSync()
+    await waitFor(() =>
+      expect(server.documents('catalog')[0]).toMatchObject({ name: '地理（A）', code: 'GEO-B' }),
+    )
+    await waitFor(async () => expect(await a.subjects.get(subject.id)).toMatchObject({ code: 'GEO-B' }))
+    expect(await b.subjects.get(subject.id)).toMatchObject({ name: '地理（A）', code: 'GEO-B' })
+    expect(b.database.lostEdits.list()).toMatchObject([
+      { docId: subject.id, field: 'name', mine: '地理（B）', theirs: '地理（A）', cause: 'conflict' },
+    ])
+    expect(a.database.lostEdits.list()).toEqual([])
+  })
+
+  it('re-applies a lost value as a new edit that wins', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    const b = await startClient(server, ADMIN_2)
+    const subject = await a.subjects.insert({ name: '历史', enabled: true })
+    await waitFor(async () => expect(await b.names()).toEqual(['历史']))
+    b.link.cut()
+    await a.subjects.patch(subject.id, { name: '历史 A' })
+    await waitFor(() => expect(serverNames(server)).toEqual(['历史 A']))
+    await b.subjects.patch(subject.id, { name: '历史 B' })
+    b.link.online = true
+    b.engine.reSync()
+    await waitFor(() => expect(b.database.lostEdits.list()).toHaveLength(1))
+    const [lost] = b.database.lostEdits.list()
+    if (!lost) throw new Error('no lost edit')
+    await reapplyLostEdit(b.database, ADMIN_2, lost)
+    await waitFor(() => expect(serverNames(server)).toEqual(['历史 B']))
+    await waitFor(async () => expect(await a.names()).toEqual(['历史 B']))
+    expect(b.database.lostEdits.list()).toEqual([])
+  })
+
+  it('isolates a refused row: the others sync, the refused one is undone and recorded', async () => {
+    const server = newServer()
+    server.refuse = (doc) =>
+      (doc as unknown as Subject).name.includes('坏') ? `${doc.id}: name refused` : null
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    const kept = await a.subjects.insert({ name: '好一', enabled: true })
+    await waitFor(() => expect(serverNames(server)).toEqual(['好一']))
+    a.link.cut()
+    await a.subjects.insert({ name: '好二', enabled: true })
+    const bad = await a.subjects.insert({ name: '坏', enabled: true })
+    await a.subjects.patch(kept.id, { name: '坏一' })
+    await a.subjects.insert({ name: '好三', enabled: true })
+    a.link.online = true
+    a.engine.reSync()
+    await waitFor(() => expect(serverNames(server)).toEqual(['好一', '好三', '好二']))
+    await waitFor(async () => expect((await a.names()).sort()).toEqual(['好一', '好三', '好二']))
+    await waitFor(() => expect(a.engine.status()).toMatchObject({ phase: 'synced', pending: 0 }))
+    const lost = a.database.lostEdits.list()
+    expect(lost.map((e) => [e.docId, e.field, e.cause]).sort()).toEqual(
+      [
+        [bad.id, '*', 'refused'],
+        [kept.id, 'name', 'refused'],
+      ].sort(),
+    )
+    expect(lost.find((e) => e.docId === bad.id)?.message).toBe(`${bad.id}: name refused`)
+  })
+
+  it('pulls a collection again from seq 0 when the server asks for it', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await a.subjects.insert({ name: '体育', enabled: true })
+    await waitFor(() => expect(a.engine.status()).toMatchObject({ phase: 'synced', pending: 0 }))
+    const before = server.pulls.length
+    server.sendResync(['catalog'], true)
+    await waitFor(() => expect(server.pulls.slice(before)).toContainEqual({ collection: 'catalog', seq: 0 }))
+  })
+
+  it('re-syncs after the stream reconnects and catches up what it missed', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(server.openStreams).toBe(1))
+    server.dropStreams()
+    server.write('catalog', {
+      id: 's-missed',
+      kind: 'subject',
+      schoolId: 'demo',
+      updatedAt: 1,
+      name: '信息技术',
+      enabled: true,
+      _deleted: false,
+    } as never)
+    await waitFor(async () => expect(await a.names()).toEqual(['信息技术']))
+    expect(server.openStreams).toBe(1)
+  })
+
+  it('refreshes an expired access token once for concurrent requests', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    server.expireAccessTokens()
+    const refreshesBefore = server.refreshCount
+    await Promise.all([1, 2, 3].map(() => a.api.json('/api/sync/catalog/pull?seq=0&limit=1')))
+    expect(server.refreshCount - refreshesBefore).toBe(1)
+  })
+
+  it('reports an expired session when the refresh token is refused', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    server.expireAccessTokens()
+    server.revokeRefreshTokens()
+    a.engine.reSync()
+    await waitFor(() => expect(a.engine.status().lastError).toMatchObject({ sessionExpired: true }))
+    expect(a.engine.status().phase).toBe('error')
+    expect(a.onSessionExpired).toHaveBeenCalledTimes(1)
+  })
+})

@@ -1,0 +1,21 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import type { SessionUser } from '../../../../domain/auth/roles.ts'
+import { createCampusDatabase, databaseName, type CampusDatabase } from '../database.ts'
+
+export const ADMIN: SessionUser = { id: 'u-admin', schoolId: 'demo', name: '王校长', roles: ['admin'] }
+export const TEACHER: SessionUser = { id: 'u-teacher', schoolId: 'demo', name: '李老师', roles: ['teacher'] }
+
+let opened = 0
+
+/** A fresh replica on Dexie over fake-indexeddb, as the app opens it in the browser. */
+export function openNodeDatabase(
+  user: SessionUser,
+  serverUrl = 'http://fake-sync.test',
+): Promise<CampusDatabase> {
+  opened += 1
+  return createCampusDatabase({
+    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    name: `${databaseName(serverUrl, user)}_${opened}`,
+  })
+}

@@ -1,0 +1,30 @@
+import type { RxStorage } from 'rxdb'
+import type { FetchLike, SecretStore } from '../../db/index.ts'
+
+/** Small synchronous key-value settings (localStorage in the app, a map in tests). */
+export interface KeyValueStore {
+  get(key: string): string | null
+  set(key: string, value: string): void
+  remove(key: string): void
+}
+
+/** Everything the session needs from its surroundings; the app wires the browser's, tests their own. */
+export interface AuthDependencies {
+  secrets: SecretStore
+  createStorage(): RxStorage<unknown, unknown>
+  fetch: FetchLike
+  preferences: KeyValueStore
+  /** The server the app was started against (`desktop.appInfo()`), or the page's origin in web mode. */
+  defaultServerUrl(): Promise<string | null>
+}
+
+let configured: AuthDependencies | null = null
+
+export function configureAuth(dependencies: AuthDependencies): void {
+  configured = dependencies
+}
+
+export function authDependencies(): AuthDependencies {
+  if (!configured) throw new Error('configureAuth() was not called')
+  return configured
+}

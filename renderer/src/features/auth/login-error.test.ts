@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, NetworkError } from '../../db/index.ts'
+import { loginErrorMessage } from './login-error.ts'
+import { isServerUrl } from './rules.ts'
+
+const t = (key: string, values?: Record<string, unknown>) =>
+  values ? `${key} ${JSON.stringify(values)}` : key
+
+describe('loginErrorMessage', () => {
+  it('tells bad credentials, rate limiting, network and server errors apart', () => {
+    expect(loginErrorMessage(new ApiError(401, 'bad_credentials', 'x'), t)).toBe(
+      'login.errors.badCredentials',
+    )
+    expect(loginErrorMessage(new ApiError(429, 'too_many', 'x'), t)).toBe('login.errors.tooMany')
+    expect(loginErrorMessage(new NetworkError('fetch failed'), t)).toBe('login.errors.network')
+    expect(loginErrorMessage(new ApiError(500, 'internal', 'boom'), t)).toBe(
+      'login.errors.server {"message":"boom"}',
+    )
+  })
+})
+
+describe('isServerUrl', () => {
+  it('accepts http(s) addresses only', () => {
+    expect(isServerUrl('http://localhost:7420')).toBe(true)
+    expect(isServerUrl(' https://school.example/ ')).toBe(true)
+    expect(isServerUrl('localhost:7420')).toBe(false)
+    expect(isServerUrl('ftp://school.example')).toBe(false)
+  })
+})

@@ -1,0 +1,32 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { createMemorySecretStore } from '../../db/index.ts'
+import type { FakeLink, FakeSyncServer } from '../../db/testing/fake-sync-server.ts'
+import type { AuthDependencies, KeyValueStore } from './dependencies.ts'
+
+export function memoryPreferences(): KeyValueStore {
+  const values = new Map<string, string>()
+  return {
+    get: (key) => values.get(key) ?? null,
+    set: (key, value) => void values.set(key, value),
+    remove: (key) => void values.delete(key),
+  }
+}
+
+/**
+ * Session surroundings for Node tests: a fake IndexedDB of their own (one "PC"), a fake server link,
+ * memory secrets and settings.
+ */
+export function testAuthDependencies(
+  server: FakeSyncServer,
+  link: FakeLink = server.link(),
+): AuthDependencies {
+  const indexedDB = new IDBFactory()
+  return {
+    secrets: createMemorySecretStore(),
+    createStorage: () => getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    fetch: link.fetch,
+    preferences: memoryPreferences(),
+    defaultServerUrl: async () => server.url,
+  }
+}

@@ -1,0 +1,58 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { reapplyLostEdit, type LostEdit, type SyncStatus } from '../../db/index.ts'
+import { useAuthStore } from '../auth/store.ts'
+
+const NOT_STARTED: SyncStatus = {
+  phase: 'connecting',
+  online: true,
+  active: false,
+  pending: 0,
+  lastSyncedAt: null,
+  lastError: null,
+  pulled: 0,
+  initialSyncDone: false,
+}
+
+/** The replication status and the lost edits of the current session, as reactive state. */
+export const useSyncStore = defineStore('sync', () => {
+  const auth = useAuthStore()
+  const status = shallowRef<SyncStatus>(NOT_STARTED)
+  const lostEdits = shallowRef<LostEdit[]>([])
+  /** The edits lost by the latest conflict or refusal, for a notification. */
+  const newlyLost = shallowRef<LostEdit[]>([])
+  const conflictsOpen = ref(false)
+
+  watch(
+    () => auth.session,
+    (session, _previous, onCleanup) => {
+      status.value = NOT_STARTED
+      lostEdits.value = []
+      if (!session) return
+      const subscriptions = [
+        session.engine.status$.subscribe((next) => (status.value = next)),
+        session.database.lostEdits.list$.subscribe((edits) => (lostEdits.value = edits)),
+        session.database.lostEdits.added$.subscribe((edits) => (newlyLost.value = edits)),
+      ]
+      onCleanup(() => subscriptions.forEach((s) => s.unsubscribe()))
+    },
+    { immediate: true },
+  )
+
+  const sessionExpired = computed(() => auth.expired || status.value.lastError?.sessionExpired === true)
+
+  function reSync(): void {
+    auth.session?.engine.reSync()
+  }
+
+  async function reapply(edit: LostEdit): Promise<void> {
+    const session = auth.session
+    if (session) await reapplyLostEdit(session.database, session.user, edit)
+  }
+
+  async function dismiss(edit: LostEdit): Promise<void> {
+    await auth.session?.database.lostEdits.dismiss(edit.id)
+  }
+
+  return { status, lostEdits, newlyLost, conflictsOpen, sessionExpired, reSync, reapply, dismiss }
+})

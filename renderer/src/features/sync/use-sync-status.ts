@@ -1,0 +1,31 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRouter } from 'vue-router'
+import { useAuthStore } from '../auth/store.ts'
+import { useSyncStore } from './store.ts'
+
+/** The header's sync indicator: phase, pending changes, last sync, first-sync progress, relogin. */
+export function useSyncStatus() {
+  const sync = useSyncStore()
+  const auth = useAuthStore()
+  const router = useRouter()
+  const { t, locale } = useI18n()
+
+  const phase = computed(() => sync.status.phase)
+  const label = computed(() => t(`sync.phase.${phase.value}`))
+  const pending = computed(() => sync.status.pending)
+  const lastSynced = computed(() => {
+    const at = sync.status.lastSyncedAt
+    if (at === null) return t('sync.never')
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(at)
+  })
+  const showProgress = computed(() => !sync.status.initialSyncDone && sync.status.pulled > 0)
+
+  /** The replica stays on this PC: logging in again as the same user reopens it and pushes what waits. */
+  async function relogin(): Promise<void> {
+    await auth.logout()
+    await router.replace({ name: 'login' })
+  }
+
+  return { sync, phase, label, pending, lastSynced, showProgress, relogin }
+}
