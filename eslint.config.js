@@ -27,7 +27,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'vue', 'fastify', 'electron', 'rxdb', 'rxdb/*', '../renderer/*', '../sync-server/*'] },
+        {
+          patterns: [
+            'node:*',
+            'vue',
+            'fastify',
+            'electron',
+            'rxdb',
+            'rxdb/*',
+            '../renderer/*',
+            '../sync-server/*',
+          ],
+        },
       ],
     },
   },

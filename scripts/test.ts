@@ -47,10 +47,16 @@ mkdirSync(RESULTS, { recursive: true })
 const steps: [string, string, string[]][] = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
-  ['unit and integration tests', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`]],
+  [
+    'unit and integration tests',
+    'vitest',
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_JSON}`],
+  ],
   ['end-to-end tests', 'playwright', ['test']],
 ]
-const failedSteps = steps.filter(([title, command, args]) => !run(title, command, args)).map(([title]) => title)
+const failedSteps = steps
+  .filter(([title, command, args]) => !run(title, command, args))
+  .map(([title]) => title)
 
 const counts = [vitestCounts(), playwrightCounts()].reduce((a, b) => ({
   passed: a.passed + b.passed,
