@@ -66,7 +66,8 @@ describe('conflict handler', () => {
         collection: 'catalog',
         docId: 'r1',
         kind: 'location',
-        title: '302',
+        // Named as the user will now find it: the kept name.
+        title: '303',
         field: 'name',
         mine: '302',
         theirs: '303',

@@ -36,9 +36,11 @@ function titleOf(doc: WireDocument): string {
   return typeof name === 'string' && name ? name : doc.id
 }
 
+/** `kept` is the state that stays: the record is named as the user will now find it. */
 function toLostEdits(
   collection: CollectionName,
   mine: WireDocument,
+  kept: WireDocument,
   losses: MergeLoss[],
   refusal?: string,
 ): NewLostEdit[] {
@@ -47,7 +49,7 @@ function toLostEdits(
     collection,
     docId: mine.id,
     kind: mine.kind,
-    title: titleOf(mine),
+    title: titleOf(kept._deleted ? mine : kept),
     field: loss.field,
     mine: loss.mine,
     theirs: loss.theirs,
@@ -80,11 +82,13 @@ export function createConflictHandler(
       const mine = input.newDocumentState
       const refusal = deps.refusals.take(collection, mine)
       if (refusal !== undefined) {
-        await deps.lostEdits.add(toLostEdits(collection, mine, refusedLosses(input), refusal))
+        await deps.lostEdits.add(
+          toLostEdits(collection, mine, input.realMasterState, refusedLosses(input), refusal),
+        )
         return input.realMasterState
       }
       const { merged, lost } = mergeDocuments(input.assumedMasterState, mine, input.realMasterState)
-      if (lost.length > 0) await deps.lostEdits.add(toLostEdits(collection, mine, lost))
+      if (lost.length > 0) await deps.lostEdits.add(toLostEdits(collection, mine, merged, lost))
       return merged
     },
   }

@@ -1,0 +1,65 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+
+export type Locale = 'zh-CN' | 'zh-TW' | 'en'
+export const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en']
+export const SCREENSHOTS = 'e2e/screenshots'
+
+/** One school PC: its own browser profile (own IndexedDB replica), showing the app in web mode. */
+export interface Pc {
+  context: BrowserContext
+  page: Page
+}
+
+export async function openPc(browser: Browser, serverUrl: string): Promise<Pc> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`))
+  await page.goto(`${serverUrl}/app/`)
+  return { context, page }
+}
+
+export async function logIn(page: Page, account: string, password: string): Promise<void> {
+  await expect(page.getByTestId('login-page')).toBeVisible()
+  await page.getByTestId('login-account').fill(account)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('side-menu')).toBeVisible()
+}
+
+export async function chooseLanguage(page: Page, locale: Locale): Promise<void> {
+  await page.getByTestId('language-switch').click()
+  await page.getByTestId(`language-${locale}`).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', locale)
+}
+
+export function syncStatus(page: Page) {
+  return page.getByTestId('sync-status')
+}
+
+export async function expectSynced(page: Page): Promise<void> {
+  await expect(syncStatus(page)).toHaveAttribute('data-phase', 'synced', { timeout: 20_000 })
+  await expect(syncStatus(page)).toHaveAttribute('data-pending', '0')
+}
+
+export function subjectRow(page: Page, name: string) {
+  return page.getByTestId('subject-row').filter({ has: page.getByText(name, { exact: true }) })
+}
+
+export async function fillSubjectForm(page: Page, fields: { name?: string; code?: string }): Promise<void> {
+  const dialog = page.getByTestId('subject-form-dialog')
+  await expect(dialog).toBeVisible()
+  if (fields.name !== undefined) await page.getByTestId('subject-form-name').fill(fields.name)
+  if (fields.code !== undefined) await page.getByTestId('subject-form-code').fill(fields.code)
+  await page.getByTestId('subject-form-submit').click()
+  await expect(dialog).toBeHidden()
+}
+
+export async function renameSubject(page: Page, from: string, to: string): Promise<void> {
+  await subjectRow(page, from).getByTestId('subject-edit').click()
+  await fillSubjectForm(page, { name: to })
+}
+
+/** A screenshot with transitions finished, so popovers and drawers are captured as the user sees them at rest. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, animations: 'disabled' })
+}
