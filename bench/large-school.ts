@@ -1,6 +1,7 @@
 // The "large school" data set of DESIGN §11, generated deterministically (same seed, same documents).
 import type { CollectionName } from '../domain/collections.ts'
 import type { WireDocument } from '../domain/documents.ts'
+import { seededRandom } from '../test/support/seeded-random.ts'
 
 export const LARGE_SCHOOL = {
   classes: 60,
@@ -14,17 +15,6 @@ export const LARGE_SCHOOL = {
 }
 
 export type SeedDocuments = Partial<Record<CollectionName, WireDocument[]>>
-
-/** mulberry32: a tiny seeded PRNG, so every run generates the same school. */
-function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈',
@@ -40,7 +30,7 @@ function pad(n: number, width: number): string {
 }
 
 export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocuments {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
   const personName = () => pick(SURNAMES) + pick(GIVEN) + (next() < 0.6 ? pick(GIVEN) : '')
   const base = (kind: string, id: string) => ({

@@ -16,19 +16,9 @@ import {
   type Client,
   type RestartableServer,
 } from './harness.ts'
+import { seededRandom } from '../support/seeded-random.ts'
 
 const ADMIN = '13800000001'
-
-/** mulberry32, so a failing run can be replayed with the same seed. */
-function seeded(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 interface Pc {
   client: Client
@@ -94,7 +84,7 @@ describe('replication convergence (3 RxDB clients, real server)', () => {
   it('ends with every replica equal to the server and no acknowledged write missing', async () => {
     pcs = await Promise.all(['pc-a', 'pc-b', 'pc-c'].map(startPc))
     await allInSync()
-    const random = seeded(Number(process.env.CONVERGENCE_SEED ?? 7))
+    const random = seededRandom(Number(process.env.CONVERGENCE_SEED ?? 7))
     const shared = 'demo-subject-math'
     const pick = (ids: string[]) => ids[Math.floor(random() * ids.length)] as string
 
