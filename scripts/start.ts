@@ -55,6 +55,8 @@ function startServer(): ChildProcess {
       HOST: host,
       DEMO: process.env.DEMO ?? '1',
       DATA_DIR: process.env.DATA_DIR ?? './data',
+      // Request logs would bury the one line that matters here; LOG_LEVEL=info brings them back.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
   })
 }

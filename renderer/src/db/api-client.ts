@@ -99,6 +99,48 @@ export function login(
   return postJson<LoginResult>(fetchImpl, apiUrl(serverUrl, '/api/auth/login'), credentials)
 }
 
+/** `POST /api/auth/qr`: a QR login ticket; `scanUrl` goes into the code, `pollToken` never leaves this PC. */
+export interface QrTicket {
+  ticketId: string
+  scanUrl: string
+  pollToken: string
+  /** Server time (epoch ms) the ticket dies. */
+  expiresAt: number
+}
+
+export type QrTicketState = 'pending' | 'scanned' | 'confirmed' | 'rejected' | 'expired'
+
+/** A long-poll answer; `tokens` comes once, with `confirmed`. */
+export interface QrTicketStatus {
+  state: QrTicketState
+  scannedBy?: { name: string }
+  tokens?: LoginResult
+}
+
+export function createQrTicket(serverUrl: string, deviceName: string, fetchImpl: FetchLike): Promise<QrTicket> {
+  return postJson<QrTicket>(fetchImpl, apiUrl(serverUrl, '/api/auth/qr'), { deviceName })
+}
+
+/**
+ * `GET /api/auth/qr/:ticketId?after=<state>`: answers as soon as the ticket's state differs from `after`, or
+ * after at most 25 s with the current state. An unknown ticket (a restarted server) is an `ApiError` 404.
+ */
+export async function pollQrTicket(
+  serverUrl: string,
+  ticket: Pick<QrTicket, 'ticketId' | 'pollToken'>,
+  after: QrTicketState,
+  fetchImpl: FetchLike,
+  signal?: AbortSignal,
+): Promise<QrTicketStatus> {
+  const path = `/api/auth/qr/${encodeURIComponent(ticket.ticketId)}?after=${after}`
+  const response = await send(fetchImpl, apiUrl(serverUrl, path), {
+    headers: { 'X-Poll-Token': ticket.pollToken },
+    signal,
+  })
+  if (!response.ok) throw await errorOf(response)
+  return (await response.json()) as QrTicketStatus
+}
+
 export interface ApiClientOptions {
   serverUrl: string
   secrets: SecretStore

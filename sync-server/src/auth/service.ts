@@ -52,6 +52,7 @@ export interface Authenticated {
 const WRONG_CREDENTIALS = 'Wrong account or password'
 const SESSION_ENDED = 'The session has ended; log in again'
 const TOO_MANY_FAILURES = 'Too many failed attempts; try again later'
+const DISABLED = 'This account is disabled; ask the school administrator'
 export const MIN_PASSWORD_LENGTH = 8
 
 function sessionUser(account: Account): SessionUser {
@@ -94,12 +95,22 @@ export class AuthService {
     }
     this.#failures.reset(failureKey)
     const enabled = matched.filter((a) => !a.disabled)
-    if (enabled.length === 0) throw forbidden('This account is disabled; ask the school administrator')
+    if (enabled.length === 0) throw forbidden(DISABLED)
     const chosen = request.identityId ? enabled.find((a) => a.id === request.identityId) : enabled[0]
     if (!chosen) throw badRequest(`Identity ${request.identityId} is not one of this account's identities`)
     const tokens = await this.#startSession(chosen)
     await this.#audit(chosen, 'login', { ip: request.ip })
     return { ...tokens, identities: enabled.map(identity) }
+  }
+
+  /** A new session of an identity whose owner proved who they are elsewhere (a QR login confirmed on a phone). */
+  async startSessionFor(accountId: string, detail: Record<string, unknown>): Promise<SessionTokens> {
+    const account = await this.#store.getAccount(accountId)
+    if (!account) throw unauthorized(SESSION_ENDED)
+    if (account.disabled) throw forbidden(DISABLED)
+    const tokens = await this.#startSession(account)
+    await this.#audit(account, 'login', detail)
+    return tokens
   }
 
   /** A new token pair for a refresh token, which is used up; an already used one ends its session. */

@@ -30,3 +30,20 @@ export const okSchema = {
   properties: { ok: { const: true } },
   required: ['ok'],
 } as const
+
+export const sessionTokensProperties = {
+  accessToken: { type: 'string' },
+  refreshToken: { type: 'string' },
+  user: sessionUserSchema,
+  mustChangePassword: { type: 'boolean' },
+} as const
+
+/** A new session: what login, refresh and a confirmed QR login give. */
+export const sessionTokensSchema = {
+  type: 'object',
+  properties: sessionTokensProperties,
+  required: Object.keys(sessionTokensProperties),
+} as const
+
+/** A non-empty string of at most `maxLength` characters. */
+export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const

@@ -1,21 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { RateLimit } from '../../../plugins/rate-limit.ts'
-import { errorResponses, okSchema, sessionUserSchema } from '../../schemas.ts'
-
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const
-
-const sessionTokensProperties = {
-  accessToken: { type: 'string' },
-  refreshToken: { type: 'string' },
-  user: sessionUserSchema,
-  mustChangePassword: { type: 'boolean' },
-} as const
-
-const sessionTokensSchema = {
-  type: 'object',
-  properties: sessionTokensProperties,
-  required: Object.keys(sessionTokensProperties),
-} as const
+import {
+  errorResponses,
+  okSchema,
+  sessionTokensProperties,
+  sessionTokensSchema,
+  sessionUserSchema,
+  text,
+} from '../../schemas.ts'
 
 const loginSchema = {
   body: {
