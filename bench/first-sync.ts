@@ -13,8 +13,9 @@ export interface FirstSyncNumbers {
   firstSyncMs: number
   ratio: number
   rawDexieMs: number
+  rxdbBulkInsertMs: number
   documents: number
-  runs: { firstSyncMs: number; rawDexieMs: number }[]
+  runs: { firstSyncMs: number; rawDexieMs: number; rxdbBulkInsertMs: number }[]
 }
 
 export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> {
@@ -44,15 +45,19 @@ export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> 
         BENCH_ADMIN,
       )
       const raw = await page.evaluate(
-        ({ account, password }) => window.bench.rawDexie(account, password),
+        ({ account, password }) => window.bench.referenceWrites(account, password),
         BENCH_ADMIN,
       )
       if (sync.documents !== raw.documents)
         throw new Error(`replica has ${sync.documents} documents, the server ${raw.documents}`)
       documents = sync.documents
-      results.push({ firstSyncMs: sync.ms, rawDexieMs: raw.ms })
+      results.push({
+        firstSyncMs: sync.ms,
+        rawDexieMs: raw.rawDexieMs,
+        rxdbBulkInsertMs: raw.rxdbBulkInsertMs,
+      })
       console.log(
-        `first sync run ${run + 1}: ${Math.round(sync.ms)} ms, raw Dexie bulkPut ${Math.round(raw.ms)} ms, ${documents} documents`,
+        `first sync run ${run + 1}: ${Math.round(sync.ms)} ms, raw Dexie bulkPut ${Math.round(raw.rawDexieMs)} ms, RxDB bulkInsert ${Math.round(raw.rxdbBulkInsertMs)} ms, ${documents} documents`,
       )
       await context.close()
     }
@@ -63,6 +68,7 @@ export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> 
   return {
     firstSyncMs: median(results.map((r) => r.firstSyncMs)),
     rawDexieMs: median(results.map((r) => r.rawDexieMs)),
+    rxdbBulkInsertMs: median(results.map((r) => r.rxdbBulkInsertMs)),
     ratio: median(results.map((r) => r.firstSyncMs / r.rawDexieMs)),
     documents,
     runs: results,

@@ -11,6 +11,7 @@ import {
   startSync,
   type ApiClient,
 } from '../../renderer/src/db/index.ts'
+import type { CollectionName } from '../../domain/collections.ts'
 import type { WireDocument } from '../../domain/documents.ts'
 
 export interface FirstSyncResult {
@@ -39,44 +40,73 @@ async function firstSync(account: string, password: string): Promise<FirstSyncRe
   return { ms, documents: counts.reduce((a, b) => a + b, 0) }
 }
 
-async function everyDocument(api: ApiClient): Promise<WireDocument[]> {
-  const all: WireDocument[] = []
+async function everyDocument(api: ApiClient): Promise<Map<CollectionName, WireDocument[]>> {
+  const all = new Map<CollectionName, WireDocument[]>()
   for (const name of replicatedCollectionNames()) {
+    const docs: WireDocument[] = []
     let seq = 0
     for (;;) {
       const page = await api.json<{ documents: WireDocument[]; checkpoint: { seq: number } }>(
         `/api/sync/${name}/pull?seq=${seq}&limit=1000`,
       )
       if (page.documents.length === 0) break
-      all.push(...page.documents)
+      docs.push(...page.documents)
       seq = page.checkpoint.seq
     }
+    all.set(name, docs)
   }
   return all
 }
 
-/** The reference: a raw Dexie `bulkPut` of the same documents, into a table indexed like the replica's. */
-async function rawDexie(account: string, password: string): Promise<FirstSyncResult> {
+export interface ReferenceWrites {
+  documents: number
+  /** A raw Dexie `bulkPut` of every document into one table indexed like the replica. */
+  rawDexieMs: number
+  /** RxDB's own `bulkInsert` of the same documents into a fresh replica: the floor of any RxDB sync. */
+  rxdbBulkInsertMs: number
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await work()
+  return performance.now() - started
+}
+
+/** The references the first sync is compared with, writing the same documents in the same browser. */
+async function referenceWrites(account: string, password: string): Promise<ReferenceWrites> {
   const serverUrl = location.origin
   const session = await login(serverUrl, { account, password })
   const api = createApiClient({ serverUrl, secrets: createMemorySecretStore() })
   await api.setTokens(session)
-  const documents = await everyDocument(api)
-  const db = new Dexie(`raw-dexie-${Date.now()}`)
-  db.version(1).stores({ docs: 'id, [kind+id], schoolId' })
-  await db.open()
-  const started = performance.now()
-  await db.table('docs').bulkPut(documents)
-  const ms = performance.now() - started
-  db.close()
-  return { ms, documents: documents.length }
+  const byCollection = await everyDocument(api)
+  const documents = [...byCollection.values()].flat()
+
+  const raw = new Dexie(`raw-dexie-${Date.now()}`)
+  raw.version(1).stores({ docs: 'id, [kind+id], schoolId' })
+  await raw.open()
+  const rawDexieMs = await timed(() => raw.table('docs').bulkPut(documents))
+  raw.close()
+
+  const database = await createCampusDatabase({
+    storage: getRxStorageDexie(),
+    name: `rxdb-insert-${Date.now()}`,
+  })
+  const rxdbBulkInsertMs = await timed(() =>
+    Promise.all(
+      [...byCollection].map(([name, docs]) =>
+        database.collection(name).bulkInsert(docs.map(({ _deleted: _ignored, ...doc }) => doc)),
+      ),
+    ),
+  )
+  await database.close()
+  return { documents: documents.length, rawDexieMs, rxdbBulkInsertMs }
 }
 
 declare global {
   interface Window {
-    bench: { firstSync: typeof firstSync; rawDexie: typeof rawDexie }
+    bench: { firstSync: typeof firstSync; referenceWrites: typeof referenceWrites }
   }
 }
 
-window.bench = { firstSync, rawDexie }
+window.bench = { firstSync, referenceWrites }
 document.body.dataset.ready = 'true'
