@@ -4,14 +4,17 @@ import type { FailureLimit } from './auth/failure-limiter.ts'
 import auth from './plugins/auth.ts'
 import cors from './plugins/cors.ts'
 import errors from './plugins/errors.ts'
+import qrLogin from './plugins/qr-login.ts'
 import rateLimit, { type RateLimit } from './plugins/rate-limit.ts'
 import realtime from './plugins/realtime.ts'
 import renderer from './plugins/renderer.ts'
 import storePlugin from './plugins/store.ts'
 import type { ChangeBus } from './realtime/change-bus.ts'
 import authRoutes from './routes/api/auth/index.ts'
+import qrRoutes from './routes/api/auth/qr.ts'
 import health from './routes/api/health.ts'
 import syncRoutes from './routes/api/sync/index.ts'
+import mobilePages from './routes/m/index.ts'
 import type { Store } from './store/index.ts'
 
 export interface AppOptions {
@@ -25,6 +28,16 @@ export interface AppOptions {
   loginFailureLimit?: FailureLimit
   /** Requests per address to the login, refresh and password routes. Default 300 per minute. */
   authRateLimit?: RateLimit
+  /** Where phones reach this server (QR codes). Default: the origin the desktop's request came to. */
+  publicUrl?: string
+  /** Lifetime of a QR login ticket. Default 120 s. */
+  qrTicketTtlMs?: number
+  /** The longest a QR login poll waits for a change. Default 25 s. */
+  qrPollMaxWaitMs?: number
+  /** QR login tickets created per address. Default 60 per minute. */
+  qrCreateRateLimit?: RateLimit
+  /** QR login polls per address. Default 600 per minute (one desktop polls about 3 times a minute). */
+  qrPollRateLimit?: RateLimit
   /** Interval of the sync stream's heartbeat comments. Default 15 s. */
   heartbeatMs?: number
   /** Carries commits to the sync streams; default in-process (one server instance). */
@@ -43,6 +56,10 @@ const DEFAULTS = {
   loginFailureLimit: { maxFailures: 5, windowMs: 15 * 60_000 },
   // Generous: a whole school often shares one public address.
   authRateLimit: { max: 300, timeWindowMs: 60_000 },
+  qrTicketTtlMs: 120_000,
+  qrPollMaxWaitMs: 25_000,
+  qrCreateRateLimit: { max: 60, timeWindowMs: 60_000 },
+  qrPollRateLimit: { max: 600, timeWindowMs: 60_000 },
   heartbeatMs: 15_000,
   shutdownGraceMs: 5_000,
   maxStreamBufferBytes: 8 * 1024 * 1024,
@@ -68,13 +85,24 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
     loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
   })
+  await app.register(qrLogin, {
+    ticketTtlMs: options.qrTicketTtlMs ?? DEFAULTS.qrTicketTtlMs,
+    pollMaxWaitMs: options.qrPollMaxWaitMs ?? DEFAULTS.qrPollMaxWaitMs,
+  })
 
   await app.register(health, { prefix: '/api' })
   await app.register(authRoutes, {
     prefix: '/api/auth',
     rateLimit: options.authRateLimit ?? DEFAULTS.authRateLimit,
   })
+  await app.register(qrRoutes, {
+    prefix: '/api/auth/qr',
+    createRateLimit: options.qrCreateRateLimit ?? DEFAULTS.qrCreateRateLimit,
+    pollRateLimit: options.qrPollRateLimit ?? DEFAULTS.qrPollRateLimit,
+    publicUrl: options.publicUrl,
+  })
   await app.register(syncRoutes, { prefix: '/api/sync' })
+  await app.register(mobilePages, { prefix: '/m' })
   if (options.rendererDir) await app.register(renderer, { dir: options.rendererDir })
 }
 

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       demo: false,
       rendererDir: resolve('out/renderer'),
       authSecret: undefined,
+      qrTicketTtlMs: undefined,
       trustProxy: false,
     })
   })
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       DEMO: '1',
       RENDERER_DIR: '/srv/renderer',
       AUTH_SECRET: 's3cret',
+      QR_TICKET_TTL_MS: '30000',
       TRUST_PROXY: 'true',
     })
     expect(config).toEqual({
@@ -39,15 +41,17 @@ describe('loadConfig', () => {
       demo: true,
       rendererDir: '/srv/renderer',
       authSecret: 's3cret',
+      qrTicketTtlMs: 30_000,
       trustProxy: true,
     })
   })
 
-  it('keeps SQLite for a DATABASE_URL that is not PostgreSQL and refuses a bad port', () => {
+  it('keeps SQLite for a DATABASE_URL that is not PostgreSQL and refuses a bad port or TTL', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://x', DATA_DIR: '/d' }).store).toEqual({
       kind: 'sqlite',
       file: '/d/campus-desk.sqlite',
     })
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT')
+    expect(() => loadConfig({ QR_TICKET_TTL_MS: '2 minutes' })).toThrow('QR_TICKET_TTL_MS')
   })
 })

@@ -14,6 +14,8 @@ export interface ServerConfig {
   rendererDir: string
   /** Without one, a secret is generated once and kept in the store. */
   authSecret: string | undefined
+  /** Lifetime of a QR login ticket (`QR_TICKET_TTL_MS`); the app's default (120 s) when unset. */
+  qrTicketTtlMs: number | undefined
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-address rate limits). */
   trustProxy: boolean
 }
@@ -23,6 +25,14 @@ function port(value: string | undefined): number {
   const parsed = Number(value)
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
     throw new Error(`PORT is not a port: ${value}`)
+  return parsed
+}
+
+function milliseconds(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new Error(`${name} is not a number of milliseconds: ${value}`)
   return parsed
 }
 
@@ -43,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo: flag(env.DEMO),
     rendererDir: resolve(env.RENDERER_DIR || 'out/renderer'),
     authSecret: env.AUTH_SECRET || undefined,
+    qrTicketTtlMs: milliseconds('QR_TICKET_TTL_MS', env.QR_TICKET_TTL_MS),
     trustProxy: flag(env.TRUST_PROXY),
   }
 }

@@ -9,11 +9,20 @@ const store = await createStore(config.store)
 
 if (config.demo && (await seedDemo(store))) {
   console.log('Seeded the demo schools. Accounts (password in the last column):')
-  for (const a of demoAccounts()) console.log(`  ${a.schoolName}  ${a.account}  ${a.name}  ${a.password}`)
+  for (const a of demoAccounts()) {
+    const note = a.mustChangePassword ? ' (initial password, to be changed)' : ''
+    console.log(`  ${a.schoolName}  ${a.account}  ${a.name} ${a.roles.join(',')}  ${a.password}${note}`)
+  }
 }
 
 const app = await buildApp(
-  { store, authSecret: config.authSecret, rendererDir: config.rendererDir },
+  {
+    store,
+    authSecret: config.authSecret,
+    rendererDir: config.rendererDir,
+    publicUrl: config.publicUrl,
+    qrTicketTtlMs: config.qrTicketTtlMs,
+  },
   { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy },
 )
 

@@ -69,6 +69,14 @@ async function matching(accounts: AccountWithSchool[], password: string): Promis
 }
 
 /** Login, token refresh and rotation, logout and password changes (DESIGN §6). */
+/**
+ * Without a choice, a person with several identities logs in as staff: the desktop is the school's back
+ * office, and the phone pages show the chooser anyway.
+ */
+function defaultIdentity<T extends { roles: readonly string[] }>(identities: T[]): T | undefined {
+  return identities.find((a) => a.roles.includes('admin') || a.roles.includes('teacher')) ?? identities[0]
+}
+
 export class AuthService {
   readonly #store: Store
   readonly #options: AuthOptions
@@ -96,7 +104,9 @@ export class AuthService {
     this.#failures.reset(failureKey)
     const enabled = matched.filter((a) => !a.disabled)
     if (enabled.length === 0) throw forbidden(DISABLED)
-    const chosen = request.identityId ? enabled.find((a) => a.id === request.identityId) : enabled[0]
+    const chosen = request.identityId
+      ? enabled.find((a) => a.id === request.identityId)
+      : defaultIdentity(enabled)
     if (!chosen) throw badRequest(`Identity ${request.identityId} is not one of this account's identities`)
     const tokens = await this.#startSession(chosen)
     await this.#audit(chosen, 'login', { ip: request.ip })

@@ -8,6 +8,11 @@ export interface RateLimit {
   timeWindowMs: number
 }
 
+/** The route `config` that applies `limit` to a route. */
+export function rateLimited(limit: RateLimit) {
+  return { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } }
+}
+
 const rateLimitPlugin: FastifyPluginAsync = async (app) => {
   await app.register(rateLimit, { global: false })
 }

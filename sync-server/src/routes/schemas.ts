@@ -47,3 +47,10 @@ export const sessionTokensSchema = {
 
 /** A non-empty string of at most `maxLength` characters. */
 export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const
+
+/** `:ticketId` of the QR login routes and the phone's confirm page. */
+export const qrTicketParams = {
+  type: 'object',
+  properties: { ticketId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
+  required: ['ticketId'],
+} as const

@@ -50,22 +50,43 @@ describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
     expect(byId.get(teacher.user.id)).toMatchObject({ kind: 'staff', phone: '13800000002', teaches: true })
   })
 
-  it('lets every listed demo account log in without a forced password change', async () => {
+  it('lets every listed demo identity log in, the new guardian only to change the initial password', async () => {
     const accounts = demoAccounts()
-    expect(accounts.map((a) => a.account)).toEqual([
-      '13800000001',
-      '13800000002',
-      '13800000003',
-      '13900000001',
-      '13800000101',
+    expect(accounts.map((a) => [a.account, a.roles.join(), a.password, a.mustChangePassword])).toEqual([
+      ['13800000001', 'admin', DEMO_PASSWORD, false],
+      ['13800000002', 'teacher', DEMO_PASSWORD, false],
+      ['13800000003', 'teacher', DEMO_PASSWORD, false],
+      ['13900000001', 'guardian', DEMO_PASSWORD, false],
+      ['13900000002', 'guardian', '000002', true],
+      ['13800000003', 'guardian', DEMO_PASSWORD, false],
+      ['13800000101', 'admin', DEMO_PASSWORD, false],
     ])
     for (const account of accounts) {
-      const session = await login(server, account.account, account.password)
+      const session = await login(server, account.account, account.password, account.id)
       expect(session).toMatchObject({
-        user: { schoolId: account.schoolId, roles: account.roles },
-        mustChangePassword: false,
+        user: { id: account.id, schoolId: account.schoolId, roles: account.roles },
+        mustChangePassword: account.mustChangePassword,
       })
     }
+  })
+
+  it('gives 张老师 two identities: teacher of 初一(2)班 and guardian of one of its students', async () => {
+    const { identities, user } = await login(server, '13800000003', DEMO_PASSWORD)
+    expect(user.id, 'without a choice, the staff identity').toBe('demo-staff-zhang')
+    expect(identities.map((i) => [i.id, i.roles])).toEqual([
+      ['demo-guardian-zhang', ['guardian']],
+      ['demo-staff-zhang', ['teacher']],
+    ])
+    const org = new Map((await server.store.pull('demo', 'org', 0, 1000)).map((d) => [d.data.id, d.data]))
+    const guardian = org.get('demo-guardian-zhang') as unknown as Guardian
+    const child = org.get(guardian.children[0]?.studentId ?? '') as unknown as Student
+    const schoolClass = org.get(child.classId) as unknown as SchoolClass
+    expect(schoolClass.name).toBe('初一(2)班')
+    expect(teachersOf(schoolClass)).toContain('demo-staff-zhang')
+    const liu = org.get('demo-guardian-liu') as unknown as Guardian
+    expect(liu.children.map((c) => (org.get(c.studentId) as unknown as Student | undefined)?.name)).toEqual([
+      '刘一诺',
+    ])
   })
 
   it('leaves a store that already has schools alone', async () => {

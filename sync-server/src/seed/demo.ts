@@ -10,15 +10,19 @@ import type { SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Staff } from '../../../domain/org/staff.ts'
 import type { Student } from '../../../domain/org/student.ts'
 import { createAccount } from '../auth/accounts.ts'
+import { initialPassword } from '../auth/passwords.ts'
 import type { School, Store } from '../store/index.ts'
 
 export const DEMO_PASSWORD = 'demo-2026'
 
+/** One login identity; a person with several identities has one of these per identity, all with one phone. */
 interface DemoPerson {
   id: string
   name: string
   phone: string
   roles: Role[]
+  /** Starts on the initial password (the last 6 digits of the phone) and must change it at first login. */
+  initialPassword?: true
 }
 
 interface LocationSpec {
@@ -95,6 +99,15 @@ const DEMO_SCHOOLS: DemoSchool[] = [
       { id: 'demo-staff-li', name: '李老师', phone: '13800000002', roles: ['teacher'] },
       { id: 'demo-staff-zhang', name: '张老师', phone: '13800000003', roles: ['teacher'] },
       { id: 'demo-guardian-chen', name: '陈家长', phone: '13900000001', roles: ['guardian'] },
+      {
+        id: 'demo-guardian-liu',
+        name: '刘家长',
+        phone: '13900000002',
+        roles: ['guardian'],
+        initialPassword: true,
+      },
+      // 张老师 is also a parent here (AUTH-4): a second identity with the same phone.
+      { id: 'demo-guardian-zhang', name: '张老师', phone: '13800000003', roles: ['guardian'] },
     ],
     subjects: SUBJECTS,
     locations: [...classrooms(10), ...SPECIAL_ROOMS],
@@ -125,7 +138,11 @@ const DEMO_SCHOOLS: DemoSchool[] = [
         ],
       },
     ],
-    guardians: [{ person: 'demo-guardian-chen', children: [['chen-xiaoming', '父亲']] }],
+    guardians: [
+      { person: 'demo-guardian-chen', children: [['chen-xiaoming', '父亲']] },
+      { person: 'demo-guardian-liu', children: [['liu-yinuo', '父亲']] },
+      { person: 'demo-guardian-zhang', children: [['zhou-xinyi', '母亲']] },
+    ],
   },
   {
     school: { id: 'demo2', code: 'demo2', name: '第二示范学校' },
@@ -152,11 +169,16 @@ const DEMO_SCHOOLS: DemoSchool[] = [
 export interface DemoAccount {
   schoolId: string
   schoolName: string
+  /** The identity (account row); one phone may have several. */
+  id: string
   account: string
   password: string
+  mustChangePassword: boolean
   name: string
   roles: Role[]
 }
+
+const passwordOf = (person: DemoPerson) => (person.initialPassword ? undefined : DEMO_PASSWORD)
 
 /** The demo logins, for printing at start-up and for tests. */
 export function demoAccounts(): DemoAccount[] {
@@ -164,8 +186,10 @@ export function demoAccounts(): DemoAccount[] {
     people.map((person) => ({
       schoolId: school.id,
       schoolName: school.name,
+      id: person.id,
       account: person.phone,
-      password: DEMO_PASSWORD,
+      password: passwordOf(person) ?? initialPassword(person.phone),
+      mustChangePassword: person.initialPassword === true,
       name: person.name,
       roles: person.roles,
     })),
@@ -262,9 +286,10 @@ function documentsOf(demo: DemoSchool, now: number): Partial<Record<CollectionNa
 async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<void> {
   await store.createSchool(demo.school)
   await Promise.all(
-    demo.people.map((person) =>
-      createAccount(store, { ...person, schoolId: demo.school.id, password: DEMO_PASSWORD }),
-    ),
+    demo.people.map((person) => {
+      const { initialPassword: _, ...fields } = person
+      return createAccount(store, { ...fields, schoolId: demo.school.id, password: passwordOf(person) })
+    }),
   )
   for (const [collection, docs] of Object.entries(documentsOf(demo, now)) as [
     CollectionName,

@@ -75,8 +75,9 @@ export async function login(
   server: TestApp,
   account: string,
   password = DEMO_PASSWORD,
+  identityId?: string,
 ): Promise<LoginResult> {
-  const response = await sender(server)('POST', '/api/auth/login', {}, { account, password })
+  const response = await sender(server)('POST', '/api/auth/login', {}, { account, password, identityId })
   if (response.statusCode !== 200) throw new Error(`login ${account} failed: ${response.body}`)
   return response.json<LoginResult>()
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { RateLimit } from '../../../plugins/rate-limit.ts'
+import { rateLimited, type RateLimit } from '../../../plugins/rate-limit.ts'
 import {
   errorResponses,
   okSchema,
@@ -66,7 +66,7 @@ interface LoginBody {
 
 /** `/api/auth` (DESIGN §6): login, refresh, logout and password change. */
 const authRoutes: FastifyPluginAsync<{ rateLimit: RateLimit }> = async (app, options) => {
-  const config = { rateLimit: { max: options.rateLimit.max, timeWindow: options.rateLimit.timeWindowMs } }
+  const config = rateLimited(options.rateLimit)
   const authenticated = { onRequest: app.authenticate }
 
   app.post<{ Body: LoginBody }>('/login', { schema: loginSchema, config }, (request) =>

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { renderPage, type MobilePage } from '../../pages/m/shell.ts'
+import { langOf } from '../../pages/m/strings.ts'
+import { errorResponses, qrTicketParams } from '../schemas.ts'
+
+const PAGES_DIR = new URL('../../pages/m/', import.meta.url)
+
+/** The pages' own files, read once; the names are their URLs under /m/. */
+export const MOBILE_ASSETS = {
+  'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('app.js', PAGES_DIR)) },
+  'app.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('app.css', PAGES_DIR)) },
+} as const
+
+/** Scripts and styles only from this server, no framing (the confirm button must not be clickjacked). */
+export const MOBILE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+const SECURITY_HEADERS = {
+  'content-security-policy': MOBILE_CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+}
+
+const textSchema = { response: { 200: { type: 'string' }, ...errorResponses } } as const
+
+const qrSchema = { params: qrTicketParams, ...textSchema } as const
+
+function sendPage(page: MobilePage) {
+  return (request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(renderPage(page, langOf(request.headers['accept-language'])))
+}
+
+/** `/m/` (DESIGN §7): the phone's pages, plain HTML and one small script. */
+const mobilePages: FastifyPluginAsync = async (app) => {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS)
+  })
+  app.get('/', { schema: textSchema }, sendPage('home'))
+  app.get('/login', { schema: textSchema }, sendPage('login'))
+  app.get('/qr/:ticketId', { schema: qrSchema }, sendPage('qr'))
+  for (const [name, asset] of Object.entries(MOBILE_ASSETS)) {
+    app.get(`/${name}`, { schema: textSchema }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body),
+    )
+  }
+}
+
+export default mobilePages
