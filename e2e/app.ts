@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en'
 export const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en']
@@ -10,16 +10,40 @@ export interface Pc {
   page: Page
 }
 
-export async function openPc(browser: Browser, serverUrl: string): Promise<Pc> {
+/** The app's language before its first page load (the app's own choice, remembered in localStorage). */
+async function withLocale(context: BrowserContext, key: string, locale: Locale | undefined): Promise<void> {
+  if (locale) await context.addInitScript(([k, l]) => localStorage.setItem(k, l), [key, locale] as const)
+}
+
+export async function openPc(browser: Browser, serverUrl: string, locale?: Locale): Promise<Pc> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await withLocale(context, 'campus-desk.locale', locale)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`))
   await page.goto(`${serverUrl}/app/`)
   return { context, page }
 }
 
+/** A phone (Pixel 7) on the mobile pages `/m/` of the server. */
+export async function openPhone(browser: Browser, serverUrl: string, locale?: Locale): Promise<Pc> {
+  const context = await browser.newContext({ ...devices['Pixel 7'] })
+  await withLocale(context, 'campus-desk.m.lang', locale)
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`phone page error: ${error.message}`))
+  await page.goto(`${serverUrl}/m/login`)
+  return { context, page }
+}
+
+export async function phoneLogIn(page: Page, account: string, password: string): Promise<void> {
+  await page.getByTestId('m-account').fill(account)
+  await page.getByTestId('m-password').fill(password)
+  await page.getByTestId('m-submit').click()
+}
+
+/** Logs in through the account + password tab of the login page. */
 export async function logIn(page: Page, account: string, password: string): Promise<void> {
   await expect(page.getByTestId('login-page')).toBeVisible()
+  await page.getByTestId('login-tab-password').click()
   await page.getByTestId('login-account').fill(account)
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-submit').click()
@@ -47,9 +71,14 @@ export function subjectRow(page: Page, name: string) {
 
 export async function fillSubjectForm(page: Page, fields: { name?: string; code?: string }): Promise<void> {
   const dialog = page.getByTestId('subject-form-dialog')
-  await expect(dialog).toBeVisible()
-  if (fields.name !== undefined) await page.getByTestId('subject-form-name').fill(fields.name)
-  if (fields.code !== undefined) await page.getByTestId('subject-form-code').fill(fields.code)
+  const name = page.getByTestId('subject-form-name')
+  const code = page.getByTestId('subject-form-code')
+  // The dialog focuses its first field once opened; typing before that could land in the wrong field.
+  await expect(name).toBeFocused()
+  if (fields.name !== undefined) await name.fill(fields.name)
+  if (fields.code !== undefined) await code.fill(fields.code)
+  if (fields.name !== undefined) await expect(name).toHaveValue(fields.name)
+  if (fields.code !== undefined) await expect(code).toHaveValue(fields.code)
   await page.getByTestId('subject-form-submit').click()
   await expect(dialog).toBeHidden()
 }

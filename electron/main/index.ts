@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { app, BrowserWindow, session } from 'electron'
 import type { AppInfo } from '../preload/api.ts'
@@ -78,6 +79,7 @@ function appInfo(): AppInfo {
     version: app.getVersion(),
     platform: process.platform,
     defaultServerUrl: serverUrl,
+    hostName: hostname() || null,
   }
 }
 

@@ -9,6 +9,8 @@ export interface AppInfo {
   platform: string
   /** The sync server the app was started against (from `npm start` or the command line), if any. */
   defaultServerUrl: string | null
+  /** This computer's name (how a phone asked to confirm a QR login recognises it); null in web mode. */
+  hostName: string | null
 }
 
 export interface FileFilter {

@@ -1,5 +1,7 @@
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { deleteDexieDatabases } from '../db/index.ts'
 import type { AuthDependencies, KeyValueStore } from '../features/auth/dependencies.ts'
+import { deviceName } from '../features/auth/qr-login.ts'
 import { desktop } from './desktop.ts'
 
 const localPreferences: KeyValueStore = {
@@ -13,8 +15,10 @@ export function browserAuthDependencies(): AuthDependencies {
   return {
     secrets: desktop.secrets,
     createStorage: () => getRxStorageDexie(),
+    deleteStorage: (name) => deleteDexieDatabases(indexedDB, name),
     fetch: (input, init) => fetch(input, init),
     preferences: localPreferences,
     defaultServerUrl: async () => (await desktop.appInfo()).defaultServerUrl ?? location.origin,
+    deviceName: async () => deviceName(await desktop.appInfo()),
   }
 }

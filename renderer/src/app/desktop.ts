@@ -48,6 +48,7 @@ function browserAppInfo(): AppInfo {
     version: typeof version === 'string' ? version : '0.0.0-dev',
     platform: 'web',
     defaultServerUrl: servedBySyncServer() ? location.origin : null,
+    hostName: null,
   }
 }
 

@@ -117,7 +117,11 @@ export interface QrTicketStatus {
   tokens?: LoginResult
 }
 
-export function createQrTicket(serverUrl: string, deviceName: string, fetchImpl: FetchLike): Promise<QrTicket> {
+export function createQrTicket(
+  serverUrl: string,
+  deviceName: string,
+  fetchImpl: FetchLike,
+): Promise<QrTicket> {
   return postJson<QrTicket>(fetchImpl, apiUrl(serverUrl, '/api/auth/qr'), { deviceName })
 }
 

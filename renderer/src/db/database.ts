@@ -23,6 +23,8 @@ export interface CampusDatabase {
   readonly refusals: RefusalBook
   collection(name: CollectionName): CampusCollection
   close(): Promise<void>
+  /** Closes the replica and deletes it from this PC: documents, lost edits, replication state. */
+  remove(): Promise<void>
 }
 
 export interface CreateDatabaseOptions {
@@ -62,6 +64,25 @@ export function databaseName(serverUrl: string, user: Pick<SessionUser, 'id' | '
   return `cd_${fnv1a(server)}_${slug(user.schoolId)}_${slug(user.id)}`
 }
 
+/**
+ * Deletes the IndexedDB databases of a replica that was removed with Dexie storage: RxDB's `remove()` empties
+ * them but leaves them behind (one per collection, named `rxdb-dexie-<name>--<version>--<collection>`).
+ */
+export async function deleteDexieDatabases(indexedDB: IDBFactory, name: string): Promise<void> {
+  const prefix = `rxdb-dexie-${name}--`
+  const names = (await indexedDB.databases()).flatMap((db) => (db.name?.startsWith(prefix) ? [db.name] : []))
+  await Promise.all(
+    names.map(
+      (database) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase(database)
+          request.onsuccess = () => resolve()
+          request.onerror = () => reject(request.error ?? new Error(`cannot delete ${database}`))
+        }),
+    ),
+  )
+}
+
 /** Opens (or creates) the local replica with every replicated collection of DESIGN §4. */
 export async function createCampusDatabase(options: CreateDatabaseOptions): Promise<CampusDatabase> {
   const rx = await createRxDatabase({
@@ -99,6 +120,7 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
         return found
       },
       close: () => rx.close().then(() => undefined),
+      remove: () => rx.remove().then(() => undefined),
     }
   } catch (error) {
     await rx.close()

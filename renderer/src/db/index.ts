@@ -27,6 +27,7 @@ export {
 export {
   createCampusDatabase,
   databaseName,
+  deleteDexieDatabases,
   replicatedCollectionNames,
   type CampusCollection,
   type CampusDatabase,

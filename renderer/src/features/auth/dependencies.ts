@@ -12,10 +12,14 @@ export interface KeyValueStore {
 export interface AuthDependencies {
   secrets: SecretStore
   createStorage(): RxStorage<unknown, unknown>
+  /** Deletes what is left of a removed replica in that storage (`deleteDexieDatabases`). */
+  deleteStorage(databaseName: string): Promise<void>
   fetch: FetchLike
   preferences: KeyValueStore
   /** The server the app was started against (`desktop.appInfo()`), or the page's origin in web mode. */
   defaultServerUrl(): Promise<string | null>
+  /** How a phone asked to confirm a QR login names this PC (`deviceName()` of `qr-login.ts`). */
+  deviceName(): Promise<string>
 }
 
 let configured: AuthDependencies | null = null

@@ -1,16 +1,22 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { watch } from 'vue'
 import type { Subject } from '../../../../domain/catalog/subject.ts'
+import { IDBFactory } from 'fake-indexeddb'
 import { ApiError, REFRESH_TOKEN_KEY } from '../../db/index.ts'
 import { FakeSyncServer } from '../../db/testing/fake-sync-server.ts'
 import { ADMIN, TEACHER } from '../../db/testing/node-database.ts'
+import { useLocationStore } from '../locations/store.ts'
 import { useSubjectStore } from '../subjects/store.ts'
 import { useSyncStore } from '../sync/store.ts'
 import { configureAuth } from './dependencies.ts'
-import { useAuthStore } from './store.ts'
+import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutesOf, useAuthStore } from './store.ts'
 import { testAuthDependencies } from './testing.ts'
 
 let server: FakeSyncServer
+
+/** An admin of another school on the same server. */
+const OTHER_SCHOOL = { id: 'u-other', schoolId: 'demo2', name: '赵校长', roles: ['admin' as const] }
 
 const mathDoc = {
   id: 'math',
@@ -23,8 +29,9 @@ const mathDoc = {
 }
 
 beforeEach(() => {
-  server = new FakeSyncServer({ [ADMIN.id]: ADMIN, [TEACHER.id]: TEACHER })
+  server = new FakeSyncServer({ [ADMIN.id]: ADMIN, [TEACHER.id]: TEACHER, [OTHER_SCHOOL.id]: OTHER_SCHOOL })
   server.write('catalog', mathDoc as never)
+  server.write('catalog', { ...mathDoc, id: 'chinese', schoolId: 'demo2', name: '语文' } as never)
   configureAuth(testAuthDependencies(server))
   setActivePinia(createPinia())
 })
@@ -99,6 +106,104 @@ describe('auth store', () => {
     expect(await deps.secrets.get(REFRESH_TOKEN_KEY)).toBeNull()
     expect(await auth.restore()).toBe(false)
     expect(await auth.rememberedServerUrl()).toBe(server.url)
+  })
+})
+
+describe('shared PC (AUTH-5)', () => {
+  it('locks: the session ends like a logout, the login page learns who was here', async () => {
+    const deps = testAuthDependencies(server)
+    configureAuth(deps)
+    const auth = useAuthStore()
+    await auth.login(server.url, TEACHER.id, 'demo-2026')
+    const database = auth.session?.database
+    await auth.lock()
+    expect(auth.isLoggedIn).toBe(false)
+    expect(auth.locked).toEqual({ serverUrl: server.url, user: TEACHER, account: TEACHER.id })
+    expect(database?.rx.closed).toBe(true)
+    expect(await deps.secrets.get(REFRESH_TOKEN_KEY)).toBeNull()
+    expect(await auth.restore()).toBe(false)
+
+    await auth.login(server.url, TEACHER.id, 'demo-2026')
+    expect(auth.locked).toBeNull()
+    expect(auth.session?.database.name).toBe(database?.name)
+  })
+
+  it('removes my data from this PC: pending changes and lost edits go, the next login syncs from scratch', async () => {
+    const link = server.link()
+    const indexedDB = new IDBFactory()
+    configureAuth(testAuthDependencies(server, link, indexedDB))
+    const auth = useAuthStore()
+    const subjects = useSubjectStore()
+    await auth.login(server.url, ADMIN.id, 'demo-2026')
+    await waitFor(() => expect(subjects.items).toHaveLength(1))
+    link.online = false
+    await subjects.insert({ name: '只在本机', enabled: true })
+    await auth.session?.database.lostEdits.add([
+      {
+        collection: 'catalog',
+        docId: 'math',
+        kind: 'subject',
+        title: '数学',
+        field: 'name',
+        mine: '算术',
+        theirs: '数学',
+        cause: 'conflict',
+        document: { ...mathDoc, name: '算术' },
+      },
+    ])
+    await waitFor(() => expect(subjects.items).toHaveLength(2))
+    const name = auth.session?.database.name ?? ''
+    await auth.removeLocalData()
+    expect(auth.isLoggedIn).toBe(false)
+    expect(auth.locked).toBeNull()
+    expect((await indexedDB.databases()).filter((db) => db.name?.includes(name))).toEqual([])
+
+    link.online = true
+    const pullsBefore = server.pulls.length
+    await auth.login(server.url, ADMIN.id, 'demo-2026')
+    await waitFor(() => expect(useSyncStore().status.initialSyncDone).toBe(true))
+    expect(subjects.items.map((s: Subject) => s.name)).toEqual(['数学'])
+    expect(useSyncStore().lostEdits).toEqual([])
+    expect(server.pulls.slice(pullsBefore).filter((p) => p.collection === 'catalog')[0]?.seq).toBe(0)
+  })
+
+  it('never shows the next user the documents of the previous one', async () => {
+    const auth = useAuthStore()
+    const subjects = useSubjectStore()
+    const locations = useLocationStore()
+    const sync = useSyncStore()
+    await auth.login(server.url, ADMIN.id, 'demo-2026')
+    await waitFor(() => expect(subjects.items).toHaveLength(1))
+    sync.conflictsOpen = true
+
+    const seen: string[][] = []
+    watch(
+      () => subjects.items,
+      (items) => seen.push(items.map((s: Subject) => s.name)),
+      { flush: 'sync' },
+    )
+    await auth.lock()
+    expect(subjects.items).toEqual([])
+    expect(locations.items).toEqual([])
+    expect(subjects.loaded).toBe(false)
+    expect(sync.conflictsOpen).toBe(false)
+    expect(sync.lostEdits).toEqual([])
+
+    await auth.login(server.url, OTHER_SCHOOL.id, 'demo-2026')
+    await waitFor(() => expect(subjects.items.map((s: Subject) => s.name)).toEqual(['语文']))
+    expect(seen.flat()).not.toContain('数学')
+    expect(subjects.canCreate).toBe(true)
+  })
+
+  it('keeps the idle-lock minutes as a setting: default 15, 0 is off, nonsense is the default', () => {
+    const deps = testAuthDependencies(server)
+    configureAuth(deps)
+    expect(useAuthStore().idleLockMinutes).toBe(DEFAULT_IDLE_LOCK_MINUTES)
+    useAuthStore().setIdleLockMinutes(0)
+    setActivePinia(createPinia())
+    expect(useAuthStore().idleLockMinutes).toBe(0)
+    expect([idleLockMinutesOf('5'), idleLockMinutesOf('-1'), idleLockMinutesOf('2.5')]).toEqual([5, 15, 15])
+    expect(idleLockMinutesOf(null)).toBe(15)
   })
 })
 

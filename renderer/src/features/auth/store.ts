@@ -10,6 +10,7 @@ import {
   startSync,
   type ApiClient,
   type CampusDatabase,
+  type LoginResult,
   type SyncEngine,
   type TokenPair,
 } from '../../db/index.ts'
@@ -29,8 +30,27 @@ interface SavedSession {
   user: SessionUser
 }
 
+/** Who locked this PC (idle lock): the login page names them and prefills their account. */
+export interface LockedSession {
+  serverUrl: string
+  user: SessionUser
+  /** The account typed at the password login; null after a QR login. */
+  account: string | null
+}
+
 const SERVER_URL_KEY = 'campus-desk.server-url'
 const SESSION_KEY = 'campus-desk.session'
+const IDLE_LOCK_KEY = 'campus-desk.idle-lock-minutes'
+export const DEFAULT_IDLE_LOCK_MINUTES = 15
+export const MAX_IDLE_LOCK_MINUTES = 480
+
+/** A whole number of minutes in 0 (off) … 480; anything unreadable is the default. */
+export function idleLockMinutesOf(raw: string | null): number {
+  const minutes = raw === null ? NaN : Number(raw)
+  return Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_IDLE_LOCK_MINUTES
+    ? minutes
+    : DEFAULT_IDLE_LOCK_MINUTES
+}
 
 function readSavedSession(raw: string | null): SavedSession | null {
   try {
@@ -45,6 +65,9 @@ export const useAuthStore = defineStore('auth', () => {
   const session = shallowRef<Session | null>(null)
   /** The refresh token was refused: the replica stays usable, syncing needs a new login. */
   const expired = ref(false)
+  const locked = shallowRef<LockedSession | null>(null)
+  const idleLockMinutes = ref(idleLockMinutesOf(authDependencies().preferences.get(IDLE_LOCK_KEY)))
+  let account: string | null = null
   let restoring: Promise<boolean> | null = null
 
   const user = computed(() => session.value?.user ?? null)
@@ -71,14 +94,29 @@ export const useAuthStore = defineStore('auth', () => {
     session.value = { serverUrl, user: sessionUser, api, database, engine }
   }
 
-  /** Logs in online, then opens this user's replica (works offline from then on). */
-  async function login(serverUrl: string, account: string, password: string): Promise<void> {
+  /**
+   * Starts a session with the tokens of a login (password or QR): ends the current one, then opens this
+   * user's replica (it works offline from then on).
+   */
+  async function enter(serverUrl: string, result: LoginResult, typedAccount: string | null): Promise<void> {
     const deps = authDependencies()
-    const result = await requestLogin(serverUrl, { account, password }, deps.fetch)
     await logout()
+    account = typedAccount
     deps.preferences.set(SERVER_URL_KEY, serverUrl)
     await open(serverUrl, result.user, result)
     deps.preferences.set(SESSION_KEY, JSON.stringify({ serverUrl, user: result.user } satisfies SavedSession))
+  }
+
+  /** Logs in online with an account and password. */
+  async function login(serverUrl: string, typedAccount: string, password: string): Promise<void> {
+    const deps = authDependencies()
+    const result = await requestLogin(serverUrl, { account: typedAccount, password }, deps.fetch)
+    await enter(serverUrl, result, typedAccount)
+  }
+
+  /** Logs in with the session a phone handed over by confirming a QR code. */
+  function loginWithQr(serverUrl: string, result: LoginResult): Promise<void> {
+    return enter(serverUrl, result, null)
   }
 
   /** Re-opens the last session at start-up, without the network: its refresh token is used once online. */
@@ -96,15 +134,46 @@ export const useAuthStore = defineStore('auth', () => {
     return restoring
   }
 
-  /** Stops replication, ends the server session and closes the replica (its data stays on this PC). */
-  async function logout(): Promise<void> {
+  /**
+   * Ends the session: stops replication, ends it on the server, forgets the tokens and closes the replica —
+   * or removes it with its lost-edit log. `session` turns null first, so no screen shows its data any more.
+   */
+  async function end(discard: 'close' | 'remove'): Promise<void> {
     const current = session.value
     if (!current) return
     session.value = null
     authDependencies().preferences.remove(SESSION_KEY)
     await current.engine.stop()
     await current.api.logout()
-    await current.database.close()
+    if (discard === 'close') return current.database.close()
+    await current.database.remove()
+    await authDependencies().deleteStorage(current.database.name)
+  }
+
+  /** Logs out; the replica stays on this PC, unreadable until this user logs in again. */
+  async function logout(): Promise<void> {
+    locked.value = null
+    await end('close')
+  }
+
+  /** Logs out because nobody used the PC (idle lock): the login page names the user who was here. */
+  async function lock(): Promise<void> {
+    const current = session.value
+    if (!current) return
+    // Before the session ends, so whoever watches the session sees it was a lock.
+    locked.value = { serverUrl: current.serverUrl, user: current.user, account }
+    await end('close')
+  }
+
+  /** "Remove my data from this PC": logs out and deletes this user's replica, lost edits included. */
+  async function removeLocalData(): Promise<void> {
+    locked.value = null
+    await end('remove')
+  }
+
+  function setIdleLockMinutes(minutes: number): void {
+    idleLockMinutes.value = idleLockMinutesOf(String(minutes))
+    authDependencies().preferences.set(IDLE_LOCK_KEY, String(idleLockMinutes.value))
   }
 
   async function rememberedServerUrl(): Promise<string> {
@@ -112,5 +181,21 @@ export const useAuthStore = defineStore('auth', () => {
     return deps.preferences.get(SERVER_URL_KEY) ?? (await deps.defaultServerUrl()) ?? ''
   }
 
-  return { session, expired, user, isLoggedIn, isAdmin, login, restore, logout, rememberedServerUrl }
+  return {
+    session,
+    expired,
+    locked,
+    idleLockMinutes,
+    user,
+    isLoggedIn,
+    isAdmin,
+    login,
+    loginWithQr,
+    restore,
+    logout,
+    lock,
+    removeLocalData,
+    setIdleLockMinutes,
+    rememberedServerUrl,
+  }
 })

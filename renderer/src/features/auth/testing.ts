@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
-import { createMemorySecretStore } from '../../db/index.ts'
+import { createMemorySecretStore, deleteDexieDatabases } from '../../db/index.ts'
 import type { FakeLink, FakeSyncServer } from '../../db/testing/fake-sync-server.ts'
 import type { AuthDependencies, KeyValueStore } from './dependencies.ts'
 
@@ -20,13 +20,15 @@ export function memoryPreferences(): KeyValueStore {
 export function testAuthDependencies(
   server: FakeSyncServer,
   link: FakeLink = server.link(),
+  indexedDB: IDBFactory = new IDBFactory(),
 ): AuthDependencies {
-  const indexedDB = new IDBFactory()
   return {
     secrets: createMemorySecretStore(),
     createStorage: () => getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    deleteStorage: (name) => deleteDexieDatabases(indexedDB, name),
     fetch: link.fetch,
     preferences: memoryPreferences(),
     defaultServerUrl: async () => server.url,
+    deviceName: async () => 'Campus Desk · Test PC',
   }
 }

@@ -1,18 +1,22 @@
 import type { FormInstance } from 'element-plus'
 import { computed, onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useRoute, useRouter } from 'vue-router'
 import { loginErrorMessage } from './login-error.ts'
-import { loginRules } from './rules.ts'
+import { isServerUrl, loginRules } from './rules.ts'
 import { useAuthStore } from './store.ts'
+import { useAfterLogin } from './use-after-login.ts'
 
+export type LoginTab = 'qr' | 'password'
+
+/** The login page: server address, the QR / password tabs, the password form, the idle-lock note. */
 export function useLogin() {
   const auth = useAuthStore()
-  const router = useRouter()
-  const route = useRoute()
+  const afterLogin = useAfterLogin()
   const { t } = useI18n()
   const formRef = ref<FormInstance>()
-  const model = reactive({ serverUrl: '', account: '', password: '' })
+  const locked = auth.locked
+  const model = reactive({ serverUrl: locked?.serverUrl ?? '', account: locked?.account ?? '', password: '' })
+  const tab = ref<LoginTab>('qr')
   const submitting = ref(false)
   const error = ref('')
 
@@ -20,16 +24,20 @@ export function useLogin() {
     model.serverUrl ||= await auth.rememberedServerUrl()
   })
 
+  /** The address both tabs log in to, once it looks like one (no trailing slash). */
+  const serverUrl = computed(() =>
+    isServerUrl(model.serverUrl) ? model.serverUrl.trim().replace(/\/+$/, '') : null,
+  )
+
   async function submit(): Promise<void> {
     if (submitting.value) return
     const valid = await formRef.value?.validate().catch(() => false)
-    if (!valid) return
+    if (!valid || !serverUrl.value) return
     submitting.value = true
     error.value = ''
     try {
-      await auth.login(model.serverUrl.trim().replace(/\/+$/, ''), model.account.trim(), model.password)
-      const target = typeof route.query.redirect === 'string' ? route.query.redirect : '/'
-      await router.replace(target)
+      await auth.login(serverUrl.value, model.account.trim(), model.password)
+      await afterLogin()
     } catch (failure) {
       error.value = loginErrorMessage(failure, t)
       model.password = ''
@@ -38,12 +46,12 @@ export function useLogin() {
     }
   }
 
-  /** Enter anywhere in the form submits, except while an input method is composing. */
+  /** Enter in the password tab submits, except while an input method is composing. */
   function onEnter(event: KeyboardEvent): void {
-    if (!event.isComposing) void submit()
+    if (tab.value === 'password' && !event.isComposing) void submit()
   }
 
   // Computed, so the messages follow a language switch.
   const rules = computed(() => loginRules(t))
-  return { formRef, model, rules, submitting, error, submit, onEnter }
+  return { formRef, model, serverUrl, tab, locked, rules, submitting, error, submit, onEnter }
 }

@@ -28,6 +28,8 @@ export const useSyncStore = defineStore('sync', () => {
     (session, _previous, onCleanup) => {
       status.value = NOT_STARTED
       lostEdits.value = []
+      newlyLost.value = []
+      conflictsOpen.value = false
       if (!session) return
       const subscriptions = [
         session.engine.status$.subscribe((next) => (status.value = next)),
