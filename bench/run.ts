@@ -32,6 +32,7 @@ const report = {
     first_sync: {
       documents: firstSync.documents,
       raw_dexie_ms: round(firstSync.rawDexieMs, 0),
+      rxdb_bulk_insert_ms: round(firstSync.rxdbBulkInsertMs, 0),
       runs: firstSync.runs,
     },
     propagation: { samples: propagation.samples, other_clients: 50 },
