@@ -4,6 +4,7 @@ import { watch } from 'vue'
 import type { Subject } from '../../../../domain/catalog/subject.ts'
 import { IDBFactory } from 'fake-indexeddb'
 import { ApiError, REFRESH_TOKEN_KEY } from '../../db/index.ts'
+import type { NewLostEdit } from '../../db/lost-edits.ts'
 import { FakeSyncServer } from '../../db/testing/fake-sync-server.ts'
 import { ADMIN, TEACHER } from '../../db/testing/node-database.ts'
 import { useLocationStore } from '../locations/store.ts'
@@ -26,6 +27,21 @@ const mathDoc = {
   name: '数学',
   enabled: true,
   _deleted: false,
+}
+
+/** A lost edit of the math subject's name, as the conflict handler records one. */
+function mathNameLost(): NewLostEdit {
+  return {
+    collection: 'catalog',
+    docId: 'math',
+    kind: 'subject',
+    title: '数学',
+    field: 'name',
+    mine: '算术',
+    theirs: '数学',
+    cause: 'conflict',
+    document: { ...mathDoc, name: '算术' },
+  }
 }
 
 beforeEach(() => {
@@ -138,19 +154,7 @@ describe('shared PC (AUTH-5)', () => {
     await waitFor(() => expect(subjects.items).toHaveLength(1))
     link.online = false
     await subjects.insert({ name: '只在本机', enabled: true })
-    await auth.session?.database.lostEdits.add([
-      {
-        collection: 'catalog',
-        docId: 'math',
-        kind: 'subject',
-        title: '数学',
-        field: 'name',
-        mine: '算术',
-        theirs: '数学',
-        cause: 'conflict',
-        document: { ...mathDoc, name: '算术' },
-      },
-    ])
+    await auth.session?.database.lostEdits.add([mathNameLost()])
     await waitFor(() => expect(subjects.items).toHaveLength(2))
     const name = auth.session?.database.name ?? ''
     await auth.removeLocalData()
@@ -213,19 +217,7 @@ describe('sync store', () => {
     const sync = useSyncStore()
     await auth.login(server.url, ADMIN.id, 'demo-2026')
     await waitFor(() => expect(sync.status.phase).toBe('synced'))
-    await auth.session?.database.lostEdits.add([
-      {
-        collection: 'catalog',
-        docId: 'math',
-        kind: 'subject',
-        title: '数学',
-        field: 'name',
-        mine: '算术',
-        theirs: '数学',
-        cause: 'conflict',
-        document: { ...mathDoc, name: '算术' },
-      },
-    ])
+    await auth.session?.database.lostEdits.add([mathNameLost()])
     await waitFor(() => expect(sync.lostEdits).toHaveLength(1))
     expect(sync.newlyLost).toHaveLength(1)
     await sync.dismiss(sync.lostEdits[0] as never)
