@@ -6,6 +6,7 @@ import type { BaseDocument } from '../../../domain/documents.ts'
 import { kindsOf } from '../../../domain/registry.ts'
 import { collectionSchema } from '../../../domain/rxdb-schemas.ts'
 import { createConflictHandler, RefusalBook } from './conflict-handler.ts'
+import { withEmptyStartReads } from './empty-start-storage.ts'
 import { createLostEditLog, type LostEditLog } from './lost-edits.ts'
 
 addRxPlugin(RxDBLocalDocumentsPlugin)
@@ -85,10 +86,11 @@ export async function deleteDexieDatabases(indexedDB: IDBFactory, name: string):
 
 /** Opens (or creates) the local replica with every replicated collection of DESIGN §4. */
 export async function createCampusDatabase(options: CreateDatabaseOptions): Promise<CampusDatabase> {
+  const multiInstance = options.multiInstance ?? false
   const rx = await createRxDatabase({
     name: options.name,
-    storage: options.storage,
-    multiInstance: options.multiInstance ?? false,
+    storage: multiInstance ? options.storage : withEmptyStartReads(options.storage),
+    multiInstance,
     localDocuments: true,
     // Two open replicas of one name in a process would corrupt each other: RxDB refuses (DB8).
   })
