@@ -11,7 +11,7 @@ interface Result {
   budget: number
 }
 
-const FIRST_SYNC_RUNS = Number(process.env.BENCH_FIRST_SYNC_RUNS ?? 3)
+const FIRST_SYNC_RUNS = Number(process.env.BENCH_FIRST_SYNC_RUNS ?? 5)
 const PROPAGATION_SAMPLES = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 200)
 
 const firstSync = await measureFirstSync(FIRST_SYNC_RUNS)
