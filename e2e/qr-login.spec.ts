@@ -1,6 +1,6 @@
 // QR login (DESIGN §6, AUTH-2): a desktop and a phone (Pixel 7) against a real sync server.
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { openPc, openPhone, phoneLogIn, SCREENSHOTS, shoot, subjectRow, type Locale, type Pc } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
@@ -18,6 +18,18 @@ async function scanUrlOf(desktop: Page): Promise<string> {
 }
 
 let pcs: Pc[] = []
+
+/** The desktop (d) and the phone (p) of one test, closed after it. */
+async function openDesktopAndPhone(
+  browser: Browser,
+  url: string,
+  locale: Locale,
+): Promise<{ d: Page; p: Page }> {
+  const desktop = await openPc(browser, url, locale)
+  const phone = await openPhone(browser, url, locale)
+  pcs = [desktop, phone]
+  return { d: desktop.page, p: phone.page }
+}
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }))
 test.afterEach(async () => {
   for (const pc of pcs) await pc.context.close()
@@ -35,11 +47,7 @@ test.describe('with the usual ticket lifetime', () => {
     test(`the phone confirms and the desktop opens as that user, with that user's data (${locale})`, async ({
       browser,
     }) => {
-      const desktop = await openPc(browser, server.url, locale)
-      const phone = await openPhone(browser, server.url, locale)
-      pcs = [desktop, phone]
-      const d = desktop.page
-      const p = phone.page
+      const { d, p } = await openDesktopAndPhone(browser, server.url, locale)
 
       // The QR tab is the default; the code counts down.
       await expect(qrImage(d)).toBeVisible()
@@ -74,11 +82,7 @@ test.describe('with the usual ticket lifetime', () => {
     test(`a phone that rejects leaves the desktop logged out, with a new code on request (${locale})`, async ({
       browser,
     }) => {
-      const desktop = await openPc(browser, server.url, locale)
-      const phone = await openPhone(browser, server.url, locale)
-      pcs = [desktop, phone]
-      const d = desktop.page
-      const p = phone.page
+      const { d, p } = await openDesktopAndPhone(browser, server.url, locale)
       const scanUrl = await scanUrlOf(d)
 
       // A logged-out phone is sent to the login page and back to the code.
@@ -109,11 +113,7 @@ test.describe('with a 4-second ticket lifetime', () => {
 
   for (const locale of SHOT_LOCALES) {
     test(`an expired code is replaced by a fresh one by itself (${locale})`, async ({ browser }) => {
-      const desktop = await openPc(browser, server.url, locale)
-      const phone = await openPhone(browser, server.url, locale)
-      pcs = [desktop, phone]
-      const d = desktop.page
-      const p = phone.page
+      const { d, p } = await openDesktopAndPhone(browser, server.url, locale)
       const first = await scanUrlOf(d)
 
       await expect(qrState(d)).toHaveAttribute('data-state', 'expired', { timeout: 10_000 })
