@@ -21,6 +21,8 @@ export interface KindDefinition<T extends BaseDocument = BaseDocument> {
   collection: CollectionName
   /** JSON Schema (2020-12) of the whole document, common fields included, `_deleted` excluded. */
   schema: JsonSchema
+  /** Rules across fields the schema cannot express; run by `validateDocument` once the schema passed. */
+  check?(doc: T): string[]
   /** `stored` is the current server copy (null when the document is new); `next` the state being written. */
   canWrite(user: SessionUser, next: T, stored: T | null): PermissionResult
   canRead(user: SessionUser, doc: T): boolean

@@ -1,5 +1,6 @@
 import { locationKind } from './catalog/location.ts'
 import { subjectKind } from './catalog/subject.ts'
+import { termKind } from './catalog/term.ts'
 import type { CollectionName } from './collections.ts'
 import { guardianKind } from './org/guardian.ts'
 import { classKind } from './org/school-class.ts'
@@ -12,6 +13,7 @@ import type { KindDefinition } from './kinds.ts'
 export const KINDS: readonly KindDefinition[] = [
   subjectKind,
   locationKind,
+  termKind,
   staffKind,
   classKind,
   studentKind,

@@ -66,3 +66,26 @@ describe('validateDocument', () => {
     }
   })
 })
+
+describe('validateDocument with cross-field rules', () => {
+  const term = {
+    id: 't1',
+    kind: 'term',
+    schoolId: 'demo',
+    updatedAt: 1,
+    name: '秋季学期',
+    start: '2026-09-01',
+    end: '2027-01-15',
+    periods: [
+      { id: 'p1', name: '第1节', start: '08:00', end: '08:45' },
+      { id: 'p2', name: '第2节', start: '08:30', end: '09:15' },
+    ],
+  }
+
+  it('runs the kind check after the schema, so the repository and the server refuse overlapping periods', () => {
+    expect(errorsOf('catalog', term)).toEqual([
+      'term t1: periods "第1节" (08:00–08:45) and "第2节" (08:30–09:15) overlap',
+    ])
+    expect(validateDocument('catalog', { ...term, periods: term.periods.slice(0, 1) }).ok).toBe(true)
+  })
+})

@@ -45,7 +45,11 @@ export function validateDocument(collection: CollectionName, doc: unknown): Vali
     }
   }
   const result = validatorFor(definition).validate(fields)
-  if (result.valid) return { ok: true, definition }
+  if (result.valid) {
+    const problems = definition.check?.(fields as unknown as BaseDocument) ?? []
+    if (!problems.length) return { ok: true, definition }
+    return { ok: false, errors: problems.map((problem) => `${name}: ${problem}`) }
+  }
   const errors = result.errors
     .filter((e) => e.keyword !== 'properties' && e.keyword !== 'allOf')
     .map((e) => `${name}: ${e.instanceLocation.replace(/^#\/?/, '') || '(document)'} ${e.error}`)

@@ -1,4 +1,4 @@
-import { Location as LocationIcon, Reading } from '@element-plus/icons-vue'
+import { Calendar, Location as LocationIcon, Reading } from '@element-plus/icons-vue'
 import { markRaw, type Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { useAuthStore } from '../features/auth/store.ts'
@@ -27,6 +27,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./layout/main-layout.vue'),
     redirect: '/subjects',
     children: [
+      {
+        path: 'terms',
+        name: 'terms',
+        component: () => import('../features/terms/index.vue'),
+        meta: { titleKey: 'menu.terms', icon: markRaw(Calendar), rank: 5 },
+      },
       {
         path: 'subjects',
         name: 'subjects',

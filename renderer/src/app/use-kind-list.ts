@@ -6,15 +6,20 @@ import type { Changes } from '../db/index.ts'
 import type { KindStore } from './kind-store.ts'
 import { useWriteFeedback } from './use-write-feedback.ts'
 
-/** What a list screen of named, enable-able documents (subjects, locations, …) needs. */
+/** What a list screen of named documents (subjects, locations, terms, …) needs. */
 export interface ListDocument extends BaseDocument {
   name: string
+}
+
+/** A document that can be enabled and disabled. */
+interface Toggleable {
   enabled: boolean
 }
 
 /**
  * The logic every such list screen shares: search, sorting in the UI language's order, the permission
- * questions that hide or disable actions, enable/disable, delete with confirmation, and the dialog state.
+ * questions that hide or disable actions, enable/disable (of documents that have `enabled`), delete with
+ * confirmation, and the dialog state.
  */
 export function useKindList<T extends ListDocument>(
   store: KindStore<T>,
@@ -38,7 +43,8 @@ export function useKindList<T extends ListDocument>(
   })
 
   const canWrite = (doc: T): boolean => store.permission(doc, doc).ok
-  const canToggle = (doc: T): boolean => store.permission({ ...doc, enabled: !doc.enabled }, doc).ok
+  const canToggle = (doc: T & Toggleable): boolean =>
+    store.permission({ ...doc, enabled: !doc.enabled }, doc).ok
 
   function openCreate(): void {
     dialog.editing = null
@@ -50,8 +56,10 @@ export function useKindList<T extends ListDocument>(
     dialog.visible = true
   }
 
-  async function toggle(doc: T): Promise<void> {
-    await run(() => store.patch(doc.id, { enabled: !doc.enabled } as Changes<T>), t('common.saved'))
+  async function toggle(doc: T & Toggleable): Promise<void> {
+    // `T` has `enabled` here (the parameter says so), which TypeScript cannot see through the generic `Changes<T>`.
+    const changes = { enabled: !doc.enabled } as unknown as Changes<T>
+    await run(() => store.patch(doc.id, changes), t('common.saved'))
   }
 
   async function remove(doc: T): Promise<void> {

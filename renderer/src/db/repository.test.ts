@@ -2,6 +2,7 @@ import { firstValueFrom } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Location } from '../../../domain/catalog/location.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
+import type { Term } from '../../../domain/catalog/term.ts'
 import type { CampusDatabase } from './database.ts'
 import { createRepository, WriteRefusedError } from './repository.ts'
 import { ADMIN, openNodeDatabase, TEACHER } from './testing/node-database.ts'
@@ -46,6 +47,24 @@ describe('repository gate', () => {
     await expect(locations.patch(hall.id, { name: '大礼堂' })).rejects.toThrow(/not editable/)
     const disabled = await locations.patch(hall.id, { enabled: false })
     expect(disabled).toMatchObject({ name: '礼堂', enabled: false, updatedAt: now })
+  })
+
+  it('refuses a term whose periods overlap, with the kind check, and keeps the stored periods', async () => {
+    const terms = createRepository<Term>(db, 'term', ADMIN, { clock })
+    const first = { id: 'p1', name: '第1节', start: '08:00', end: '08:45' }
+    const term = await terms.insert({
+      name: '秋季学期',
+      start: '2026-09-01',
+      end: '2027-01-15',
+      periods: [first],
+    })
+    const overlapping = { id: 'p2', name: '第2节', start: '08:30', end: '09:15' }
+    await expect(terms.patch(term.id, { periods: [first, overlapping] })).rejects.toThrow(
+      /第1节.*第2节.*overlap/,
+    )
+    expect((await terms.get(term.id))?.periods).toEqual([first])
+    const touching = { ...overlapping, start: '08:45', end: '09:30' }
+    expect((await terms.patch(term.id, { periods: [first, touching] })).periods).toHaveLength(2)
   })
 
   it('removes a field patched to undefined', async () => {

@@ -24,7 +24,15 @@ describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
     expect(catalog.map((d) => d.seq)).toEqual(catalog.map((_, i) => i + 1))
     const names = catalog.map((d) => (d.data as unknown as { name: string }).name)
     expect(names).toEqual(
-      expect.arrayContaining(['语文', '信息技术', '教学楼A101', '教学楼A110', '图书馆', '体育馆']),
+      expect.arrayContaining([
+        '语文',
+        '信息技术',
+        '教学楼A101',
+        '教学楼A110',
+        '图书馆',
+        '体育馆',
+        '2026-2027学年第一学期',
+      ]),
     )
     expect(catalog.find((d) => d.data.id === 'demo-location-library')?.data).toMatchObject({
       multiClass: true,

@@ -3,6 +3,7 @@
 import type { Role } from '../../../domain/auth/roles.ts'
 import type { Location } from '../../../domain/catalog/location.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
+import type { Term } from '../../../domain/catalog/term.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
@@ -218,8 +219,34 @@ function catalogDocuments({ school, subjects, locations }: DemoSchool, now: numb
       ...(capacity === undefined ? {} : { capacity }),
     }),
   )
-  return [...subjectDocs, ...locationDocs]
+  const term: WireDocument<Term> = {
+    ...common,
+    id: `${school.id}-term-2026-1`,
+    kind: 'term',
+    name: '2026-2027学年第一学期',
+    start: '2026-09-01',
+    end: '2027-01-15',
+    periods: PERIOD_TIMES.map(([start, end], i) => ({
+      id: `${school.id}-term-2026-1-period-${i + 1}`,
+      name: `第${i + 1}节`,
+      start,
+      end,
+    })),
+  }
+  return [...subjectDocs, ...locationDocs, term]
 }
+
+/** The lesson periods of the demo term: four in the morning, four in the afternoon. */
+const PERIOD_TIMES: [start: string, end: string][] = [
+  ['08:00', '08:45'],
+  ['08:55', '09:40'],
+  ['10:00', '10:45'],
+  ['10:55', '11:40'],
+  ['14:00', '14:45'],
+  ['14:55', '15:40'],
+  ['15:50', '16:35'],
+  ['16:45', '17:30'],
+]
 
 const SCHOOL_YEAR = 2026
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Term } from '../../../../../domain/catalog/term.ts'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import {
   ADMIN,
@@ -20,7 +21,8 @@ import {
 } from '../../../test-support/documents.ts'
 import { STORE_FACTORIES } from '../../../test-support/stores.ts'
 
-const DEMO_CATALOG_SIZE = 31
+/** 13 subjects, 18 locations, 1 term. */
+const DEMO_CATALOG_SIZE = 32
 
 describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
   let server: TestApp
@@ -41,11 +43,11 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       const { documents, checkpoints } = await pullAll(admin, 'catalog', 10)
       expect(documents).toHaveLength(DEMO_CATALOG_SIZE)
       expect(new Set(documents.map((d) => d.id)).size).toBe(DEMO_CATALOG_SIZE)
-      expect(checkpoints).toEqual([10, 20, 30, 31])
+      expect(checkpoints).toEqual([10, 20, 30, 32])
       expect(documents[0]).toMatchObject({ id: 'demo-subject-chinese', name: '语文', _deleted: false })
 
-      const end = await admin.pullJson('catalog', 31, 10)
-      expect(end).toEqual({ documents: [], checkpoint: { seq: 31 } })
+      const end = await admin.pullJson('catalog', DEMO_CATALOG_SIZE, 10)
+      expect(end).toEqual({ documents: [], checkpoint: { seq: DEMO_CATALOG_SIZE } })
     })
 
     it('refuses unknown collections with 404 and callers without a token with 401', async () => {
@@ -188,6 +190,38 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       expect(message).toContain('subject bad: name')
       expect(message).toContain('class x: kind class belongs to collection org')
       expect(await schoolSeq()).toBe(start)
+    })
+
+    it('refuses a term whose periods overlap (400), with the rule the schema cannot express', async () => {
+      const start = await schoolSeq()
+      const term: WireDocument<Term> = {
+        id: 'term-x',
+        kind: 'term',
+        schoolId: 'demo',
+        updatedAt: 1,
+        _deleted: false,
+        name: '秋季学期',
+        start: '2026-09-01',
+        end: '2027-01-15',
+        periods: [
+          { id: 'p1', name: '第1节', start: '08:00', end: '08:45' },
+          { id: 'p2', name: '第2节', start: '08:40', end: '09:25' },
+        ],
+      }
+      const response = await admin.push('catalog', creations([term]))
+      expect(response.statusCode).toBe(400)
+      expect(response.json<{ message: string }>().message).toContain(
+        'term term-x: periods "第1节" (08:00–08:45) and "第2节" (08:40–09:25) overlap',
+      )
+      expect(await schoolSeq()).toBe(start)
+      const touching: WireDocument<Term> = {
+        ...term,
+        periods: [
+          { id: 'p1', name: '第1节', start: '08:00', end: '08:45' },
+          { id: 'p2', name: '第2节', start: '08:45', end: '09:30' },
+        ],
+      }
+      expect((await admin.push('catalog', creations([touching]))).json()).toEqual([])
     })
 
     it('refuses a request the caller may not write (403) and writes none of it', async () => {
