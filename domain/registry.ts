@@ -2,10 +2,13 @@ import { locationKind } from './catalog/location.ts'
 import { subjectKind } from './catalog/subject.ts'
 import { termKind } from './catalog/term.ts'
 import type { CollectionName } from './collections.ts'
+import { calendarEventKind } from './events/calendar-event.ts'
 import { guardianKind } from './org/guardian.ts'
 import { classKind } from './org/school-class.ts'
 import { staffKind } from './org/staff.ts'
 import { studentKind } from './org/student.ts'
+import { lessonKind } from './timetable/lesson.ts'
+import { planEntryKind } from './timetable/plan-entry.ts'
 import type { BaseDocument } from './documents.ts'
 import type { KindDefinition } from './kinds.ts'
 
@@ -18,6 +21,9 @@ export const KINDS: readonly KindDefinition[] = [
   classKind,
   studentKind,
   guardianKind,
+  planEntryKind,
+  lessonKind,
+  calendarEventKind,
 ]
 
 const byKind = new Map<string, KindDefinition>(KINDS.map((k) => [k.kind, k]))

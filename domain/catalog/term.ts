@@ -1,4 +1,5 @@
 import { isAdmin } from '../auth/roles.ts'
+import { DATE_PATTERN } from '../calendar/dates.ts'
 import { newId, type BaseDocument } from '../documents.ts'
 import { allowed, denied, kindSchema, nonBlankString, type KindDefinition } from '../kinds.ts'
 
@@ -20,7 +21,6 @@ export interface Term extends BaseDocument {
   periods: Period[]
 }
 
-const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$'
 const TIME_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$'
 
 const periodSchema = {

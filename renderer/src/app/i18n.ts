@@ -3,13 +3,10 @@ import { createI18n } from 'vue-i18n'
 import elementEn from 'element-plus/es/locale/lang/en.mjs'
 import elementZhCn from 'element-plus/es/locale/lang/zh-cn.mjs'
 import elementZhTw from 'element-plus/es/locale/lang/zh-tw.mjs'
-import en from './locales/en.json'
-import zhCN from './locales/zh-CN.json'
-import zhTW from './locales/zh-TW.json'
+import { MESSAGES, type MessageSchema } from './messages.ts'
 
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const
 export type AppLocale = (typeof LOCALES)[number]
-export type MessageSchema = typeof zhCN
 
 const DEFAULT_LOCALE: AppLocale = 'zh-CN'
 const STORAGE_KEY = 'campus-desk.locale'
@@ -29,7 +26,7 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'zh-CN': zhCN, 'zh-TW': zhTW, en },
+  messages: MESSAGES as unknown as Record<AppLocale, MessageSchema>,
 })
 
 /** The app language, switchable at run time; the choice is remembered. */

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import en from './locales/en.json'
-import zhCN from './locales/zh-CN.json'
-import zhTW from './locales/zh-TW.json'
+import { MESSAGES, type MessageTree as Tree } from './messages.ts'
 
-type Tree = { [key: string]: string | Tree }
+const { 'zh-CN': zhCN, 'zh-TW': zhTW, en } = MESSAGES
 
 function entries(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -13,7 +11,7 @@ function entries(tree: Tree, prefix = ''): [string, string][] {
   )
 }
 
-const locales: Record<string, Tree> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en }
+const locales: Record<string, Tree> = MESSAGES
 
 describe('locales', () => {
   it('have the same keys in every language', () => {

@@ -1,0 +1,46 @@
+import { hasRole, isAdmin, type SessionUser } from '../auth/roles.ts'
+import type { BaseDocument } from '../documents.ts'
+import { allowed, denied, kindSchema, type KindDefinition } from '../kinds.ts'
+
+const ref = { type: 'string', minLength: 1, maxLength: 64 } as const
+
+/** The fields that place a lesson: who teaches what to which class, where. */
+export const bookingProperties = {
+  termId: ref,
+  periodId: ref,
+  teacherId: ref,
+  subjectId: ref,
+  classId: ref,
+  locationId: ref,
+} as const
+
+/** TT-5: one weekly lesson of the scheduling plan (排課計劃) of a term. */
+export interface PlanEntry extends BaseDocument {
+  kind: 'plan_entry'
+  termId: string
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number
+  periodId: string
+  teacherId: string
+  subjectId: string
+  classId: string
+  locationId: string
+}
+
+/** Timetable documents are staff business: every member of staff reads them (to see the school's week,
+ * find a free room, arrange a swap); guardians and students get theirs on mobile (TT-12). */
+export function isStaff(user: SessionUser): boolean {
+  return isAdmin(user) || hasRole(user, 'teacher')
+}
+
+export const planEntryKind: KindDefinition<PlanEntry> = {
+  kind: 'plan_entry',
+  collection: 'timetable',
+  schema: kindSchema(
+    'plan_entry',
+    { ...bookingProperties, weekday: { type: 'integer', minimum: 1, maximum: 7 } },
+    ['termId', 'weekday', 'periodId', 'teacherId', 'subjectId', 'classId', 'locationId'],
+  ),
+  canWrite: (user) => (isAdmin(user) ? allowed : denied('only admins may change the scheduling plan')),
+  canRead: isStaff,
+}
