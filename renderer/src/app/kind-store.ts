@@ -2,7 +2,14 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { BaseDocument } from '../../../domain/documents.ts'
 import type { PermissionResult } from '../../../domain/kinds.ts'
-import { createRepository, type Changes, type Draft, type Repository } from '../db/index.ts'
+import {
+  createRepository,
+  type BulkDocument,
+  type Changes,
+  type Draft,
+  type ProgressListener,
+  type Repository,
+} from '../db/index.ts'
 import { useAuthStore } from '../features/auth/store.ts'
 
 const NOT_LOGGED_IN: PermissionResult = { ok: false, reason: 'not logged in' }
@@ -63,6 +70,10 @@ export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kin
       insert: (draft: Draft<T>) => writable().insert(draft),
       patch: (docId: string, changes: Changes<T>) => writable().patch(docId, changes),
       remove: (docId: string) => writable().remove(docId),
+      bulkPut: (docs: readonly BulkDocument<T>[], onProgress?: ProgressListener) =>
+        writable().bulkPut(docs, onProgress),
+      bulkRemove: (ids: readonly string[], onProgress?: ProgressListener) =>
+        writable().bulkRemove(ids, onProgress),
     }
   })
 }

@@ -40,8 +40,10 @@ export {
   DocumentNotFoundError,
   WriteRefusedError,
   createRepository,
+  type BulkDocument,
   type Changes,
   type Draft,
+  type ProgressListener,
   type Repository,
 } from './repository.ts'
 export { startSync, type SeqCheckpoint, type SyncEngine, type SyncEngineOptions } from './sync-engine.ts'

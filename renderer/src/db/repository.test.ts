@@ -116,3 +116,41 @@ describe('repository gate', () => {
     expect(createRepository<Subject>(db, 'subject', TEACHER).permission(draft, null).ok).toBe(false)
   })
 })
+
+describe('repository bulk writes', () => {
+  const subject = (i: number) => ({ id: `s${i}`, kind: 'subject' as const, name: `科目${i}`, enabled: true })
+
+  it('writes and replaces many documents in chunks, reporting progress', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    const progress: number[] = []
+    await subjects.bulkPut(
+      Array.from({ length: 1200 }, (_, i) => subject(i)),
+      (done) => progress.push(done),
+    )
+    expect(progress).toEqual([500, 1000, 1200])
+    await subjects.bulkPut([{ ...subject(7), name: '物理' }])
+    expect(await subjects.get('s7')).toMatchObject({ name: '物理', schoolId: 'demo' })
+    expect(await db.collection('catalog').count().exec()).toBe(1200)
+  })
+
+  it('refuses all when one document is invalid or forbidden, and writes nothing', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    const many = Array.from({ length: 800 }, (_, i) => subject(i))
+    await expect(subjects.bulkPut([...many, { ...subject(900), name: ' ' }])).rejects.toThrow(
+      WriteRefusedError,
+    )
+    const asTeacher = createRepository<Subject>(db, 'subject', TEACHER, { clock })
+    await expect(asTeacher.bulkPut([subject(3)])).rejects.toThrow(/only admins/)
+    expect(await db.collection('catalog').count().exec()).toBe(0)
+  })
+
+  it('deletes many documents as tombstones, skipping ids it does not hold', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    await subjects.bulkPut([subject(1), subject(2), subject(3)])
+    await subjects.bulkRemove(['s1', 's3', 'unknown'])
+    expect((await firstValueFrom(subjects.all$())).map((s) => s.id)).toEqual(['s2'])
+    await expect(createRepository<Subject>(db, 'subject', TEACHER).bulkRemove(['s2'])).rejects.toThrow(
+      /only admins/,
+    )
+  })
+})

@@ -43,9 +43,25 @@ export interface Repository<T extends BaseDocument> {
   remove(id: string): Promise<void>
   /** Writes a whole document state again (re-creates it when it was deleted), through the same gate. */
   restore(doc: T): Promise<T>
+  /**
+   * Writes many whole documents (new ones, or new states of existing ones), in chunks; `onProgress(done,
+   * total)` after each chunk. Every document passes the gate before the first is written: one refused
+   * document refuses them all.
+   */
+  bulkPut(docs: readonly BulkDocument<T>[], onProgress?: ProgressListener): Promise<void>
+  /** Deletes many documents (tombstones), gated, in chunks. */
+  bulkRemove(ids: readonly string[], onProgress?: ProgressListener): Promise<void>
   /** Would the server accept writing `next` over `stored`? (Hide or disable what it would refuse.) */
   permission(next: T, stored: T | null): PermissionResult
 }
+
+/** A whole document for `bulkPut`: the repository adds `schoolId` and `updatedAt`. */
+export type BulkDocument<T extends BaseDocument> = Omit<T, 'schoolId' | 'updatedAt'>
+
+export type ProgressListener = (done: number, total: number) => void
+
+/** Documents per bulk write: large enough to be fast, small enough for the progress bar to move. */
+const BULK_CHUNK = 500
 
 export interface RepositoryOptions {
   clock?: () => number
@@ -124,6 +140,78 @@ export function createRepository<T extends BaseDocument>(
     return next
   }
 
+  function chunksOf<I>(items: readonly I[]): I[][] {
+    const chunks: I[][] = []
+    for (let i = 0; i < items.length; i += BULK_CHUNK) chunks.push(items.slice(i, i + BULK_CHUNK))
+    return chunks
+  }
+
+  /** The stored documents of this kind among `ids`. */
+  async function storedOf(ids: readonly string[]): Promise<Map<string, T>> {
+    const found = await collection.findByIds([...ids]).exec()
+    const stored = new Map<string, T>()
+    for (const [id, doc] of found) if (doc.kind === kind) stored.set(id, plain<T>(doc.toJSON()))
+    return stored
+  }
+
+  function throwIfAnyFailed({ error }: { error: { status: number; documentId: string }[] }): void {
+    const [first] = error
+    if (first)
+      throw new Error(`${error.length} documents were not written (${first.status} ${first.documentId})`)
+  }
+
+  /** Gates every item first (one refused: nothing is written), then writes them chunk by chunk. */
+  async function gatedInChunks<I, W>(
+    items: readonly I[],
+    idOf: (item: I) => string,
+    prepare: (item: I, stored: T | null) => W | null,
+    write: (chunk: W[]) => Promise<void>,
+    onProgress?: ProgressListener,
+  ): Promise<void> {
+    const prepared: W[] = []
+    for (const chunk of chunksOf(items)) {
+      const stored = await storedOf(chunk.map(idOf))
+      for (const item of chunk) {
+        const next = prepare(item, stored.get(idOf(item)) ?? null)
+        if (next !== null) prepared.push(next)
+      }
+    }
+    let done = 0
+    for (const chunk of chunksOf(prepared)) {
+      await write(chunk)
+      done += chunk.length
+      onProgress?.(done, prepared.length)
+    }
+  }
+
+  function bulkPut(docs: readonly BulkDocument<T>[], onProgress?: ProgressListener): Promise<void> {
+    return gatedInChunks(
+      docs,
+      (doc) => doc.id,
+      (doc, stored) => {
+        const next = withoutUndefined({ ...doc, kind, schoolId: user.schoolId, updatedAt: clock() }) as T
+        gate(next, stored)
+        return next
+      },
+      async (chunk) => throwIfAnyFailed(await collection.bulkUpsert(chunk as unknown as StoredDocument[])),
+      onProgress,
+    )
+  }
+
+  function bulkRemove(ids: readonly string[], onProgress?: ProgressListener): Promise<void> {
+    return gatedInChunks(
+      ids,
+      (id) => id,
+      (id, stored) => {
+        if (!stored) return null
+        gate({ ...stored, _deleted: true }, stored)
+        return id
+      },
+      async (chunk) => throwIfAnyFailed(await collection.bulkRemove(chunk)),
+      onProgress,
+    )
+  }
+
   return {
     kind,
     collection: collectionName,
@@ -141,6 +229,8 @@ export function createRepository<T extends BaseDocument>(
       await modify(id, (stored) => ({ ...stored, _deleted: true }))
     },
     restore,
+    bulkPut,
+    bulkRemove,
     permission,
   }
 }
