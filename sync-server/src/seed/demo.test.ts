@@ -64,10 +64,15 @@ describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
       ['13800000001', 'admin', DEMO_PASSWORD, false],
       ['13800000002', 'teacher', DEMO_PASSWORD, false],
       ['13800000003', 'teacher', DEMO_PASSWORD, false],
+      ['13800000004', 'teacher', DEMO_PASSWORD, false],
+      ['13800000005', 'teacher', DEMO_PASSWORD, false],
+      ['13800000006', 'teacher', DEMO_PASSWORD, false],
+      ['13800000007', 'admin', DEMO_PASSWORD, false],
       ['13900000001', 'guardian', DEMO_PASSWORD, false],
       ['13900000002', 'guardian', '000002', true],
       ['13800000003', 'guardian', DEMO_PASSWORD, false],
       ['13800000101', 'admin', DEMO_PASSWORD, false],
+      ['13800000102', 'teacher', DEMO_PASSWORD, false],
     ])
     for (const account of accounts) {
       const session = await login(server, account.account, account.password, account.id)
@@ -77,6 +82,31 @@ describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
       })
     }
   })
+
+  it.each([
+    ['demo', ['初一(1)班', '初一(2)班', '初一(3)班', '初二(1)班'], 7, 4],
+    ['demo2', ['一年级(1)班', '一年级(2)班'], 2, 1],
+  ])(
+    'gives every class of %s a head teacher and subject teachers who are staff of the school',
+    async (schoolId, classNames, staffCount, minTeachersPerClass) => {
+      const org = (await server.store.pull(schoolId, 'org', 0, 1000)).map((d) => d.data)
+      const staffIds = new Set(org.filter((doc) => doc.kind === 'staff').map((doc) => doc.id))
+      const classes = org.filter((doc) => doc.kind === 'class') as unknown as SchoolClass[]
+      expect(staffIds.size).toBe(staffCount)
+      expect(classes.map((c) => c.name)).toEqual(classNames)
+      for (const schoolClass of classes) {
+        expect(schoolClass.headTeacherId && staffIds.has(schoolClass.headTeacherId), schoolClass.name).toBe(
+          true,
+        )
+        expect(
+          schoolClass.subjectTeachers.every((t) => staffIds.has(t.staffId)),
+          schoolClass.name,
+        ).toBe(true)
+      }
+      const teachersPerClass = classes.map((c) => new Set(c.subjectTeachers.map((t) => t.staffId)).size)
+      expect(Math.min(...teachersPerClass)).toBeGreaterThanOrEqual(minTeachersPerClass)
+    },
+  )
 
   it('gives 张老师 two identities: teacher of 初一(2)班 and guardian of one of its students', async () => {
     const { identities, user } = await login(server, '13800000003', DEMO_PASSWORD)

@@ -22,6 +22,8 @@ interface DemoPerson {
   name: string
   phone: string
   roles: Role[]
+  /** The staff document's position; by default 校长 for an admin, 教师 for a teacher. */
+  position?: string
   /** Starts on the initial password (the last 6 digits of the phone) and must change it at first login. */
   initialPassword?: true
 }
@@ -37,6 +39,8 @@ interface ClassSpec {
   key: string
   name: string
   gradeName: string
+  /** The school year the class started; by default this one. */
+  year?: number
   /** Staff ids (the `id` of a person). */
   headTeacher: string
   subjectTeachers: [subjectCode: string, staffId: string][]
@@ -92,6 +96,8 @@ const SPECIAL_ROOMS: LocationSpec[] = [
   { key: 'gym', name: '体育馆', capacity: 400, multiClass: true },
 ]
 
+const SCHOOL_YEAR = 2026
+
 const DEMO_SCHOOLS: DemoSchool[] = [
   {
     school: { id: 'demo', code: 'demo', name: '示范学校' },
@@ -99,6 +105,16 @@ const DEMO_SCHOOLS: DemoSchool[] = [
       { id: 'demo-staff-wang', name: '王校长', phone: '13800000001', roles: ['admin'] },
       { id: 'demo-staff-li', name: '李老师', phone: '13800000002', roles: ['teacher'] },
       { id: 'demo-staff-zhang', name: '张老师', phone: '13800000003', roles: ['teacher'] },
+      { id: 'demo-staff-liu', name: '刘老师', phone: '13800000004', roles: ['teacher'] },
+      { id: 'demo-staff-sun', name: '孙老师', phone: '13800000005', roles: ['teacher'] },
+      { id: 'demo-staff-zhou', name: '周老师', phone: '13800000006', roles: ['teacher'] },
+      {
+        id: 'demo-staff-qian',
+        name: '钱主任',
+        phone: '13800000007',
+        roles: ['admin'],
+        position: '教务处主任',
+      },
       { id: 'demo-guardian-chen', name: '陈家长', phone: '13900000001', roles: ['guardian'] },
       {
         id: 'demo-guardian-liu',
@@ -118,7 +134,12 @@ const DEMO_SCHOOLS: DemoSchool[] = [
         name: '初一(1)班',
         gradeName: '初一',
         headTeacher: 'demo-staff-li',
-        subjectTeachers: [['math', 'demo-staff-li']],
+        subjectTeachers: [
+          ['math', 'demo-staff-li'],
+          ['english', 'demo-staff-liu'],
+          ['biology', 'demo-staff-zhou'],
+          ['pe', 'demo-staff-sun'],
+        ],
         students: [
           ['chen-xiaoming', '陈小明'],
           ['liu-yinuo', '刘一诺'],
@@ -131,11 +152,51 @@ const DEMO_SCHOOLS: DemoSchool[] = [
         name: '初一(2)班',
         gradeName: '初一',
         headTeacher: 'demo-staff-zhang',
-        subjectTeachers: [['chinese', 'demo-staff-zhang']],
+        subjectTeachers: [
+          ['chinese', 'demo-staff-zhang'],
+          ['english', 'demo-staff-liu'],
+          ['biology', 'demo-staff-zhou'],
+          ['pe', 'demo-staff-sun'],
+        ],
         students: [
           ['sun-haoran', '孙浩然'],
           ['zhou-xinyi', '周欣怡'],
           ['wu-siyuan', '吴思远'],
+        ],
+      },
+      {
+        key: 'g7-3',
+        name: '初一(3)班',
+        gradeName: '初一',
+        headTeacher: 'demo-staff-liu',
+        subjectTeachers: [
+          ['english', 'demo-staff-liu'],
+          ['chinese', 'demo-staff-zhang'],
+          ['math', 'demo-staff-li'],
+          ['pe', 'demo-staff-sun'],
+        ],
+        students: [
+          ['zheng-yutong', '郑雨彤'],
+          ['huang-junjie', '黄俊杰'],
+          ['xu-mingxuan', '徐铭轩'],
+        ],
+      },
+      {
+        key: 'g8-1',
+        name: '初二(1)班',
+        gradeName: '初二',
+        year: SCHOOL_YEAR - 1,
+        headTeacher: 'demo-staff-zhou',
+        subjectTeachers: [
+          ['physics', 'demo-staff-zhou'],
+          ['chinese', 'demo-staff-zhang'],
+          ['english', 'demo-staff-liu'],
+          ['pe', 'demo-staff-sun'],
+        ],
+        students: [
+          ['ma-xinyue', '马欣悦'],
+          ['luo-haoyu', '罗浩宇'],
+          ['gao-shiqi', '高诗琪'],
         ],
       },
     ],
@@ -147,7 +208,10 @@ const DEMO_SCHOOLS: DemoSchool[] = [
   },
   {
     school: { id: 'demo2', code: 'demo2', name: '第二示范学校' },
-    people: [{ id: 'demo2-staff-zhao', name: '赵校长', phone: '13800000101', roles: ['admin'] }],
+    people: [
+      { id: 'demo2-staff-zhao', name: '赵校长', phone: '13800000101', roles: ['admin'] },
+      { id: 'demo2-staff-qian', name: '钱老师', phone: '13800000102', roles: ['teacher'] },
+    ],
     subjects: SUBJECTS.filter(([, code]) => ['chinese', 'math', 'english', 'pe'].includes(code)),
     locations: [...classrooms(4), { key: 'playground', name: '操场', multiClass: true }],
     classes: [
@@ -156,10 +220,24 @@ const DEMO_SCHOOLS: DemoSchool[] = [
         name: '一年级(1)班',
         gradeName: '一年级',
         headTeacher: 'demo2-staff-zhao',
-        subjectTeachers: [],
+        subjectTeachers: [['math', 'demo2-staff-qian']],
         students: [
           ['he-jiayi', '何佳怡'],
           ['lin-zimo', '林子墨'],
+        ],
+      },
+      {
+        key: 'g1-2',
+        name: '一年级(2)班',
+        gradeName: '一年级',
+        headTeacher: 'demo2-staff-qian',
+        subjectTeachers: [
+          ['chinese', 'demo2-staff-qian'],
+          ['math', 'demo2-staff-qian'],
+        ],
+        students: [
+          ['song-yuxuan', '宋雨萱'],
+          ['tang-yichen', '唐一辰'],
         ],
       },
     ],
@@ -248,8 +326,6 @@ const PERIOD_TIMES: [start: string, end: string][] = [
   ['16:45', '17:30'],
 ]
 
-const SCHOOL_YEAR = 2026
-
 function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: number): WireDocument[] {
   const common = { schoolId: school.id, updatedAt: now, _deleted: false }
   const studentId = (key: string) => `${school.id}-student-${key}`
@@ -261,7 +337,7 @@ function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: n
       kind: 'staff',
       name: person.name,
       phone: person.phone,
-      position: person.roles.includes('admin') ? '校长' : '教师',
+      position: person.position ?? (person.roles.includes('admin') ? '校长' : '教师'),
       departmentIds: [],
       tags: [],
       teaches: person.roles.includes('teacher'),
@@ -272,7 +348,7 @@ function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: n
     kind: 'class',
     name: spec.name,
     gradeName: spec.gradeName,
-    year: SCHOOL_YEAR,
+    year: spec.year ?? SCHOOL_YEAR,
     headTeacherId: spec.headTeacher,
     subjectTeachers: spec.subjectTeachers.map(([code, staffId]) => ({
       subjectId: `${school.id}-subject-${code}`,
@@ -285,7 +361,7 @@ function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: n
       id: studentId(key),
       kind: 'student',
       name,
-      studentNo: `${SCHOOL_YEAR}${spec.key.replace(/\D/g, '')}${String(i + 1).padStart(2, '0')}`,
+      studentNo: `${spec.year ?? SCHOOL_YEAR}${spec.key.replace(/\D/g, '')}${String(i + 1).padStart(2, '0')}`,
       classId: `${school.id}-class-${spec.key}`,
       status: 'active',
     })),
@@ -314,7 +390,7 @@ async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<
   await store.createSchool(demo.school)
   await Promise.all(
     demo.people.map((person) => {
-      const { initialPassword: _, ...fields } = person
+      const { initialPassword: _, position: _position, ...fields } = person
       return createAccount(store, { ...fields, schoolId: demo.school.id, password: passwordOf(person) })
     }),
   )

@@ -1,4 +1,4 @@
-import type { SqlDriver, SqlExecutor } from './sql-driver.ts'
+import { jsonField, type SqlDriver, type SqlExecutor } from './sql-driver.ts'
 import type { StoreKind } from './types.ts'
 
 interface ColumnTypes {
@@ -13,7 +13,7 @@ const COLUMN_TYPES: Record<StoreKind, ColumnTypes> = {
 }
 
 /** Each migration is a list of statements; both stores get the same tables, columns and indexes. */
-const MIGRATIONS: ((t: ColumnTypes) => string[])[] = [
+const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
   (t) => [
     `CREATE TABLE schools (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL)`,
     `CREATE TABLE school_counters (school_id TEXT PRIMARY KEY, seq ${t.bigint} NOT NULL)`,
@@ -69,6 +69,10 @@ const MIGRATIONS: ((t: ColumnTypes) => string[])[] = [
     )`,
     `CREATE INDEX audit_log_school ON audit_log (school_id, at)`,
   ],
+  // The documents of one kind, for the related documents of a write (cross-document checks).
+  (_, dialect) => [
+    `CREATE INDEX documents_kind ON documents (school_id, collection, ${jsonField(dialect, 'kind')})`,
+  ],
 ]
 
 async function appliedVersion(tx: SqlExecutor): Promise<number> {
@@ -87,7 +91,7 @@ export async function migrate(driver: SqlDriver): Promise<void> {
     for (const [index, migration] of MIGRATIONS.entries()) {
       const version = index + 1
       if (version <= current) continue
-      for (const statement of migration(types)) await tx.run(statement)
+      for (const statement of migration(types, driver.dialect)) await tx.run(statement)
       await tx.run(`INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)`, [version, Date.now()])
     }
   }, 'campus-desk:migrations')

@@ -18,3 +18,14 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>, lockKey?: string): Promise<T>
   close(): Promise<void>
 }
+
+const FIELD_NAME = /^[A-Za-z_]\w*$/
+
+/**
+ * SQL for the value of the top-level field `field` of a document's JSON `data`. Indexes and queries use this
+ * very expression: a database uses an expression index only for a query with the same expression.
+ */
+export function jsonField(dialect: StoreKind, field: string): string {
+  if (!FIELD_NAME.test(field)) throw new Error(`not a plain field name: ${field}`)
+  return dialect === 'sqlite' ? `json_extract(data, '$.${field}')` : `((data::jsonb) ->> '${field}')`
+}

@@ -3,7 +3,7 @@ import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
 import { migrate } from './migrations.ts'
-import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.ts'
+import { jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
 import type {
   Account,
   AccountWithSchool,
@@ -11,9 +11,11 @@ import type {
   CommitListener,
   CommittedChange,
   RefreshOutcome,
+  RelatedQuery,
   School,
   Store,
   StoredDocument,
+  StoreKind,
   WritePlan,
 } from './types.ts'
 
@@ -82,6 +84,30 @@ async function selectDocuments(
     for (const row of rows) stored.set(row.id, JSON.parse(row.data) as WireDocument)
   }
   return stored
+}
+
+/** The live documents matching `query`. */
+async function selectRelated(
+  tx: SqlExecutor,
+  dialect: StoreKind,
+  schoolId: string,
+  { collection, kind, where }: RelatedQuery,
+): Promise<WireDocument[]> {
+  const sql = `SELECT data FROM documents WHERE school_id = $1 AND collection = $2 AND deleted = $3
+    AND ${jsonField(dialect, 'kind')} = $4`
+  const params: SqlValue[] = [schoolId, collection, false, kind]
+  const statements: [string, SqlValue[]][] = where
+    ? chunks(where.in).map((part) => [
+        `${sql} AND ${jsonField(dialect, where.field)} IN ${valueRows(1, part.length, 5)}`,
+        [...params, ...part],
+      ])
+    : [[sql, params]]
+  const docs: WireDocument[] = []
+  for (const [statement, values] of statements) {
+    const rows = await tx.all<{ data: string }>(statement, values)
+    for (const row of rows) docs.push(JSON.parse(row.data) as WireDocument)
+  }
+  return docs
 }
 
 /** Takes `count` sequence numbers from the school's counter and returns the first. */
@@ -166,11 +192,16 @@ export class SqlStore implements Store {
     schoolId: string,
     collection: CollectionName,
     ids: readonly string[],
-    plan: (stored: ReadonlyMap<string, WireDocument>) => WritePlan<T>,
+    plan: (stored: ReadonlyMap<string, WireDocument>, related: readonly WireDocument[]) => WritePlan<T>,
+    related: readonly RelatedQuery[] = [],
   ): Promise<T> {
     return this.#schoolLocks.run(schoolId, async () => {
       const { result, documents } = await this.#db.transaction(async (tx) => {
-        const { writes, result } = plan(await selectDocuments(tx, schoolId, collection, ids))
+        const stored = await selectDocuments(tx, schoolId, collection, ids)
+        const relatedDocs: WireDocument[] = []
+        for (const query of related)
+          relatedDocs.push(...(await selectRelated(tx, this.kind, schoolId, query)))
+        const { writes, result } = plan(stored, relatedDocs)
         return { result, documents: await upsertDocuments(tx, schoolId, collection, writes) }
       }, `school:${schoolId}`)
       if (documents.length > 0) this.#notify({ schoolId, collection, documents })

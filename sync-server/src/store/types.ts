@@ -28,6 +28,16 @@ export interface WritePlan<T> {
   result: T
 }
 
+/**
+ * Live (not deleted) documents of one kind that a write must see besides the documents it writes, e.g. to check
+ * a rule across documents. `where` keeps those whose top-level string field `field` is one of `in`.
+ */
+export interface RelatedQuery {
+  collection: CollectionName
+  kind: string
+  where?: { field: string; in: readonly string[] }
+}
+
 export interface School {
   id: string
   code: string
@@ -75,15 +85,17 @@ export interface DocumentStore {
   ): Promise<StoredDocument[]>
   /**
    * The one way documents are written. Under the school's write lock and in one transaction: reads the stored
-   * documents with `ids`, lets `plan` decide (synchronously) what to write, stores the writes with the next
-   * `seq`s, commits, then tells the commit listeners before the lock is released, so they hear the school's
-   * commits in `seq` order.
+   * documents with `ids` and the live documents matching any of the `related` queries, lets `plan` decide
+   * (synchronously) what to write, stores the writes with the next `seq`s, commits, then tells the commit
+   * listeners before the lock is released, so they hear the school's commits in `seq` order. As `related` is
+   * read under the same lock, no concurrent write can change it before the plan's writes commit.
    */
   writeDocuments<T>(
     schoolId: string,
     collection: CollectionName,
     ids: readonly string[],
-    plan: (stored: ReadonlyMap<string, WireDocument>) => WritePlan<T>,
+    plan: (stored: ReadonlyMap<string, WireDocument>, related: readonly WireDocument[]) => WritePlan<T>,
+    related?: readonly RelatedQuery[],
   ): Promise<T>
   onCommit(listener: CommitListener): () => void
 }

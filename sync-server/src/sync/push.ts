@@ -4,12 +4,28 @@ import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
 import { checkWrite } from '../../../domain/permissions.ts'
 import { validateDocument } from '../../../domain/validation.ts'
 import { badRequest, forbidden } from '../errors.ts'
-import type { Store, WritePlan } from '../store/index.ts'
+import type { RelatedQuery, Store, WritePlan } from '../store/index.ts'
+import { planConflicts } from './plan-conflicts.ts'
 
 /** One row of an RxDB push (DESIGN §5). */
 export interface PushRow {
   assumedMasterState: WireDocument | null
   newDocumentState: WireDocument
+}
+
+/**
+ * A rule across the documents of a school (e.g. no double booking): the live documents a push must be checked
+ * against, read in the write's transaction so that concurrent pushes cannot both pass, and the rule itself.
+ */
+export interface CrossDocumentCheck {
+  /** What to read for these pushed documents; empty when none of them is concerned. */
+  related(pushed: readonly WireDocument[]): RelatedQuery[]
+  /** What is wrong with writing `writes` over `related` (the stored versions of `writes` among them). */
+  problems(writes: readonly WireDocument[], related: readonly WireDocument[]): string[]
+}
+
+const CROSS_DOCUMENT_CHECKS: Partial<Record<CollectionName, CrossDocumentCheck>> = {
+  timetable: planConflicts,
 }
 
 function refuseIfAny(errors: string[], toError: (message: string) => Error): void {
@@ -73,8 +89,9 @@ export function planPush(
 }
 
 /**
- * Applies a push for `user`: every row is validated and permission-checked before anything is written; the
- * rows that do not conflict are written, each with the next seq; the master states in conflict are returned.
+ * Applies a push for `user`: every row is validated and permission-checked before anything is written, and
+ * the collection's cross-document check (if any) must pass for the writes; the rows that do not conflict are
+ * written, each with the next seq; the master states in conflict are returned.
  */
 export function push(
   store: Store,
@@ -84,5 +101,17 @@ export function push(
 ): Promise<WireDocument[]> {
   assertValid(collection, rows)
   const ids = rows.map((row) => row.newDocumentState.id)
-  return store.writeDocuments(user.schoolId, collection, ids, (stored) => planPush(user, rows, stored))
+  const check = CROSS_DOCUMENT_CHECKS[collection]
+  const related = check?.related(rows.map((row) => row.newDocumentState)) ?? []
+  return store.writeDocuments(
+    user.schoolId,
+    collection,
+    ids,
+    (stored, relatedDocs) => {
+      const plan = planPush(user, rows, stored)
+      if (check && related.length > 0) refuseIfAny(check.problems(plan.writes, relatedDocs), badRequest)
+      return plan
+    },
+    related,
+  )
 }
