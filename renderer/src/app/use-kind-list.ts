@@ -6,7 +6,7 @@ import type { Changes } from '../db/index.ts'
 import type { KindStore } from './kind-store.ts'
 import { useWriteFeedback } from './use-write-feedback.ts'
 
-/** What a list screen of named documents (subjects, locations, terms, …) needs. */
+/** A document with a name (subjects, locations, terms, …): lists label and sort it by that name. */
 export interface ListDocument extends BaseDocument {
   name: string
 }
@@ -16,15 +16,32 @@ interface Toggleable {
   enabled: boolean
 }
 
+/** How a list names its documents (in the delete confirmation) and orders them. */
+export interface KindListOptions<T> {
+  label: (doc: T) => string
+  /** Compared in the UI language's order, numbers by value (default: the label). */
+  sortKey?: (doc: T) => string
+}
+
+/** Documents with a `name` are labelled by it unless told otherwise; any other kind must say how. */
+type OptionsArgument<T> = [T] extends [ListDocument]
+  ? [options?: Partial<KindListOptions<T>>]
+  : [options: KindListOptions<T>]
+
+const byName = (doc: BaseDocument): string => (doc as ListDocument).name
+
 /**
  * The logic every such list screen shares: search, sorting in the UI language's order, the permission
  * questions that hide or disable actions, enable/disable (of documents that have `enabled`), delete with
  * confirmation, and the dialog state.
  */
-export function useKindList<T extends ListDocument>(
+export function useKindList<T extends BaseDocument>(
   store: KindStore<T>,
   searchable: (doc: T) => (string | undefined)[],
+  ...[options]: OptionsArgument<T>
 ) {
+  const label: (doc: T) => string = options?.label ?? byName
+  const sortKey = options?.sortKey ?? label
   const { t, locale } = useI18n()
   const { run } = useWriteFeedback()
   const search = ref('')
@@ -33,7 +50,7 @@ export function useKindList<T extends ListDocument>(
   // Sorted once per change of the data or language; filtering then stays linear while typing.
   const sorted = computed(() => {
     const collator = new Intl.Collator(locale.value, { numeric: true })
-    return [...store.items].sort((a, b) => collator.compare(a.name, b.name))
+    return [...store.items].sort((a, b) => collator.compare(sortKey(a), sortKey(b)))
   })
 
   const rows = computed(() => {
@@ -63,7 +80,7 @@ export function useKindList<T extends ListDocument>(
   }
 
   async function remove(doc: T): Promise<void> {
-    const confirmed = await ElMessageBox.confirm(t('common.confirmDelete', { name: doc.name }), {
+    const confirmed = await ElMessageBox.confirm(t('common.confirmDelete', { name: label(doc) }), {
       title: t('common.confirmDeleteTitle'),
       type: 'warning',
       confirmButtonText: t('common.delete'),
