@@ -1,6 +1,15 @@
-import { Calendar, Location as LocationIcon, Reading } from '@element-plus/icons-vue'
+import {
+  Calendar,
+  Clock,
+  Grid,
+  Location as LocationIcon,
+  Reading,
+  Sunny,
+  Tickets,
+} from '@element-plus/icons-vue'
 import { markRaw, type Component } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import type { Role } from '../../../domain/auth/roles.ts'
 import { useAuthStore } from '../features/auth/store.ts'
 
 declare module 'vue-router' {
@@ -12,6 +21,8 @@ declare module 'vue-router' {
     rank?: number
     /** Reachable without a session. */
     public?: boolean
+    /** In the menu only for users with one of these roles (the page itself checks nothing more). */
+    roles?: Role[]
   }
 }
 
@@ -34,6 +45,30 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.terms', icon: markRaw(Calendar), rank: 5 },
       },
       {
+        path: 'my-timetable',
+        name: 'my-timetable',
+        component: () => import('../features/timetable/my-timetable.vue'),
+        meta: { titleKey: 'timetable.mine', icon: markRaw(Clock), rank: 1, roles: ['teacher'] },
+      },
+      {
+        path: 'timetable/plan',
+        name: 'plan',
+        component: () => import('../features/timetable/plan.vue'),
+        meta: { titleKey: 'plan.title', icon: markRaw(Grid), rank: 8, roles: ['admin', 'teacher'] },
+      },
+      {
+        path: 'timetable/week',
+        name: 'timetable',
+        component: () => import('../features/timetable/week.vue'),
+        meta: { titleKey: 'timetable.title', icon: markRaw(Tickets), rank: 9, roles: ['admin', 'teacher'] },
+      },
+      {
+        path: 'calendar',
+        name: 'calendar',
+        component: () => import('../features/calendar/index.vue'),
+        meta: { titleKey: 'calendar.title', icon: markRaw(Sunny), rank: 7 },
+      },
+      {
         path: 'subjects',
         name: 'subjects',
         component: () => import('../features/subjects/index.vue'),
@@ -50,11 +85,14 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 
-/** The pages of the side menu, in rank order. */
-export function menuRoutes(router: Router) {
+/** The pages of the side menu for a user with `roles`, in rank order. */
+export function menuRoutes(router: Router, roles: readonly Role[]) {
+  const forUser = (wanted?: Role[]) => !wanted || wanted.some((role) => roles.includes(role))
   return router
     .getRoutes()
-    .filter((route) => route.meta.titleKey && route.meta.icon && !route.meta.public)
+    .filter(
+      (route) => route.meta.titleKey && route.meta.icon && !route.meta.public && forUser(route.meta.roles),
+    )
     .sort((a, b) => (a.meta.rank ?? 0) - (b.meta.rank ?? 0))
 }
 

@@ -19,5 +19,14 @@ export function useWriteFeedback() {
     }
   }
 
-  return { run }
+  /** `run` for writes that resolve with nothing: did it succeed? */
+  async function succeeded(write: () => Promise<unknown>, successMessage?: string): Promise<boolean> {
+    const result = await run(async () => {
+      await write()
+      return true
+    }, successMessage)
+    return result === true
+  }
+
+  return { run, succeeded }
 }

@@ -34,7 +34,7 @@ export function useTerms() {
     { key: 'end', title: t('terms.end'), width: 130 },
     { key: 'periods', title: t('terms.periodCount'), width: 110, align: 'right' },
     { key: 'remark', title: t('fields.remark'), width: 160, flexGrow: 1 },
-    { key: 'actions', title: t('common.actions'), width: 220 },
+    { key: 'actions', title: t('common.actions'), width: 360 },
   ])
 
   function openPeriods(term: Term): void {

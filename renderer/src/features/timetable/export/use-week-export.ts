@@ -1,0 +1,77 @@
+import { ElMessage } from 'element-plus'
+import { ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import type { Period } from '../../../../../domain/catalog/term.ts'
+import type { Lesson } from '../../../../../domain/timetable/lesson.ts'
+import { desktop } from '../../../app/desktop.ts'
+import type { GridColumn } from '../slot-grid.vue'
+import type { References } from '../use-references.ts'
+import { weekWorkbook, XLSX_FILTER, type WeekSheet } from './week-workbook.ts'
+
+/** What the export needs from the week on screen. */
+export interface ExportedWeek {
+  /** Whose week: the class, teacher or room of the filter, e.g. "初一(1)班". */
+  subject: string
+  termName: string
+  weekLabel: string
+  periods: Period[]
+  columns: GridColumn[]
+  lessonsAt(periodId: string, column: GridColumn): Lesson[]
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[\\/:*?"<>|]/g, '_').trim()
+}
+
+/** TT-9: the week on screen to Excel (exceljs) or PDF (the desktop's print-to-PDF, the browser's print). */
+export function useWeekExport(references: References) {
+  const { t } = useI18n()
+  const exporting = ref(false)
+
+  function toSheet(week: ExportedWeek): WeekSheet {
+    const first = week.columns[0]?.key ?? ''
+    const last = week.columns.at(-1)?.key ?? ''
+    const lessonText = (lesson: Lesson) => {
+      const names = references.namesOf(lesson)
+      return `${names.subject}\n${names.className}\n${names.teacher} · ${names.room}`
+    }
+    return {
+      title: `${week.subject} · ${week.termName} · ${week.weekLabel}`,
+      subtitle: `${first} – ${last}`,
+      headers: ['', ...week.columns.map((c) => [c.title, c.subtitle, c.note].filter(Boolean).join(' '))],
+      rows: week.periods.map((period) => ({
+        label: `${period.name}\n${period.start}–${period.end}`,
+        cells: week.columns.map((column) => week.lessonsAt(period.id, column).map(lessonText).join('\n\n')),
+      })),
+      sheetName: `${week.subject} ${week.weekLabel}`,
+    }
+  }
+
+  const fileName = (week: ExportedWeek, extension: string) =>
+    `${fileSafe(`${week.subject}-${week.termName}-${week.weekLabel}`)}.${extension}`
+
+  async function toExcel(week: ExportedWeek): Promise<void> {
+    if (exporting.value) return
+    exporting.value = true
+    try {
+      const data = await weekWorkbook(toSheet(week))
+      const result = await desktop.saveFile({
+        defaultName: fileName(week, 'xlsx'),
+        filters: [XLSX_FILTER],
+        data,
+      })
+      if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
+    } catch (error) {
+      ElMessage.error(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }))
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  async function toPdf(week: ExportedWeek): Promise<void> {
+    const result = await desktop.printToPdf(fileName(week, 'pdf'))
+    if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
+  }
+
+  return { exporting, toExcel, toPdf, toSheet }
+}
