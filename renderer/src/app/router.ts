@@ -8,9 +8,17 @@ import {
   Tickets,
 } from '@element-plus/icons-vue'
 import { markRaw, type Component } from 'vue'
-import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router } from 'vue-router'
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteRecordNormalized,
+  type RouteRecordRaw,
+  type Router,
+} from 'vue-router'
 import type { Role } from '../../../domain/auth/roles.ts'
 import { useAuthStore } from '../features/auth/store.ts'
+
+export type MenuGroup = 'mine' | 'teaching' | 'catalog'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -23,6 +31,8 @@ declare module 'vue-router' {
     public?: boolean
     /** In the menu only for users with one of these roles (the page itself checks nothing more). */
     roles?: Role[]
+    /** The side menu's section (i18n key `menu.groups.<group>`); sections follow their first page's rank. */
+    group?: MenuGroup
   }
 }
 
@@ -42,48 +52,76 @@ export const routes: RouteRecordRaw[] = [
         path: 'terms',
         name: 'terms',
         component: () => import('../features/terms/index.vue'),
-        meta: { titleKey: 'menu.terms', icon: markRaw(Calendar), rank: 5 },
+        meta: { group: 'teaching', titleKey: 'menu.terms', icon: markRaw(Calendar), rank: 5 },
       },
       {
         path: 'my-timetable',
         name: 'my-timetable',
         component: () => import('../features/timetable/my-timetable.vue'),
-        meta: { titleKey: 'timetable.mine', icon: markRaw(Clock), rank: 1, roles: ['teacher'] },
+        meta: {
+          group: 'mine',
+          titleKey: 'timetable.mine',
+          icon: markRaw(Clock),
+          rank: 1,
+          roles: ['teacher'],
+        },
       },
       {
         path: 'timetable/plan',
         name: 'plan',
         component: () => import('../features/timetable/plan.vue'),
-        meta: { titleKey: 'plan.title', icon: markRaw(Grid), rank: 8, roles: ['admin', 'teacher'] },
+        meta: {
+          group: 'teaching',
+          titleKey: 'plan.title',
+          icon: markRaw(Grid),
+          rank: 8,
+          roles: ['admin', 'teacher'],
+        },
       },
       {
         path: 'timetable/week',
         name: 'timetable',
         component: () => import('../features/timetable/week.vue'),
-        meta: { titleKey: 'timetable.title', icon: markRaw(Tickets), rank: 9, roles: ['admin', 'teacher'] },
+        meta: {
+          group: 'teaching',
+          titleKey: 'timetable.title',
+          icon: markRaw(Tickets),
+          rank: 9,
+          roles: ['admin', 'teacher'],
+        },
       },
       {
         path: 'calendar',
         name: 'calendar',
         component: () => import('../features/calendar/index.vue'),
-        meta: { titleKey: 'calendar.title', icon: markRaw(Sunny), rank: 7 },
+        meta: { group: 'teaching', titleKey: 'calendar.title', icon: markRaw(Sunny), rank: 7 },
       },
       {
         path: 'subjects',
         name: 'subjects',
         component: () => import('../features/subjects/index.vue'),
-        meta: { titleKey: 'menu.subjects', icon: markRaw(Reading), rank: 10 },
+        meta: { group: 'catalog', titleKey: 'menu.subjects', icon: markRaw(Reading), rank: 10 },
       },
       {
         path: 'locations',
         name: 'locations',
         component: () => import('../features/locations/index.vue'),
-        meta: { titleKey: 'menu.locations', icon: markRaw(LocationIcon), rank: 20 },
+        meta: { group: 'catalog', titleKey: 'menu.locations', icon: markRaw(LocationIcon), rank: 20 },
       },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
+
+/** The sections of the side menu, each with its pages in rank order. */
+export function menuSections(router: Router, roles: readonly Role[]) {
+  const sections = new Map<MenuGroup, RouteRecordNormalized[]>()
+  for (const route of menuRoutes(router, roles)) {
+    const group = route.meta.group ?? 'catalog'
+    sections.set(group, [...(sections.get(group) ?? []), route])
+  }
+  return [...sections].map(([group, items]) => ({ group, items }))
+}
 
 /** The pages of the side menu for a user with `roles`, in rank order. */
 export function menuRoutes(router: Router, roles: readonly Role[]) {
