@@ -4,6 +4,19 @@ import type { BaseDocument } from './documents.ts'
 
 export type JsonSchema = Record<string, unknown>
 
+/**
+ * What a user may see beyond their role, worked out by the server from the address book before a pull or a
+ * stream event (DESIGN §5 visibility): the classes they teach and the students they may see.
+ */
+export interface ReadScope {
+  /** Classes the user is head teacher or subject teacher of. */
+  classIds: ReadonlySet<string>
+  /** Students of those classes, plus a guardian's own children and a student themself. */
+  studentIds: ReadonlySet<string>
+}
+
+export const EMPTY_SCOPE: ReadScope = { classIds: new Set(), studentIds: new Set() }
+
 export type PermissionResult = { ok: true } | { ok: false; reason: string }
 
 export const allowed: PermissionResult = { ok: true }
@@ -25,7 +38,8 @@ export interface KindDefinition<T extends BaseDocument = BaseDocument> {
   check?(doc: T): string[]
   /** `stored` is the current server copy (null when the document is new); `next` the state being written. */
   canWrite(user: SessionUser, next: T, stored: T | null): PermissionResult
-  canRead(user: SessionUser, doc: T): boolean
+  /** `scope`: the address-book part of the user's visibility (only org kinds use it). */
+  canRead(user: SessionUser, doc: T, scope: ReadScope): boolean
 }
 
 /** JSON Schema fragments shared by every kind. */

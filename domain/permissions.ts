@@ -1,6 +1,6 @@
 import type { SessionUser } from './auth/roles.ts'
 import type { BaseDocument } from './documents.ts'
-import { allowed, denied, type PermissionResult } from './kinds.ts'
+import { allowed, denied, EMPTY_SCOPE, type PermissionResult, type ReadScope } from './kinds.ts'
 import { kindDefinition } from './registry.ts'
 
 /**
@@ -22,9 +22,9 @@ export function checkWrite<T extends BaseDocument>(
   return result.ok ? allowed : denied(`${label}: ${result.reason}`)
 }
 
-/** Visibility (DESIGN §5): what a pull may return to `user`. */
-export function canRead(user: SessionUser, doc: BaseDocument): boolean {
+/** Visibility (DESIGN §5): what a pull may return to `user`, whose address-book scope is `scope`. */
+export function canRead(user: SessionUser, doc: BaseDocument, scope: ReadScope = EMPTY_SCOPE): boolean {
   if (doc.schoolId !== user.schoolId) return false
   const definition = kindDefinition(doc.kind)
-  return definition ? definition.canRead(user, doc) : false
+  return definition ? definition.canRead(user, doc, scope) : false
 }

@@ -3,6 +3,8 @@ import { subjectKind } from './catalog/subject.ts'
 import { termKind } from './catalog/term.ts'
 import type { CollectionName } from './collections.ts'
 import { calendarEventKind } from './events/calendar-event.ts'
+import { campusKind, gradeKind } from './org/campus.ts'
+import { departmentKind } from './org/departments.ts'
 import { guardianKind } from './org/guardian.ts'
 import { classKind } from './org/school-class.ts'
 import { staffKind } from './org/staff.ts'
@@ -17,7 +19,10 @@ export const KINDS: readonly KindDefinition[] = [
   subjectKind,
   locationKind,
   termKind,
+  departmentKind,
   staffKind,
+  campusKind,
+  gradeKind,
   classKind,
   studentKind,
   guardianKind,

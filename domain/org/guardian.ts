@@ -39,5 +39,9 @@ export const guardianKind: KindDefinition<Guardian> = {
     ['name', 'phone', 'children'],
   ),
   canWrite: (user) => (isAdmin(user) ? allowed : denied('only admins may change guardians')),
-  canRead: (user) => isAdmin(user),
+  // The teachers of a child's class, the guardian themself (their document has their identity's id).
+  canRead: (user, guardian, scope) =>
+    isAdmin(user) ||
+    guardian.id === user.id ||
+    guardian.children.some((c) => scope.studentIds.has(c.studentId)),
 }

@@ -11,7 +11,12 @@ export interface SubjectTeacher {
 export interface SchoolClass extends BaseDocument {
   kind: 'class'
   name: string
+  /** The grade as a label (always set, so a class shows correctly before its grade document syncs). */
   gradeName: string
+  /** The grade document (campus → grade → class); absent for classes set up before grades existed. */
+  gradeId?: string
+  /** The education bureau's class code (B08 files), matched by promotion. */
+  code?: string
   /** The school year the class started, e.g. 2026. */
   year: number
   headTeacherId?: string
@@ -31,6 +36,8 @@ export const classKind: KindDefinition<SchoolClass> = {
     {
       name: nonBlankString(60),
       gradeName: nonBlankString(30),
+      gradeId: { type: 'string', minLength: 1, maxLength: 64 },
+      code: { type: 'string', maxLength: 30 },
       year: { type: 'integer', minimum: 1990, maximum: 2100 },
       headTeacherId: { type: 'string', maxLength: 64 },
       subjectTeachers: {

@@ -13,7 +13,10 @@ export interface Staff extends BaseDocument {
   position?: string
   departmentIds: string[]
   tags: string[]
+  /** Teaching staff (教學人員): offered as teachers in the timetable; their account has the teacher role. */
   teaches: boolean
+  /** Administers the school in Campus Desk: their account has the admin role. */
+  admin?: boolean
 }
 
 export const staffKind: KindDefinition<Staff> = {
@@ -29,6 +32,7 @@ export const staffKind: KindDefinition<Staff> = {
       departmentIds: { type: 'array', items: { type: 'string', maxLength: 64 }, uniqueItems: true },
       tags: { type: 'array', items: { type: 'string', maxLength: 30 }, uniqueItems: true },
       teaches: { type: 'boolean' },
+      admin: { type: 'boolean' },
     },
     ['name', 'departmentIds', 'tags', 'teaches'],
   ),

@@ -1,6 +1,8 @@
 import { isAdmin } from '../auth/roles.ts'
+import { DATE_PATTERN } from '../calendar/dates.ts'
 import type { BaseDocument } from '../documents.ts'
 import { allowed, denied, kindSchema, nonBlankString, type KindDefinition } from '../kinds.ts'
+import { PHONE_PATTERN } from './staff.ts'
 
 export const STUDENT_STATUSES = ['active', 'left', 'alumni'] as const
 
@@ -14,10 +16,21 @@ export interface Student extends BaseDocument {
   idNumber?: string
   classId: string
   status: (typeof STUDENT_STATUSES)[number]
+  /** The student's own phone: their account; without one the account is the student number. */
+  phone?: string
+  /** When the student left or graduated (`YYYY-MM-DD`). */
+  leftOn?: string
 }
 
-// Who teaches which class is address-book data the server resolves; until class-based visibility exists,
-// students are visible to admins only (never more than the school allows).
+/** AB-6 key information (关键信息): what the education bureau needs and the class lacks. */
+export const KEY_FIELDS = ['nationalStudentNo', 'localStudentNo', 'idNumber'] as const
+export type KeyField = (typeof KEY_FIELDS)[number]
+
+export function missingKeyFields(student: Student): KeyField[] {
+  return KEY_FIELDS.filter((field) => !student[field]?.trim())
+}
+
+// Teachers see the students of the classes they teach; guardians their children; students themselves.
 export const studentKind: KindDefinition<Student> = {
   kind: 'student',
   collection: 'org',
@@ -31,9 +44,12 @@ export const studentKind: KindDefinition<Student> = {
       idNumber: { type: 'string', maxLength: 30 },
       classId: { type: 'string', minLength: 1, maxLength: 64 },
       status: { enum: [...STUDENT_STATUSES] },
+      phone: { type: 'string', pattern: PHONE_PATTERN },
+      leftOn: { type: 'string', pattern: DATE_PATTERN },
     },
     ['name', 'studentNo', 'classId', 'status'],
   ),
   canWrite: (user) => (isAdmin(user) ? allowed : denied('only admins may change students')),
-  canRead: (user) => isAdmin(user),
+  canRead: (user, student, scope) =>
+    isAdmin(user) || scope.classIds.has(student.classId) || scope.studentIds.has(student.id),
 }
