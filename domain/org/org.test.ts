@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionUser } from '../auth/roles.ts'
 import { canRead, checkWrite } from '../permissions.ts'
-import type { BaseDocument } from '../documents.ts'
 import { validateDocument } from '../validation.ts'
 import { departmentAndDescendants, departmentTree, type Department } from './departments.ts'
 import { teachersOf, type SchoolClass } from './school-class.ts'
@@ -63,7 +62,7 @@ describe('address-book kinds', () => {
     expect(canRead(teacher, student)).toBe(false)
     expect(canRead(teacher, guardian, teachesC1)).toBe(true)
     expect(canRead(teacher, student, teachesC1)).toBe(true)
-    const otherClass: BaseDocument = { ...student, classId: 'c2', id: 'p2' }
+    const otherClass = { ...student, classId: 'c2', id: 'p2' }
     expect(canRead(teacher, otherClass, teachesC1)).toBe(false)
     expect(canRead(teacher, schoolClass)).toBe(true)
     expect(checkWrite(teacher, schoolClass, null).ok).toBe(false)
