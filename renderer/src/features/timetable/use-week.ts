@@ -2,19 +2,8 @@ import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { inRange, localDate } from '../../../../domain/calendar/dates.ts'
 import { isHoliday } from '../../../../domain/events/calendar-event.ts'
-import {
-  allClashes,
-  groupBySlot,
-  lessonSlotKey,
-  type ClashReason,
-} from '../../../../domain/timetable/conflicts.ts'
-import {
-  hasFilter,
-  matchesFilter,
-  NO_FILTER,
-  type BookingFilter,
-} from '../../../../domain/timetable/filter.ts'
-import { isActive, type Lesson } from '../../../../domain/timetable/lesson.ts'
+import { hasFilter, NO_FILTER, type BookingFilter } from '../../../../domain/timetable/filter.ts'
+import type { Lesson } from '../../../../domain/timetable/lesson.ts'
 import { currentWeek, datesOfWeek, weekCount } from '../../../../domain/timetable/weeks.ts'
 import { useCalendarStore } from '../calendar/store.ts'
 import type { ExportedWeek } from './export/use-week-export.ts'
@@ -22,6 +11,7 @@ import type { GridColumn } from './slot-grid.vue'
 import { useLessonStore } from './store.ts'
 import { useReferences } from './use-references.ts'
 import { useSelectedTerm } from './use-selected-term.ts'
+import { useWeekLessons } from './use-week-lessons.ts'
 
 /** "11/24" */
 function shortDate(date: string): string {
@@ -50,34 +40,18 @@ export function useWeek(initialFilter: BookingFilter = NO_FILTER) {
     { immediate: true },
   )
 
-  // Grouped once per change of the lessons: every week shown afterwards is a handful of map lookups.
-  const activeByDate = computed(() => {
-    const termId = selected.term.value?.id
-    return groupBySlot(
-      lessons.items.filter((lesson) => lesson.termId === termId && isActive(lesson)),
-      (lesson) => lesson.date,
-    )
-  })
-
   const days = computed(() => (selected.term.value ? datesOfWeek(selected.term.value, week.value) : []))
-  const weekLessons = computed(() => days.value.flatMap((day) => activeByDate.value.get(day) ?? []))
-
-  const clashReasons = computed(() => {
-    const reasons = new Map<string, ClashReason[]>()
-    const pairs = allClashes(weekLessons.value, lessonSlotKey, references.hostsSeveralClasses)
-    for (const { first, second, reasons: why } of pairs) {
-      reasons.set(first.id, [...(reasons.get(first.id) ?? []), ...why])
-      reasons.set(second.id, [...(reasons.get(second.id) ?? []), ...why])
-    }
-    return reasons
+  const {
+    lessonsAt: lessonsOn,
+    clashReasonsOf,
+    activeAt,
+  } = useWeekLessons({
+    lessons: () => lessons.items,
+    termId: () => selected.term.value?.id,
+    days,
+    filter,
+    hostsSeveralClasses: references.hostsSeveralClasses,
   })
-
-  const bySlot = computed(() =>
-    groupBySlot(
-      weekLessons.value.filter((lesson) => matchesFilter(lesson, filter)),
-      lessonSlotKey,
-    ),
-  )
 
   const holidays = computed(() => calendar.items.filter(isHoliday))
   const columns = computed<GridColumn[]>(() =>
@@ -100,22 +74,17 @@ export function useWeek(initialFilter: BookingFilter = NO_FILTER) {
   })
 
   function lessonsAt(periodId: string, column: GridColumn): Lesson[] {
-    return bySlot.value.get(lessonSlotKey({ date: column.key, periodId })) ?? []
+    return lessonsOn(periodId, column.key)
   }
 
   function clashText(lesson: Lesson): string | undefined {
-    const reasons = clashReasons.value.get(lesson.id)
+    const reasons = clashReasonsOf(lesson)
     if (!reasons) return undefined
     return t('timetable.clashMarker', {
       reasons: [...new Set(reasons)]
         .map((reason) => t(`timetable.clash.${reason}`))
         .join(t('timetable.clash.and')),
     })
-  }
-
-  /** The active lessons of a slot on any date of the term (what an adjustment must not clash with). */
-  function activeAt(date: string, periodId: string): Lesson[] {
-    return (activeByDate.value.get(date) ?? []).filter((lesson) => lesson.periodId === periodId)
   }
 
   /** Whose week the filter shows, in words: "初一(1)班", "李老师 · 101教室". */

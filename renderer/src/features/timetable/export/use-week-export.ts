@@ -6,7 +6,8 @@ import type { Lesson } from '../../../../../domain/timetable/lesson.ts'
 import { desktop } from '../../../app/desktop.ts'
 import type { GridColumn } from '../slot-grid.vue'
 import type { References } from '../use-references.ts'
-import { weekWorkbook, XLSX_FILTER, type WeekSheet } from './week-workbook.ts'
+import { XLSX_FILTER } from '../../../ui/excel/workbook.ts'
+import { weekWorkbook, type WeekSheet } from './week-workbook.ts'
 
 /** What the export needs from the week on screen. */
 export interface ExportedWeek {

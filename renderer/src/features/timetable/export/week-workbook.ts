@@ -1,3 +1,5 @@
+import { safeSheetName } from '../../../ui/excel/workbook.ts'
+
 /** A week as a table of texts, the way it is printed: what the Excel export writes. */
 export interface WeekSheet {
   /** e.g. "初一(1)班 · 2026秋季学期 · 第13周" */
@@ -10,12 +12,6 @@ export interface WeekSheet {
   rows: { label: string; cells: string[] }[]
   /** The sheet's tab name (Excel allows 31 characters, without []:*?/\). */
   sheetName: string
-}
-
-export const XLSX_FILTER = { name: 'Excel', extensions: ['xlsx'] }
-
-function safeSheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1'
 }
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF999999' } }
