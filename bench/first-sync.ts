@@ -1,13 +1,8 @@
 // first_sync_ms and first_sync_vs_raw_dexie (DESIGN §11): the large school into an empty replica in Chromium.
-import { resolve } from 'node:path'
-import { chromium } from 'playwright-core'
-import { build } from 'vite'
-import { CHROMIUM_ARGS } from '../playwright.config.ts'
+import { buildBenchPage, launchChromium, openBenchPage, PAGE_DIR } from './page.ts'
 import { startBenchServer } from './server.ts'
 import { BENCH_ADMIN, seedLargeSchool } from './seed.ts'
 import { median } from './stats.ts'
-
-const PAGE_DIR = resolve('out/bench')
 
 export interface FirstSyncNumbers {
   firstSyncMs: number
@@ -19,27 +14,15 @@ export interface FirstSyncNumbers {
 }
 
 export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> {
-  await build({
-    root: resolve('bench/browser'),
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: PAGE_DIR, emptyOutDir: true },
-  })
+  await buildBenchPage()
   const server = await startBenchServer(seedLargeSchool, PAGE_DIR)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  })
+  const browser = await launchChromium()
   const results: FirstSyncNumbers['runs'] = []
   let documents = 0
   try {
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext()
-      const page = await context.newPage()
-      page.on('pageerror', (error) => console.error('bench page error:', error))
-      await page.goto(`${server.url}/app/`)
-      await page.waitForSelector('body[data-ready="true"]')
+      const page = await openBenchPage(context, server.url)
       const sync = await page.evaluate(
         ({ account, password }) => window.bench.firstSync(account, password),
         BENCH_ADMIN,

@@ -1,6 +1,9 @@
 // The "large school" data set of DESIGN §11, generated deterministically (same seed, same documents).
+import type { Term } from '../domain/catalog/term.ts'
 import type { CollectionName } from '../domain/collections.ts'
 import type { WireDocument } from '../domain/documents.ts'
+import type { CalendarEvent } from '../domain/events/calendar-event.ts'
+import type { PlanEntry } from '../domain/timetable/plan-entry.ts'
 import { seededRandom } from '../test/support/seeded-random.ts'
 
 export const LARGE_SCHOOL = {
@@ -10,7 +13,10 @@ export const LARGE_SCHOOL = {
   staff: 200,
   subjects: 30,
   locations: 80,
-  /** Until lessons, questions, chapters and articles exist, the existing collections are padded to this. */
+  /** Plan entries per class and week: 5 days × 7 of the term's 8 periods. */
+  lessonsPerWeek: 35,
+  /** Documents of the first sync: until questions, chapters and articles exist, padding makes up the rest.
+   * The ~42,000 lessons are not among them: the generation bench makes them from the plan. */
   totalDocuments: 70_000,
 }
 
@@ -29,34 +35,109 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0')
 }
 
+function envelope<K extends string>(kind: K, id: string, schoolId: string) {
+  return { id, kind, schoolId, updatedAt: 1_764_000_000_000, _deleted: false }
+}
+
+const locationId = (i: number) => `location-${pad(i, 3)}`
+/** Every 20th room (a hall, a gym) can host several classes at once. */
+const isMultiClassRoom = (i: number) => i % 20 === 19
+const staffId = (i: number) => `staff-${pad(i, 4)}`
+const classId = (i: number) => `class-${pad(i, 3)}`
+const subjectId = (i: number) => `subject-${pad(i, 3)}`
+
+const PERIOD_NAMES = ['第一节', '第二节', '第三节', '第四节', '第五节', '第六节', '第七节', '第八节']
+const PERIOD_STARTS = ['08:00', '08:55', '10:00', '10:55', '14:00', '14:55', '16:00', '16:55']
+
+/** "08:00" plus 45 minutes. */
+function lessonEnd(start: string): string {
+  const minutes = Number(start.slice(0, 2)) * 60 + Number(start.slice(3)) + 45
+  return `${pad(Math.floor(minutes / 60), 2)}:${pad(minutes % 60, 2)}`
+}
+
+export interface LargeSchoolTimetable {
+  term: WireDocument<Term>
+  planEntries: WireDocument<PlanEntry>[]
+  holidays: WireDocument<CalendarEvent>[]
+}
+
+/**
+ * The autumn term with its scheduling plan (every class 35 lessons a week in its own home room, teachers
+ * rotating so that no teacher, class or room is booked twice in a slot) and its holidays: generating it gives
+ * the ~42,000 lessons of DESIGN §11.
+ */
+export function largeSchoolTimetable(schoolId: string): LargeSchoolTimetable {
+  const term = {
+    ...envelope('term', 'term-2026-autumn', schoolId),
+    name: '2026学年第一学期',
+    start: '2026-09-01',
+    end: '2027-01-22',
+    periods: PERIOD_STARTS.map((start, i) => ({
+      id: `period-${i + 1}`,
+      name: PERIOD_NAMES[i] ?? '',
+      start,
+      end: lessonEnd(start),
+    })),
+  }
+  const homeRooms = Array.from({ length: LARGE_SCHOOL.locations }, (_, i) => i).filter(
+    (i) => !isMultiClassRoom(i),
+  )
+  const planEntries = Array.from({ length: LARGE_SCHOOL.classes * LARGE_SCHOOL.lessonsPerWeek }, (_, i) => {
+    const classNo = i % LARGE_SCHOOL.classes
+    const slot = Math.floor(i / LARGE_SCHOOL.classes)
+    return {
+      ...envelope('plan_entry', `plan-${pad(i, 4)}`, schoolId),
+      termId: term.id,
+      weekday: (slot % 5) + 1,
+      periodId: `period-${Math.floor(slot / 5) + 1}`,
+      // Within a slot every class gets another teacher; the block of 60 moves so all 180 teachers teach.
+      teacherId: staffId(((classNo + slot) % 60) + 60 * (slot % 3)),
+      subjectId: subjectId(slot % 8),
+      classId: classId(classNo),
+      locationId: locationId(homeRooms[classNo] ?? 0),
+    }
+  })
+  const holiday = (id: string, title: string, start: string, end: string) => ({
+    ...envelope('calendar_event', id, schoolId),
+    title,
+    type: 'holiday' as const,
+    start,
+    end,
+    classIds: [],
+    createdBy: 'bench-admin',
+  })
+  return {
+    term,
+    planEntries,
+    holidays: [
+      holiday('holiday-national-day', '国庆节', '2026-10-01', '2026-10-07'),
+      holiday('holiday-new-year', '元旦', '2027-01-01', '2027-01-01'),
+    ],
+  }
+}
+
 export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocuments {
   const next = seededRandom(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
   const personName = () => pick(SURNAMES) + pick(GIVEN) + (next() < 0.6 ? pick(GIVEN) : '')
-  const base = (kind: string, id: string) => ({
-    id,
-    kind,
-    schoolId,
-    updatedAt: 1_764_000_000_000,
-    _deleted: false,
-  })
+  const base = (kind: string, id: string) => envelope(kind, id, schoolId)
 
   const subjects = Array.from({ length: LARGE_SCHOOL.subjects }, (_, i) => ({
-    ...base('subject', `subject-${pad(i, 3)}`),
+    ...base('subject', subjectId(i)),
     name: `科目${pad(i + 1, 2)}`,
     code: `s${pad(i + 1, 2)}`,
     enabled: true,
   }))
   const locations = Array.from({ length: LARGE_SCHOOL.locations }, (_, i) => ({
-    ...base('location', `location-${pad(i, 3)}`),
+    ...base('location', locationId(i)),
     name: `教学楼${String.fromCharCode(65 + Math.floor(i / 20))}${pad((i % 20) + 101, 3)}`,
     enabled: true,
     editable: true,
-    multiClass: i % 20 === 19,
+    multiClass: isMultiClassRoom(i),
     capacity: 50,
   }))
   const staff = Array.from({ length: LARGE_SCHOOL.staff }, (_, i) => ({
-    ...base('staff', `staff-${pad(i, 4)}`),
+    ...base('staff', staffId(i)),
     name: personName(),
     phone: `137${pad(i, 8)}`,
     staffNo: `T${pad(i, 4)}`,
@@ -65,21 +146,21 @@ export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocu
     teaches: i < 180,
   }))
   const classes = Array.from({ length: LARGE_SCHOOL.classes }, (_, i) => ({
-    ...base('class', `class-${pad(i, 3)}`),
+    ...base('class', classId(i)),
     name: `${GRADES[Math.floor(i / 10)]}(${(i % 10) + 1})班`,
     gradeName: GRADES[Math.floor(i / 10)] as string,
     year: 2026 - (Math.floor(i / 10) % 3),
-    headTeacherId: `staff-${pad(i, 4)}`,
+    headTeacherId: staffId(i),
     subjectTeachers: Array.from({ length: 8 }, (_, s) => ({
-      subjectId: `subject-${pad(s, 3)}`,
-      staffId: `staff-${pad((i * 3 + s * 7) % 180, 4)}`,
+      subjectId: subjectId(s),
+      staffId: staffId((i * 3 + s * 7) % 180),
     })),
   }))
   const students = Array.from({ length: LARGE_SCHOOL.students }, (_, i) => ({
     ...base('student', `student-${pad(i, 5)}`),
     name: personName(),
     studentNo: `S${pad(i, 6)}`,
-    classId: `class-${pad(i % LARGE_SCHOOL.classes, 3)}`,
+    classId: classId(i % LARGE_SCHOOL.classes),
     status: 'active',
     ...(next() < 0.9 ? { nationalStudentNo: `G${pad(i, 12)}` } : {}),
   }))
@@ -91,8 +172,17 @@ export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocu
       { studentId: `student-${pad(i % LARGE_SCHOOL.students, 5)}`, relationship: pick(RELATIONSHIPS) },
     ],
   }))
+  const timetable = largeSchoolTimetable(schoolId)
   const realistic =
-    subjects.length + locations.length + staff.length + classes.length + students.length + guardians.length
+    subjects.length +
+    locations.length +
+    staff.length +
+    classes.length +
+    students.length +
+    guardians.length +
+    1 +
+    timetable.planEntries.length +
+    timetable.holidays.length
   const padding = Array.from({ length: Math.max(0, LARGE_SCHOOL.totalDocuments - realistic) }, (_, i) => ({
     ...base('location', `padding-${pad(i, 6)}`),
     name: `储物间${pad(i, 6)}`,
@@ -102,7 +192,9 @@ export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocu
     remark: '基准测试填充数据',
   }))
   return {
-    catalog: [...subjects, ...locations, ...padding],
+    catalog: [...subjects, ...locations, timetable.term, ...padding],
     org: [...staff, ...classes, ...students, ...guardians],
+    timetable: timetable.planEntries,
+    events: timetable.holidays,
   } as SeedDocuments
 }

@@ -1,9 +1,11 @@
 // `npm run bench`: the budgets of DESIGN §11 that exist so far, written to bench/results/latest.json.
+// BENCH_ONLY=generation,week (names of BENCHES) runs some of them; latest.json then holds only those.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { measureFirstSync } from './first-sync.ts'
 import { measurePropagation } from './propagation.ts'
 import { round } from './stats.ts'
+import { measureGeneration, measureWeekRender } from './timetable.ts'
 
 interface Result {
   value: number
@@ -11,32 +13,93 @@ interface Result {
   budget: number
 }
 
-const FIRST_SYNC_RUNS = Number(process.env.BENCH_FIRST_SYNC_RUNS ?? 5)
-const PROPAGATION_SAMPLES = Number(process.env.BENCH_PROPAGATION_SAMPLES ?? 200)
+interface Measured {
+  results: Record<string, Result>
+  details: Record<string, unknown>
+}
 
-const firstSync = await measureFirstSync(FIRST_SYNC_RUNS)
-const propagation = await measurePropagation(PROPAGATION_SAMPLES)
+const runs = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 
-const results: Record<string, Result> = {
-  first_sync_ms: { value: round(firstSync.firstSyncMs, 0), unit: 'ms', budget: 15_000 },
-  first_sync_vs_raw_dexie: { value: round(firstSync.ratio, 2), unit: 'x', budget: 2.5 },
-  propagation_p50_ms: { value: round(propagation.p50), unit: 'ms', budget: 100 },
-  propagation_p99_ms: { value: round(propagation.p99), unit: 'ms', budget: 500 },
+const BENCHES: Record<string, () => Promise<Measured>> = {
+  'first-sync': async () => {
+    const firstSync = await measureFirstSync(runs('BENCH_FIRST_SYNC_RUNS', 5))
+    return {
+      results: {
+        first_sync_ms: { value: round(firstSync.firstSyncMs, 0), unit: 'ms', budget: 15_000 },
+        first_sync_vs_raw_dexie: { value: round(firstSync.ratio, 2), unit: 'x', budget: 2.5 },
+      },
+      details: {
+        first_sync: {
+          documents: firstSync.documents,
+          raw_dexie_ms: round(firstSync.rawDexieMs, 0),
+          rxdb_bulk_insert_ms: round(firstSync.rxdbBulkInsertMs, 0),
+          runs: firstSync.runs,
+        },
+      },
+    }
+  },
+  propagation: async () => {
+    const propagation = await measurePropagation(runs('BENCH_PROPAGATION_SAMPLES', 200))
+    return {
+      results: {
+        propagation_p50_ms: { value: round(propagation.p50), unit: 'ms', budget: 100 },
+        propagation_p99_ms: { value: round(propagation.p99), unit: 'ms', budget: 500 },
+      },
+      details: { propagation: { samples: propagation.samples, other_clients: 50 } },
+    }
+  },
+  generation: async () => {
+    const generation = await measureGeneration(runs('BENCH_GENERATION_RUNS', 3))
+    return {
+      results: { lesson_generation_ms: { value: round(generation.ms, 0), unit: 'ms', budget: 5_000 } },
+      details: {
+        lesson_generation: {
+          lessons: generation.lessons,
+          compute_ms: round(generation.computeMs, 0),
+          write_ms: round(generation.writeMs, 0),
+          runs: generation.runs.map((run) => ({
+            compute_ms: round(run.computeMs, 0),
+            write_ms: round(run.writeMs, 0),
+          })),
+        },
+      },
+    }
+  },
+  week: async () => {
+    const week = await measureWeekRender(runs('BENCH_WEEK_SWITCHES', 20))
+    return {
+      results: { timetable_week_render_ms: { value: round(week.p50), unit: 'ms', budget: 200 } },
+      details: {
+        timetable_week_render: {
+          lessons: week.lessons,
+          p95_ms: round(week.p95),
+          first_render_ms: round(week.firstRenderMs),
+          switches_ms: week.switches.map((ms) => round(ms)),
+        },
+      },
+    }
+  },
+}
+
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim())
+const unknown = only?.filter((name) => !(name in BENCHES)) ?? []
+if (unknown.length)
+  throw new Error(`BENCH_ONLY: unknown ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`)
+
+const results: Record<string, Result> = {}
+const details: Record<string, unknown> = {}
+for (const [name, measure] of Object.entries(BENCHES)) {
+  if (only && !only.includes(name)) continue
+  const measured = await measure()
+  Object.assign(results, measured.results)
+  Object.assign(details, measured.details)
 }
 
 const report = {
   ...results,
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`,
   date: new Date().toISOString(),
-  details: {
-    first_sync: {
-      documents: firstSync.documents,
-      raw_dexie_ms: round(firstSync.rawDexieMs, 0),
-      rxdb_bulk_insert_ms: round(firstSync.rxdbBulkInsertMs, 0),
-      runs: firstSync.runs,
-    },
-    propagation: { samples: propagation.samples, other_clients: 50 },
-  },
+  details,
 }
 
 mkdirSync('bench/results', { recursive: true })

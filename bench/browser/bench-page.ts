@@ -13,6 +13,7 @@ import {
 } from '../../renderer/src/db/index.ts'
 import type { CollectionName } from '../../domain/collections.ts'
 import type { WireDocument } from '../../domain/documents.ts'
+import { timetableBench } from './timetable.ts'
 
 export interface FirstSyncResult {
   ms: number
@@ -104,9 +105,9 @@ async function referenceWrites(account: string, password: string): Promise<Refer
 
 declare global {
   interface Window {
-    bench: { firstSync: typeof firstSync; referenceWrites: typeof referenceWrites }
+    bench: { firstSync: typeof firstSync; referenceWrites: typeof referenceWrites } & typeof timetableBench
   }
 }
 
-window.bench = { firstSync, referenceWrites }
+window.bench = { firstSync, referenceWrites, ...timetableBench }
 document.body.dataset.ready = 'true'

@@ -1,0 +1,39 @@
+// The bench page (bench/browser/, built with Vite from the app's own code) in Debian's Chromium.
+import { resolve } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { build } from 'vite'
+import { CHROMIUM_ARGS } from '../playwright.config.ts'
+
+export const PAGE_DIR = resolve('out/bench')
+
+let built: Promise<unknown> | undefined
+
+/** Builds the page once per process (every bench serves the same one). */
+export function buildBenchPage(): Promise<unknown> {
+  built ??= build({
+    root: resolve('bench/browser'),
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [vue()],
+    build: { outDir: PAGE_DIR, emptyOutDir: true },
+  })
+  return built
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  })
+}
+
+/** The page served by the bench server at `serverUrl`, ready for `window.bench`. */
+export async function openBenchPage(context: BrowserContext, serverUrl: string): Promise<Page> {
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('bench page error:', error))
+  await page.goto(`${serverUrl}/app/`)
+  await page.waitForSelector('body[data-ready="true"]')
+  return page
+}

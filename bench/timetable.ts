@@ -1,0 +1,71 @@
+// lesson_generation_ms and timetable_week_render_ms (DESIGN §11): the large school's term in Chromium.
+import type { Page } from 'playwright-core'
+import { buildBenchPage, launchChromium, openBenchPage, PAGE_DIR } from './page.ts'
+import { startBenchServer } from './server.ts'
+import { median, percentile } from './stats.ts'
+
+/** A fresh browser context on the bench page, served by a sync server with an empty store (nothing syncs). */
+async function withBenchPage<R>(work: (page: Page) => Promise<R>): Promise<R> {
+  await buildBenchPage()
+  const server = await startBenchServer(async () => undefined, PAGE_DIR)
+  const browser = await launchChromium()
+  try {
+    const context = await browser.newContext()
+    return await work(await openBenchPage(context, server.url))
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+export interface GenerationNumbers {
+  ms: number
+  computeMs: number
+  writeMs: number
+  lessons: number
+  runs: { computeMs: number; writeMs: number }[]
+}
+
+/** Each run generates into a fresh replica. */
+export async function measureGeneration(runs: number): Promise<GenerationNumbers> {
+  const results = await withBenchPage(async (page) => {
+    const done = []
+    for (let run = 0; run < runs; run++) {
+      const result = await page.evaluate(() => window.bench.generateLessons())
+      console.log(
+        `lesson generation run ${run + 1}: ${result.lessons} lessons, planGeneration ${Math.round(result.computeMs)} ms, bulkPut ${Math.round(result.writeMs)} ms`,
+      )
+      done.push(result)
+    }
+    return done
+  })
+  return {
+    ms: median(results.map((r) => r.computeMs + r.writeMs)),
+    computeMs: median(results.map((r) => r.computeMs)),
+    writeMs: median(results.map((r) => r.writeMs)),
+    lessons: results[0]?.lessons ?? 0,
+    runs: results.map(({ computeMs, writeMs }) => ({ computeMs, writeMs })),
+  }
+}
+
+export interface WeekRenderNumbers {
+  p50: number
+  p95: number
+  firstRenderMs: number
+  lessons: number
+  switches: number[]
+}
+
+export async function measureWeekRender(switches: number): Promise<WeekRenderNumbers> {
+  const run = await withBenchPage((page) => page.evaluate((n) => window.bench.weekRender(n), switches))
+  console.log(
+    `week render: first ${Math.round(run.firstRenderMs)} ms, switches ${run.switchesMs.map(Math.round).join(' ')} ms, ${run.lessons} lessons`,
+  )
+  return {
+    p50: median(run.switchesMs),
+    p95: percentile(run.switchesMs, 95),
+    firstRenderMs: run.firstRenderMs,
+    lessons: run.lessons,
+    switches: run.switchesMs,
+  }
+}
