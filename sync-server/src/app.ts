@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { FailureLimit } from './auth/failure-limiter.ts'
+import accounts from './plugins/accounts.ts'
 import auth from './plugins/auth.ts'
 import cors from './plugins/cors.ts'
 import errors from './plugins/errors.ts'
@@ -10,6 +11,7 @@ import realtime from './plugins/realtime.ts'
 import renderer from './plugins/renderer.ts'
 import storePlugin from './plugins/store.ts'
 import type { ChangeBus } from './realtime/change-bus.ts'
+import adminRoutes from './routes/api/admin/index.ts'
 import authRoutes from './routes/api/auth/index.ts'
 import qrRoutes from './routes/api/auth/qr.ts'
 import health from './routes/api/health.ts'
@@ -75,6 +77,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   await app.register(cors)
   await app.register(rateLimit)
   await app.register(storePlugin, { store: options.store })
+  await app.register(accounts)
   await app.register(realtime, {
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
     maxBufferedBytes: DEFAULTS.maxStreamBufferBytes,
@@ -102,6 +105,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     publicUrl: options.publicUrl,
   })
   await app.register(syncRoutes, { prefix: '/api/sync' })
+  await app.register(adminRoutes, { prefix: '/api/admin' })
   await app.register(mobilePages, { prefix: '/m' })
   if (options.rendererDir) await app.register(renderer, { dir: options.rendererDir })
 }

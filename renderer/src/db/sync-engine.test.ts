@@ -15,7 +15,7 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()))
 })
 
-async function startClient(server: FakeSyncServer, user: SessionUser) {
+async function startClient(server: FakeSyncServer, user: SessionUser, pullBatchSize?: number) {
   const link = server.link()
   const database = await openNodeDatabase(user, server.url)
   const onSessionExpired = vi.fn()
@@ -30,6 +30,7 @@ async function startClient(server: FakeSyncServer, user: SessionUser) {
     database,
     api,
     retryTime: 30,
+    pullBatchSize,
     stream: { initialDelayMs: 10, maxDelayMs: 50 },
     pendingAuditMs: 5,
   })
@@ -168,6 +169,32 @@ describe('sync engine against a fake server', () => {
     const before = server.pulls.length
     server.sendResync(['catalog'], true)
     await waitFor(() => expect(server.pulls.slice(before)).toContainEqual({ collection: 'catalog', seq: 0 }))
+  })
+
+  it('drops what a from-zero pull no longer returns without pushing a delete, and takes it back later', async () => {
+    const server = newServer()
+    const subject = (id: string) =>
+      ({
+        id,
+        kind: 'subject',
+        schoolId: 'demo',
+        updatedAt: 1,
+        name: id,
+        enabled: true,
+        _deleted: false,
+      }) as never
+    for (const id of ['s1', 's2', 's3', 's4']) server.write('catalog', subject(id))
+    const a = await startClient(server, ADMIN, 2)
+    const localIds = async () => (await a.names()).sort()
+    await waitFor(async () => expect(await localIds()).toEqual(['s1', 's2', 's3', 's4']))
+    server.hidden = (doc) => doc.id === 's2' || doc.id === 's4'
+    server.sendResync(['catalog'], true)
+    await waitFor(async () => expect(await localIds()).toEqual(['s1', 's3']))
+    await a.engine.awaitInSync()
+    expect(server.documents('catalog').filter((d) => d._deleted)).toEqual([])
+    server.hidden = () => false
+    server.sendResync(['catalog'], true)
+    await waitFor(async () => expect(await localIds()).toEqual(['s1', 's2', 's3', 's4']))
   })
 
   it('re-syncs after the stream reconnects and catches up what it missed', async () => {

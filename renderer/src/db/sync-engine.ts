@@ -149,12 +149,38 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** Tombstones of the live local documents of `name` whose ids are not in `seen`. */
+  async function tombstonesOfUnseen(name: CollectionName, seen: ReadonlySet<string>): Promise<Doc[]> {
+    const local = await database.collection(name).find().exec()
+    return local
+      .filter((doc) => !seen.has(doc.primary))
+      .map((doc) => ({ ...doc.toMutableJSON(false), _deleted: true }))
+  }
+
   function pullHandler(name: CollectionName) {
-    return async (checkpoint: SeqCheckpoint | undefined, batchSize: number) => {
-      const seq = restartFromZero.delete(name) ? 0 : (checkpoint?.seq ?? 0)
-      const result = await api.json<PullResponse>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}`)
+    /** The ids a from-zero pull has returned so far; undefined when none is under way. */
+    let seen: Set<string> | undefined
+    return async (checkpoint: SeqCheckpoint | undefined, batchSize: number): Promise<PullResponse> => {
+      const fromZero = restartFromZero.delete(name)
+      const seq = fromZero ? 0 : (checkpoint?.seq ?? 0)
+      const result = await api
+        .json<PullResponse>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}`)
+        .catch((error: unknown) => {
+          // RxDB retries with its own checkpoint: the retry must still start from 0.
+          if (fromZero) restartFromZero.add(name)
+          throw error
+        })
       countPulled(result.documents)
-      return result
+      if (fromZero) seen = new Set()
+      if (!seen) return result
+      for (const doc of result.documents) seen.add(doc.id)
+      if (result.documents.length === batchSize) return result
+      // The from-zero pull is complete (RxDB stops at a short batch): what it did not return, the user may no
+      // longer see. Handed to RxDB as deletes made on the server, those documents leave the replica without
+      // being pushed; RxDB keeps one that has a local change not yet pushed.
+      const tombstones = await tombstonesOfUnseen(name, seen)
+      seen = undefined
+      return { ...result, documents: [...result.documents, ...tombstones] }
     }
   }
 

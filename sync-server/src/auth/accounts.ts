@@ -1,6 +1,12 @@
 import type { Role } from '../../../domain/auth/roles.ts'
-import type { Store } from '../store/index.ts'
-import { hashPassword, initialPassword } from './passwords.ts'
+import type { Account, Store } from '../store/index.ts'
+import {
+  hashPassword,
+  INITIAL_PASSWORD_HASH,
+  initialPassword,
+  isInitialPassword,
+  verifyPassword,
+} from './passwords.ts'
 
 export interface NewAccount {
   id: string
@@ -10,23 +16,40 @@ export interface NewAccount {
   phone?: string
   staffNo?: string
   studentNo?: string
-  /** Without one, the account starts with the initial password of its phone and must change it. */
+  /** Without one, the account starts with the initial password of its login and must change it. */
   password?: string
 }
 
-/** Creates a login identity; the address book will derive these for staff, students and guardians. */
+type Logins = Pick<Account, 'phone' | 'staffNo' | 'studentNo'>
+
+/** What the person types as "account": the phone, else the staff or student number (null: cannot log in). */
+export function loginOf(account: Logins): string | null {
+  return account.phone ?? account.staffNo ?? account.studentNo
+}
+
+/** The initial password while the account is still on it; null once the person chose their own. */
+export function pendingInitialPassword(account: Logins & Pick<Account, 'passwordHash'>): string | null {
+  const login = loginOf(account)
+  return account.passwordHash === INITIAL_PASSWORD_HASH && login !== null ? initialPassword(login) : null
+}
+
+export function verifyAccountPassword(password: string, account: Account): Promise<boolean> {
+  return account.passwordHash === INITIAL_PASSWORD_HASH
+    ? Promise.resolve(isInitialPassword(password, loginOf(account)))
+    : verifyPassword(password, account.passwordHash)
+}
+
+/** Creates a login identity directly (tests, benchmarks); the address book's are derived (accounts/derive.ts). */
 export async function createAccount(store: Store, account: NewAccount): Promise<void> {
   const { password, phone, staffNo, studentNo, ...fields } = account
-  const startPassword = password ?? (phone ? initialPassword(phone) : undefined)
-  if (startPassword === undefined) {
-    throw new Error(`account ${account.id} needs a password or a phone for its initial password`)
+  const logins = { phone: phone ?? null, staffNo: staffNo ?? null, studentNo: studentNo ?? null }
+  if (password === undefined && loginOf(logins) === null) {
+    throw new Error(`account ${account.id} needs a password or a login for its initial password`)
   }
   await store.createAccount({
     ...fields,
-    phone: phone ?? null,
-    staffNo: staffNo ?? null,
-    studentNo: studentNo ?? null,
-    passwordHash: await hashPassword(startPassword),
+    ...logins,
+    passwordHash: password === undefined ? INITIAL_PASSWORD_HASH : await hashPassword(password),
     mustChangePassword: password === undefined,
     disabled: false,
   })

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 const KEY_LENGTH = 32
 const DEFAULT_PARAMS = { N: 16384, r: 8, p: 1 }
@@ -35,7 +35,25 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
-/** The password a new account starts with (DESIGN §6): the last 6 digits of its phone, to be changed. */
-export function initialPassword(phone: string): string {
-  return phone.slice(-6)
+const INITIAL_PASSWORD_LENGTH = 6
+
+/**
+ * The password a new account starts with (DESIGN §6), to be changed at first login: the last 6 characters of
+ * its login — the last 6 digits of a phone, else of the staff or student number, zero-padded when shorter.
+ */
+export function initialPassword(login: string): string {
+  return login.slice(-INITIAL_PASSWORD_LENGTH).padStart(INITIAL_PASSWORD_LENGTH, '0')
+}
+
+/**
+ * Stored instead of a hash while an account is on its initial password. That password is a function of the
+ * row's own login, so hashing it would hide nothing; and thousands of imported people would cost minutes of scrypt.
+ */
+export const INITIAL_PASSWORD_HASH = 'initial'
+
+const digest = (text: string) => createHash('sha256').update(text.normalize('NFC')).digest()
+
+/** Constant-time comparison with the initial password of `login` (none without a login). */
+export function isInitialPassword(password: string, login: string | null): boolean {
+  return login !== null && timingSafeEqual(digest(password), digest(initialPassword(login)))
 }

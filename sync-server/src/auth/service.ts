@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.ts'
 import type { Account, AccountWithSchool, Store } from '../store/index.ts'
+import { verifyAccountPassword } from './accounts.ts'
 import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
 import { hashRefreshToken, newRandomToken, signAccessToken, verifyAccessToken } from './tokens.ts'
@@ -64,7 +65,7 @@ function identity(account: AccountWithSchool): Identity {
 }
 
 async function matching(accounts: AccountWithSchool[], password: string): Promise<AccountWithSchool[]> {
-  const verdicts = await Promise.all(accounts.map((a) => verifyPassword(password, a.passwordHash)))
+  const verdicts = await Promise.all(accounts.map((a) => verifyAccountPassword(password, a)))
   return accounts.filter((_, i) => verdicts[i])
 }
 
@@ -95,15 +96,15 @@ export class AuthService {
     const candidates = await this.#store.findAccountsByLogin(request.account)
     // An unknown account costs a hash check too, so timing does not tell which accounts exist.
     if (candidates.length === 0) await verifyPassword(request.password, await this.#dummy())
-    const matched = await matching(candidates, request.password)
-    if (matched.length === 0) {
+    // A disabled identity answers like a wrong password: initial passwords are guessable, and a distinct
+    // answer would tell anyone who has left the school.
+    const enabled = (await matching(candidates, request.password)).filter((a) => !a.disabled)
+    if (enabled.length === 0) {
       this.#failures.recordFailure(failureKey)
       await this.#audit(null, 'login.failed', { account: request.account, ip: request.ip })
       throw unauthorized(WRONG_CREDENTIALS)
     }
     this.#failures.reset(failureKey)
-    const enabled = matched.filter((a) => !a.disabled)
-    if (enabled.length === 0) throw forbidden(DISABLED)
     const chosen = request.identityId
       ? enabled.find((a) => a.id === request.identityId)
       : defaultIdentity(enabled)
@@ -162,7 +163,7 @@ export class AuthService {
     if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
     const account = await this.#store.getAccount(user.id)
     if (!account) throw unauthorized(SESSION_ENDED)
-    if (!(await verifyPassword(oldPassword, account.passwordHash))) {
+    if (!(await verifyAccountPassword(oldPassword, account))) {
       this.#failures.recordFailure(failureKey)
       throw badRequest('The current password is wrong')
     }
@@ -191,6 +192,7 @@ export class AuthService {
     const sessionId = randomUUID()
     const refreshToken = newRandomToken()
     await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken))
+    await this.#store.recordLogin(account.id, Date.now())
     return {
       accessToken: this.#accessToken(account, sessionId),
       refreshToken,

@@ -2,10 +2,13 @@ import type { FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import { LocalChangeBus, type ChangeBus } from '../realtime/change-bus.ts'
 import { RealtimeHub, type HubOptions } from '../realtime/hub.ts'
+import { Visibility } from '../visibility/visibility.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     realtime: RealtimeHub
+    /** The address-book scopes of pull and the streams, kept up to date from the commits. */
+    visibility: Visibility
   }
 }
 
@@ -16,13 +19,20 @@ export interface RealtimeOptions extends HubOptions {
 /**
  * Commits reach the sync streams through the change bus: the store tells the bus inside the school's write lock,
  * and the in-process bus hands the change straight to the hub, so streams get a school's changes in seq order.
+ * The visibility index learns each change before the hub filters it, so the change is filtered with the scopes
+ * it makes, and before the write's response, so the writer's next pull already sees it.
  */
 const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
   const bus = options.changeBus ?? new LocalChangeBus()
   const hub = new RealtimeHub(options)
+  const visibility = new Visibility(app.store)
   const stopPublishing = app.store.onCommit((change) => bus.publish(change))
-  const stopDelivering = bus.subscribe((change) => hub.deliver(change))
+  const stopDelivering = bus.subscribe((change) => {
+    visibility.apply(change)
+    hub.deliver(change)
+  })
   app.decorate('realtime', hub)
+  app.decorate('visibility', visibility)
   // Open streams would keep the HTTP server from closing.
   app.addHook('preClose', async () => hub.close())
   app.addHook('onClose', async () => {

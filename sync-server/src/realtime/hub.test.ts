@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
-import { subject } from '../test-support/documents.ts'
+import { schoolClass, subject } from '../test-support/documents.ts'
+import { OrgIndex } from '../visibility/org-index.ts'
 import { HEARTBEAT, RealtimeHub, type StreamSink } from './hub.ts'
 
 class FakeSink implements StreamSink {
@@ -22,14 +23,20 @@ const change = (seq: number) => ({
   documents: [{ seq, data: subject('demo', `d${seq}`) }],
 })
 
+const index = new OrgIndex()
+const stream = (expiresAt = Infinity, sessionId = 'session') => ({ index, sessionId, expiresAt })
+
+const classOfT = { ...schoolClass('c1'), headTeacherId: 't' }
+const RESYNC = 'event: resync\ndata: {"collections":["org"],"fromZero":true}\n\n'
+
 describe('RealtimeHub', () => {
   const hub = new RealtimeHub({ heartbeatMs: 60_000, maxBufferedBytes: 100 })
   afterEach(() => hub.close())
 
   it('sends changes to the streams of the school only', () => {
     const [mine, other] = [new FakeSink(), new FakeSink()]
-    hub.connect(user('a'), mine)
-    hub.connect(user('b', 'demo2'), other)
+    hub.connect(user('a'), mine, stream())
+    hub.connect(user('b', 'demo2'), other, stream())
     hub.deliver(change(1))
     expect(mine.chunks).toEqual([
       `event: change\ndata: ${JSON.stringify({ collection: 'catalog', documents: [subject('demo', 'd1')], checkpoint: { seq: 1 } })}\n\n`,
@@ -39,18 +46,51 @@ describe('RealtimeHub', () => {
 
   it('sends resync to every stream of one user', () => {
     const [first, second, someoneElse] = [new FakeSink(), new FakeSink(), new FakeSink()]
-    hub.connect(user('a'), first)
-    hub.connect(user('a'), second)
-    hub.connect(user('b'), someoneElse)
+    hub.connect(user('a'), first, stream())
+    hub.connect(user('a'), second, stream())
+    hub.connect(user('b'), someoneElse, stream())
     hub.resync('a', { collections: ['org'], fromZero: true })
     const resync = 'event: resync\ndata: {"collections":["org"],"fromZero":true}\n\n'
     expect([first.chunks, second.chunks, someoneElse.chunks]).toEqual([[resync], [resync], []])
   })
 
+  it('tells a user whose scope a commit changed to pull org from 0, before the change', () => {
+    const classes = new OrgIndex()
+    const teacher: SessionUser = { ...user('t'), roles: ['teacher'] }
+    const [sink, other] = [new FakeSink(), new FakeSink()]
+    hub.connect(teacher, sink, { index: classes, sessionId: 's1', expiresAt: Infinity })
+    hub.connect(user('a'), other, stream())
+    const change = {
+      schoolId: 'demo',
+      collection: 'org' as const,
+      documents: [{ seq: 1, data: classOfT }],
+    }
+    classes.apply(change.documents)
+    hub.deliver(change)
+    expect(sink.chunks[0]).toBe(RESYNC)
+    expect(sink.chunks[1]).toMatch(/^event: change/)
+    expect(other.chunks.filter((c) => c === RESYNC)).toEqual([])
+  })
+
+  it('tells a session that comes back with another scope to pull org from 0', () => {
+    const classes = new OrgIndex()
+    const teacher: SessionUser = { ...user('t'), roles: ['teacher'] }
+    const context = (sessionId: string) => ({ index: classes, sessionId, expiresAt: Infinity })
+    hub.connect(teacher, new FakeSink(), context('s1'))()
+    hub.connect(teacher, new FakeSink(), context('s2'))()
+    classes.apply([{ seq: 1, data: classOfT }])
+    const [back, unchanged, unknown] = [new FakeSink(), new FakeSink(), new FakeSink()]
+    hub.connect(teacher, back, context('s1'))
+    hub.connect(teacher, unknown, context('s3'))
+    hub.connect(teacher, new FakeSink(), context('s2'))()
+    hub.connect(teacher, unchanged, context('s2'))
+    expect([back.chunks, unchanged.chunks, unknown.chunks]).toEqual([[RESYNC], [], []])
+  })
+
   it('drops a client that stopped reading and stops sending after disconnect', () => {
     const [slow, gone] = [new FakeSink(), new FakeSink()]
-    hub.connect(user('a'), slow)
-    const disconnect = hub.connect(user('b'), gone)
+    hub.connect(user('a'), slow, stream())
+    const disconnect = hub.connect(user('b'), gone, stream())
     disconnect()
     slow.bufferedBytes = 101
     hub.deliver(change(1))
@@ -63,8 +103,8 @@ describe('RealtimeHub', () => {
   it('sends heartbeats on its interval and ends streams whose access token expired', async () => {
     const fast = new RealtimeHub({ heartbeatMs: 10, maxBufferedBytes: 100 })
     const [live, expiring] = [new FakeSink(), new FakeSink()]
-    fast.connect(user('a'), live)
-    fast.connect(user('b'), expiring, Date.now() + 30)
+    fast.connect(user('a'), live, stream())
+    fast.connect(user('b'), expiring, stream(Date.now() + 30))
     await expect.poll(() => expiring.closed).toBe(true)
     expect(live.chunks).toContain(HEARTBEAT)
     expect(live.closed).toBe(false)

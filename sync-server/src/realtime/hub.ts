@@ -1,7 +1,9 @@
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
+import type { ReadScope } from '../../../domain/kinds.ts'
 import { canRead } from '../../../domain/permissions.ts'
 import type { CommittedChange, StoredDocument } from '../store/index.ts'
+import { sameScope, SCOPED_COLLECTIONS, scopeFingerprint, type OrgIndex } from '../visibility/org-index.ts'
 
 /** Where a stream's text goes: in the server, the hijacked HTTP response. */
 export interface StreamSink {
@@ -24,10 +26,22 @@ export interface HubOptions {
   maxBufferedBytes: number
 }
 
-interface Subscriber {
+/** What the hub needs to know of a stream besides its user. */
+export interface StreamContext {
+  /** The org index of the user's school, already loaded. */
+  index: OrgIndex
+  /** The session (one device) the stream belongs to. */
+  sessionId: string
+  /** When the access token the stream was opened with expires (ms). */
+  expiresAt: number
+}
+
+interface Subscriber extends StreamContext {
   user: SessionUser
   sink: StreamSink
-  expiresAt: number
+  /** The scope `index` gave at `version`. */
+  scope: ReadScope
+  version: number
 }
 
 export function sseEvent(event: string, data: unknown): string {
@@ -35,6 +49,8 @@ export function sseEvent(event: string, data: unknown): string {
 }
 
 export const HEARTBEAT = ': heartbeat\n\n'
+
+const RESYNC_SCOPED_FROM_ZERO = sseEvent('resync', { collections: SCOPED_COLLECTIONS, fromZero: true })
 
 function changeEvent(collection: CollectionName, visible: StoredDocument[], lastSeq: number): string {
   return sseEvent('change', {
@@ -46,12 +62,15 @@ function changeEvent(collection: CollectionName, visible: StoredDocument[], last
 
 /**
  * The open sync streams of this server instance. Each committed change goes to the streams of its school,
- * filtered per user with the same visibility rule as pull; the checkpoint is the last seq of the change, so a
- * client never rescans documents hidden from it.
+ * filtered per user with the same visibility rule and scope as pull; the checkpoint is the last seq of the
+ * change, so a client never rescans documents hidden from it. A user whose scope the change altered is told
+ * first to pull the scoped collections again from 0 (DESIGN §5).
  */
 export class RealtimeHub {
   readonly #options: HubOptions
   readonly #bySchool = new Map<string, Set<Subscriber>>()
+  /** The scope each session's last stream ended with (a fingerprint), for when that device comes back. */
+  readonly #scopeAtDisconnect = new Map<string, string>()
   readonly #heartbeat: NodeJS.Timeout
 
   constructor(options: HubOptions) {
@@ -67,12 +86,19 @@ export class RealtimeHub {
   }
 
   /**
-   * Starts sending `user`'s events to `sink` until `expiresAt` (ms), when the access token it was opened with
+   * Starts sending `user`'s events to `sink` until `expiresAt`, when the access token it was opened with
    * expires: the client reconnects with a fresh one, so a logged-out or revoked session stops hearing changes.
-   * Returns the function that stops it.
+   * A session that comes back with another scope than its last stream ended with (it was offline while its
+   * classes changed) is told to resync from 0 at once. Returns the function that stops it.
    */
-  connect(user: SessionUser, sink: StreamSink, expiresAt = Infinity): () => void {
-    const subscriber = { user, sink, expiresAt }
+  connect(user: SessionUser, sink: StreamSink, context: StreamContext): () => void {
+    const { index, sessionId } = context
+    const subscriber = { ...context, user, sink, scope: index.scopeOf(user), version: index.version }
+    const before = this.#scopeAtDisconnect.get(sessionId)
+    this.#scopeAtDisconnect.delete(sessionId)
+    if (before !== undefined && before !== scopeFingerprint(subscriber.scope)) {
+      this.#send(subscriber, RESYNC_SCOPED_FROM_ZERO)
+    }
     const subscribers = this.#bySchool.get(user.schoolId) ?? new Set()
     subscribers.add(subscriber)
     this.#bySchool.set(user.schoolId, subscribers)
@@ -85,7 +111,8 @@ export class RealtimeHub {
     if (!subscribers || !last) return
     let everythingVisible: string | undefined
     for (const subscriber of subscribers) {
-      const visible = change.documents.filter((d) => canRead(subscriber.user, d.data))
+      this.#refreshScope(subscriber)
+      const visible = change.documents.filter((d) => canRead(subscriber.user, d.data, subscriber.scope))
       if (visible.length === 0) continue
       const event =
         visible.length === change.documents.length
@@ -120,6 +147,16 @@ export class RealtimeHub {
     }
   }
 
+  #refreshScope(subscriber: Subscriber): void {
+    const { index, user } = subscriber
+    if (subscriber.version === index.version) return
+    subscriber.version = index.version
+    const scope = index.scopeOf(user)
+    if (sameScope(scope, subscriber.scope)) return
+    subscriber.scope = scope
+    this.#send(subscriber, RESYNC_SCOPED_FROM_ZERO)
+  }
+
   #send(subscriber: Subscriber, text: string): void {
     if (subscriber.sink.bufferedBytes > this.#options.maxBufferedBytes) this.#drop(subscriber)
     else subscriber.sink.write(text)
@@ -133,7 +170,9 @@ export class RealtimeHub {
   #remove(subscriber: Subscriber): void {
     const schoolId = subscriber.user.schoolId
     const subscribers = this.#bySchool.get(schoolId)
-    subscribers?.delete(subscriber)
+    if (subscribers?.delete(subscriber)) {
+      this.#scopeAtDisconnect.set(subscriber.sessionId, scopeFingerprint(subscriber.scope))
+    }
     if (subscribers?.size === 0) this.#bySchool.delete(schoolId)
   }
 }

@@ -1,5 +1,5 @@
-// The demo schools of `npm start` and the tests: accounts and reference data, in one place. Address-book
-// documents (classes, students, guardians) join as another collection in `documents` of each school.
+// The demo schools of `npm start` and the tests: the address book and reference data, in one place. Accounts
+// are derived from the address book as for any school; the demo people then get the demo password.
 import type { Role } from '../../../domain/auth/roles.ts'
 import type { Location } from '../../../domain/catalog/location.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
@@ -10,8 +10,8 @@ import type { Guardian } from '../../../domain/org/guardian.ts'
 import type { SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Staff } from '../../../domain/org/staff.ts'
 import type { Student } from '../../../domain/org/student.ts'
-import { createAccount } from '../auth/accounts.ts'
-import { initialPassword } from '../auth/passwords.ts'
+import { reconcileSchool } from '../accounts/deriver.ts'
+import { hashPassword, initialPassword } from '../auth/passwords.ts'
 import type { School, Store } from '../store/index.ts'
 
 export const DEMO_PASSWORD = 'demo-2026'
@@ -341,6 +341,7 @@ function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: n
       departmentIds: [],
       tags: [],
       teaches: person.roles.includes('teacher'),
+      ...(person.roles.includes('admin') ? { admin: true } : {}),
     }))
   const classDocs = classes.map((spec): WireDocument<SchoolClass> => ({
     ...common,
@@ -388,12 +389,6 @@ function documentsOf(demo: DemoSchool, now: number): Partial<Record<CollectionNa
 
 async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<void> {
   await store.createSchool(demo.school)
-  await Promise.all(
-    demo.people.map((person) => {
-      const { initialPassword: _, position: _position, ...fields } = person
-      return createAccount(store, { ...fields, schoolId: demo.school.id, password: passwordOf(person) })
-    }),
-  )
   for (const [collection, docs] of Object.entries(documentsOf(demo, now)) as [
     CollectionName,
     WireDocument[],
@@ -405,6 +400,11 @@ async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<
       docs.map((doc) => doc.id),
       (stored) => ({ writes: docs.filter((doc) => !stored.has(doc.id)), result: null }),
     )
+  }
+  await reconcileSchool(store, demo.school.id)
+  const demoHash = await hashPassword(DEMO_PASSWORD)
+  for (const person of demo.people) {
+    if (passwordOf(person)) await store.updatePassword(person.id, demoHash, false)
   }
 }
 

@@ -73,6 +73,8 @@ const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
   (_, dialect) => [
     `CREATE INDEX documents_kind ON documents (school_id, collection, ${jsonField(dialect, 'kind')})`,
   ],
+  // When each identity last logged in: the admin's "joined / not yet logged in" filter.
+  (t) => [`ALTER TABLE accounts ADD COLUMN last_login_at ${t.bigint}`],
 ]
 
 async function appliedVersion(tx: SqlExecutor): Promise<number> {

@@ -6,6 +6,7 @@ import { migrate } from './migrations.ts'
 import { jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
 import type {
   Account,
+  AccountListing,
   AccountWithSchool,
   AuditEntry,
   CommitListener,
@@ -34,10 +35,31 @@ interface AccountRow {
   must_change_password: boolean | number
   disabled: boolean | number
   school_name?: string
+  last_login_at?: number | string | null
 }
 
 const ACCOUNT_COLUMNS = `a.id, a.school_id, a.name, a.roles, a.phone, a.staff_no, a.student_no, a.password_hash,
   a.must_change_password, a.disabled`
+
+const INSERT_ACCOUNTS = `INSERT INTO accounts (id, school_id, name, roles, phone, staff_no, student_no,
+  password_hash, must_change_password, disabled, created_at) VALUES`
+
+/** The values of `INSERT_ACCOUNTS` for one account. */
+function accountValues(a: Account, createdAt: number): SqlValue[] {
+  return [
+    a.id,
+    a.schoolId,
+    a.name,
+    JSON.stringify(a.roles),
+    a.phone,
+    a.staffNo,
+    a.studentNo,
+    a.passwordHash,
+    a.mustChangePassword,
+    a.disabled,
+    createdAt,
+  ]
+}
 
 function toAccount(row: AccountRow): Account {
   return {
@@ -86,16 +108,16 @@ async function selectDocuments(
   return stored
 }
 
-/** The live documents matching `query`. */
+/** The documents matching `query`: live ones unless it includes tombstones. */
 async function selectRelated(
   tx: SqlExecutor,
   dialect: StoreKind,
   schoolId: string,
-  { collection, kind, where }: RelatedQuery,
+  { collection, kind, where, includeDeleted = false }: RelatedQuery,
 ): Promise<WireDocument[]> {
-  const sql = `SELECT data FROM documents WHERE school_id = $1 AND collection = $2 AND deleted = $3
+  const sql = `SELECT data FROM documents WHERE school_id = $1 AND collection = $2 AND deleted IN ($3, false)
     AND ${jsonField(dialect, 'kind')} = $4`
-  const params: SqlValue[] = [schoolId, collection, false, kind]
+  const params: SqlValue[] = [schoolId, collection, includeDeleted, kind]
   const statements: [string, SqlValue[]][] = where
     ? chunks(where.in).map((part) => [
         `${sql} AND ${jsonField(dialect, where.field)} IN ${valueRows(1, part.length, 5)}`,
@@ -209,6 +231,12 @@ export class SqlStore implements Store {
     })
   }
 
+  async findDocuments(schoolId: string, queries: readonly RelatedQuery[]): Promise<WireDocument[]> {
+    const docs: WireDocument[] = []
+    for (const query of queries) docs.push(...(await selectRelated(this.#db, this.kind, schoolId, query)))
+    return docs
+  }
+
   onCommit(listener: CommitListener): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)
@@ -231,24 +259,7 @@ export class SqlStore implements Store {
   }
 
   async createAccount(account: Account): Promise<void> {
-    await this.#db.run(
-      `INSERT INTO accounts (id, school_id, name, roles, phone, staff_no, student_no, password_hash,
-         must_change_password, disabled, created_at)
-       VALUES ${valueRows(1, 11)}`,
-      [
-        account.id,
-        account.schoolId,
-        account.name,
-        JSON.stringify(account.roles),
-        account.phone,
-        account.staffNo,
-        account.studentNo,
-        account.passwordHash,
-        account.mustChangePassword,
-        account.disabled,
-        Date.now(),
-      ],
-    )
+    await this.#db.run(`${INSERT_ACCOUNTS} ${valueRows(1, 11)}`, accountValues(account, Date.now()))
   }
 
   async getAccount(id: string): Promise<Account | null> {
@@ -281,6 +292,37 @@ export class SqlStore implements Store {
       await tx.run(`UPDATE accounts SET disabled = $2 WHERE id = $1`, [accountId, disabled])
       if (disabled) await revokeSessions(tx, `account_id = $2`, [accountId], Date.now())
     })
+  }
+
+  async listAccounts(schoolId: string): Promise<AccountListing[]> {
+    const rows = await this.#db.all<AccountRow>(
+      `SELECT ${ACCOUNT_COLUMNS}, a.last_login_at FROM accounts a WHERE a.school_id = $1 ORDER BY a.id`,
+      [schoolId],
+    )
+    return rows.map((row) => ({
+      ...toAccount(row),
+      lastLoginAt: row.last_login_at == null ? null : Number(row.last_login_at),
+    }))
+  }
+
+  saveAccountProfiles(accounts: readonly Account[]): Promise<void> {
+    const now = Date.now()
+    return this.#db.transaction(async (tx) => {
+      for (const part of chunks(accounts)) await upsertAccountProfiles(tx, part, now)
+      for (const part of chunks(accounts.filter((a) => a.disabled))) {
+        const ids = part.map((a) => a.id)
+        await revokeSessions(
+          tx,
+          `account_id IN (SELECT id FROM accounts WHERE disabled = $2 AND id IN ${valueRows(1, ids.length, 3)})`,
+          [true, ...ids],
+          now,
+        )
+      }
+    })
+  }
+
+  async recordLogin(accountId: string, at: number): Promise<void> {
+    await this.#db.run(`UPDATE accounts SET last_login_at = $2 WHERE id = $1`, [accountId, at])
   }
 
   createSession(sessionId: string, accountId: string, refreshTokenHash: string): Promise<void> {
@@ -356,6 +398,21 @@ export class SqlStore implements Store {
       ],
     )
   }
+}
+
+/** The account columns that follow the address book; an id of another school is left alone. */
+async function upsertAccountProfiles(
+  tx: SqlExecutor,
+  accounts: readonly Account[],
+  now: number,
+): Promise<void> {
+  await tx.run(
+    `${INSERT_ACCOUNTS} ${valueRows(accounts.length, 11)}
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles, phone = excluded.phone,
+       staff_no = excluded.staff_no, student_no = excluded.student_no, disabled = excluded.disabled
+     WHERE accounts.school_id = excluded.school_id`,
+    accounts.flatMap((account) => accountValues(account, now)),
+  )
 }
 
 async function insertRefreshToken(

@@ -36,6 +36,8 @@ export interface RelatedQuery {
   collection: CollectionName
   kind: string
   where?: { field: string; in: readonly string[] }
+  /** Tombstones too (e.g. to disable the account of a deleted person). */
+  includeDeleted?: boolean
 }
 
 export interface School {
@@ -60,6 +62,11 @@ export interface Account {
 
 export interface AccountWithSchool extends Account {
   schoolName: string
+}
+
+export interface AccountListing extends Account {
+  /** The last successful login (ms since the epoch), null when never. */
+  lastLoginAt: number | null
 }
 
 export type RefreshOutcome =
@@ -98,6 +105,8 @@ export interface DocumentStore {
     related?: readonly RelatedQuery[],
   ): Promise<T>
   onCommit(listener: CommitListener): () => void
+  /** The documents matching any of `queries`, read outside any write (what a reader sees committed). */
+  findDocuments(schoolId: string, queries: readonly RelatedQuery[]): Promise<WireDocument[]>
 }
 
 export interface AccountStore {
@@ -110,6 +119,14 @@ export interface AccountStore {
   updatePassword(accountId: string, passwordHash: string, mustChangePassword: boolean): Promise<void>
   /** Disabling an account also ends its sessions. */
   setAccountDisabled(accountId: string, disabled: boolean): Promise<void>
+  /** The accounts of a school, by id. */
+  listAccounts(schoolId: string): Promise<AccountListing[]>
+  /**
+   * In one transaction: inserts the accounts that do not exist; of those that do, in the same school, updates
+   * only name, roles, logins and `disabled` (never the password); ends the sessions of the disabled ones.
+   */
+  saveAccountProfiles(accounts: readonly Account[]): Promise<void>
+  recordLogin(accountId: string, at: number): Promise<void>
 }
 
 export interface SessionStore {

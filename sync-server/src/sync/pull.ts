@@ -1,6 +1,7 @@
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
+import type { ReadScope } from '../../../domain/kinds.ts'
 import { canRead } from '../../../domain/permissions.ts'
 import type { Store } from '../store/index.ts'
 
@@ -13,9 +14,10 @@ export interface PullResult {
 const MIN_SCAN = 200
 
 /**
- * The next `limit` documents `user` may see after `afterSeq`, in seq order. RxDB stops pulling at the first
- * batch shorter than its limit, so hidden documents are skipped until the batch is full or the end is reached;
- * the checkpoint is the seq of the last document examined, so hidden ones are never scanned again.
+ * The next `limit` documents `user` (with the address-book scope `scope`) may see after `afterSeq`, in seq
+ * order. RxDB stops pulling at the first batch shorter than its limit, so hidden documents are skipped until
+ * the batch is full or the end is reached; the checkpoint is the seq of the last document examined, so hidden
+ * ones are never scanned again.
  */
 export async function pull(
   store: Store,
@@ -23,6 +25,7 @@ export async function pull(
   collection: CollectionName,
   afterSeq: number,
   limit: number,
+  scope: ReadScope,
 ): Promise<PullResult> {
   const scan = Math.max(limit, MIN_SCAN)
   const documents: WireDocument[] = []
@@ -31,7 +34,7 @@ export async function pull(
     const batch = await store.pull(user.schoolId, collection, checkpoint, scan)
     for (const { seq, data } of batch) {
       checkpoint = seq
-      if (canRead(user, data)) documents.push(data)
+      if (canRead(user, data, scope)) documents.push(data)
       if (documents.length === limit) return { documents, checkpoint: { seq } }
     }
     if (batch.length < scan) return { documents, checkpoint: { seq: checkpoint } }

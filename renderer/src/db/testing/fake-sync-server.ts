@@ -44,6 +44,8 @@ export class FakeSyncServer {
   readonly url = 'http://fake-sync.test'
   /** Extra server-side refusal rule: a message refuses the row (400), null accepts it. */
   refuse: (doc: WireDocument) => string | null = () => null
+  /** Documents pulls leave out, as the real server leaves out what the caller may not see. */
+  hidden: (doc: WireDocument) => boolean = () => false
   readonly pulls: { collection: string; seq: number }[] = []
   refreshCount = 0
 
@@ -165,7 +167,8 @@ export class FakeSyncServer {
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit)
     const last = newer.at(-1)
-    return json({ documents: newer.map((s) => s.doc), checkpoint: { seq: last ? last.seq : since } })
+    const documents = newer.map((s) => s.doc).filter((doc) => !this.hidden(doc))
+    return json({ documents, checkpoint: { seq: last ? last.seq : since } })
   }
 
   private refusalOf(collection: CollectionName, user: SessionUser, row: PushRow): Response | null {

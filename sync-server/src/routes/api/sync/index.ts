@@ -70,9 +70,11 @@ const syncRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { collection: string }; Querystring: { seq: number; limit: number } }>(
     '/:collection/pull',
     { schema: pullSchema },
-    (request) => {
+    async (request) => {
       const { seq, limit } = request.query
-      return pull(app.store, request.user, collectionOf(request.params), seq, limit)
+      const collection = collectionOf(request.params)
+      const scope = await app.visibility.readScope(request.user, collection)
+      return pull(app.store, request.user, collection, seq, limit, scope)
     },
   )
 

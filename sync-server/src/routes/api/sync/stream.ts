@@ -23,7 +23,9 @@ const SSE_HEADERS = {
 
 /** `GET /api/sync/stream`: one Server-Sent Events stream per client for every collection. */
 const stream: FastifyPluginAsync = async (app) => {
-  app.get('/stream', { schema: streamSchema }, (request, reply) => {
+  app.get('/stream', { schema: streamSchema }, async (request, reply) => {
+    // Loaded before the response starts, so a failure is still an ordinary error response.
+    const index = await app.visibility.index(request.user.schoolId)
     const response = reply.raw
     reply.hijack()
     // The reply is hijacked, so the headers Fastify's hooks set (CORS) are copied by hand.
@@ -39,7 +41,11 @@ const stream: FastifyPluginAsync = async (app) => {
         return response.writableLength
       },
     }
-    const disconnect = app.realtime.connect(request.user, sink, request.accessExpiresAt)
+    const disconnect = app.realtime.connect(request.user, sink, {
+      index,
+      sessionId: request.sessionId,
+      expiresAt: request.accessExpiresAt,
+    })
     response.on('close', disconnect)
     response.on('error', disconnect)
   })

@@ -1,0 +1,66 @@
+import type { CommittedChange, Store } from '../store/index.ts'
+import { accountChanges, deriveProfiles, PERSON_KINDS, PERSON_QUERIES } from './derive.ts'
+
+/** Brings one school's accounts in step with its address book; returns how many accounts it saved. */
+export async function reconcileSchool(store: Store, schoolId: string): Promise<number> {
+  const [docs, existing] = await Promise.all([
+    store.findDocuments(schoolId, PERSON_QUERIES),
+    store.listAccounts(schoolId),
+  ])
+  const changes = accountChanges(deriveProfiles(docs), existing)
+  if (changes.length > 0) await store.saveAccountProfiles(changes)
+  return changes.length
+}
+
+const touchesPeople = (change: CommittedChange) =>
+  change.collection === 'org' &&
+  change.documents.some(({ data }) => (PERSON_KINDS as readonly string[]).includes(data.kind))
+
+/**
+ * Derives accounts after every committed address-book write (a commit listener), one school at a time; a write
+ * arriving while its school's run is queued joins that run. A crash between a commit and its run is repaired by
+ * `reconcileAll` at start-up, so no committed write stays without its accounts.
+ */
+export class AccountDeriver {
+  readonly #store: Store
+  readonly #onError: (error: unknown) => void
+  readonly #runs = new Map<string, Promise<void>>()
+  readonly #queued = new Set<string>()
+  #stop: (() => void) | undefined
+
+  constructor(store: Store, onError: (error: unknown) => void) {
+    this.#store = store
+    this.#onError = onError
+  }
+
+  /** Listens to commits, then reconciles every school (what a previous process may have left undone). */
+  async start(): Promise<void> {
+    this.#stop = this.#store.onCommit((change) => {
+      if (touchesPeople(change)) this.schedule(change.schoolId)
+    })
+    const schools = await this.#store.listSchools()
+    for (const { id } of schools) this.schedule(id)
+    await Promise.all(schools.map(({ id }) => this.settled(id)))
+  }
+
+  /** Runs the school's reconciliation after the one in progress, unless one is already waiting. */
+  schedule(schoolId: string): void {
+    if (this.#queued.has(schoolId)) return
+    this.#queued.add(schoolId)
+    const run = this.settled(schoolId).then(async () => {
+      this.#queued.delete(schoolId)
+      await reconcileSchool(this.#store, schoolId).catch(this.#onError)
+    })
+    this.#runs.set(schoolId, run)
+  }
+
+  /** Resolves once the school's accounts reflect every commit made before the call. */
+  settled(schoolId: string): Promise<void> {
+    return this.#runs.get(schoolId) ?? Promise.resolve()
+  }
+
+  async stop(): Promise<void> {
+    this.#stop?.()
+    await Promise.all(this.#runs.values())
+  }
+}

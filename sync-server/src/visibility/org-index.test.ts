@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import type { SessionUser } from '../../../domain/auth/roles.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
+import type { Student } from '../../../domain/org/student.ts'
+import { guardian, schoolClass } from '../test-support/documents.ts'
+import { OrgIndex, sameScope } from './org-index.ts'
+
+const teacher: SessionUser = { id: 't1', schoolId: 'demo', name: 't1', roles: ['teacher'] }
+const parent: SessionUser = { id: 'g1', schoolId: 'demo', name: 'g1', roles: ['guardian'] }
+const pupil: SessionUser = { id: 'p9', schoolId: 'demo', name: 'p9', roles: ['student'] }
+const admin: SessionUser = { id: 't1', schoolId: 'demo', name: 'a', roles: ['admin'] }
+
+function student(id: string, classId: string, status: Student['status'] = 'active'): WireDocument<Student> {
+  const common = { schoolId: 'demo', updatedAt: 1, _deleted: false }
+  return { ...common, id, kind: 'student', name: id, studentNo: id, classId, status }
+}
+
+const headedBy = (id: string, headTeacherId: string) => ({ ...schoolClass(id), headTeacherId })
+const taughtBy = (id: string, staffId: string) => ({
+  ...schoolClass(id),
+  subjectTeachers: [{ subjectId: 'math', staffId }],
+})
+const scopeOf = (index: OrgIndex, user: SessionUser) => {
+  const { classIds, studentIds } = index.scopeOf(user)
+  return { classIds: [...classIds].sort(), studentIds: [...studentIds].sort() }
+}
+
+function indexOf(...docs: WireDocument[]): OrgIndex {
+  const index = new OrgIndex()
+  index.apply(docs.map((data, i) => ({ seq: i + 1, data })))
+  return index
+}
+
+describe('OrgIndex', () => {
+  it('scopes a teacher to the classes they head or teach and their students of every status', () => {
+    const index = indexOf(
+      headedBy('c1', 't1'),
+      taughtBy('c2', 't1'),
+      headedBy('c3', 't2'),
+      student('p1', 'c1'),
+      student('p2', 'c2', 'alumni'),
+      student('p3', 'c3'),
+    )
+    expect(scopeOf(index, teacher)).toEqual({ classIds: ['c1', 'c2'], studentIds: ['p1', 'p2'] })
+  })
+
+  it('scopes a guardian to their children and a student to themself; admins need none', () => {
+    const index = indexOf(headedBy('c1', 't1'), guardian('g1'), student('p1', 'c1'))
+    expect(scopeOf(index, parent)).toEqual({ classIds: [], studentIds: ['p1'] })
+    expect(scopeOf(index, pupil)).toEqual({ classIds: [], studentIds: ['p9'] })
+    expect(scopeOf(index, admin)).toEqual({ classIds: [], studentIds: [] })
+  })
+
+  it('follows moves and deletes, whatever order the versions arrive in', () => {
+    const index = indexOf(headedBy('c1', 't1'), student('p1', 'c1'), student('p2', 'c1'))
+    const before = index.scopeOf(teacher)
+    const version = index.version
+    index.apply([
+      { seq: 10, data: student('p1', 'c2') },
+      { seq: 11, data: { ...student('p2', 'c1'), _deleted: true } },
+      { seq: 5, data: student('p1', 'c1') },
+    ])
+    expect(scopeOf(index, teacher)).toEqual({ classIds: ['c1'], studentIds: [] })
+    expect(index.version).toBeGreaterThan(version)
+    expect(sameScope(before, index.scopeOf(teacher))).toBe(false)
+    index.apply([{ seq: 12, data: headedBy('c1', 't2') }])
+    expect(scopeOf(index, teacher)).toEqual({ classIds: [], studentIds: [] })
+  })
+})

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto'
+import { hasRole, isAdmin, type SessionUser } from '../../../domain/auth/roles.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
+import { EMPTY_SCOPE, type ReadScope } from '../../../domain/kinds.ts'
+import type { Guardian } from '../../../domain/org/guardian.ts'
+import { teachersOf, type SchoolClass } from '../../../domain/org/school-class.ts'
+import type { Student } from '../../../domain/org/student.ts'
+import type { StoredDocument } from '../store/index.ts'
+
+/** The collections whose kinds read a `ReadScope`: a scope change makes their clients pull them from 0. */
+export const SCOPED_COLLECTIONS: readonly CollectionName[] = ['org']
+
+/** key → values, one direction of a relation between documents. */
+class Relation {
+  readonly #values = new Map<string, Set<string>>()
+
+  add(key: string, value: string): void {
+    const values = this.#values.get(key) ?? new Set()
+    values.add(value)
+    this.#values.set(key, values)
+  }
+
+  delete(key: string, value: string): void {
+    const values = this.#values.get(key)
+    values?.delete(value)
+    if (values?.size === 0) this.#values.delete(key)
+  }
+
+  get(key: string): ReadonlySet<string> {
+    return this.#values.get(key) ?? new Set()
+  }
+}
+
+type Link = readonly [relation: Relation, key: string, value: string]
+
+/** The links a document version made, so that a newer version (or its tombstone) can undo them. */
+interface Indexed {
+  seq: number
+  links: Link[]
+}
+
+/** A short digest of a scope, to remember it cheaply. */
+export function scopeFingerprint({ classIds, studentIds }: ReadScope): string {
+  const ids = (set: ReadonlySet<string>) => [...set].sort()
+  return createHash('sha256')
+    .update(JSON.stringify([ids(classIds), ids(studentIds)]))
+    .digest('base64')
+}
+
+export function sameScope(a: ReadScope, b: ReadScope): boolean {
+  const sameSet = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
+    x.size === y.size && [...x].every((v) => y.has(v))
+  return sameSet(a.classIds, b.classIds) && sameSet(a.studentIds, b.studentIds)
+}
+
+/**
+ * The part of one school's address book that visibility depends on: the teachers of each class, the class of
+ * each student, the children of each guardian. Versions may arrive in any order (the first load races
+ * commits): a document's version with the highest seq wins, so the index converges to the store.
+ */
+export class OrgIndex {
+  /** Grows with every change of a class, student or guardian: a scope computed earlier may be stale. */
+  version = 0
+  readonly #classesOfTeacher = new Relation()
+  readonly #studentsOfClass = new Relation()
+  readonly #childrenOfGuardian = new Relation()
+  readonly #documents = new Map<string, Indexed>()
+
+  apply(documents: readonly StoredDocument[]): void {
+    for (const { seq, data } of documents) {
+      const known = this.#documents.get(data.id)
+      if (!this.#indexes(data) || (known && known.seq >= seq)) continue
+      known?.links.forEach(([relation, key, value]) => relation.delete(key, value))
+      const links = data._deleted ? [] : this.#linksOf(data)
+      links.forEach(([relation, key, value]) => relation.add(key, value))
+      this.#documents.set(data.id, { seq, links })
+      this.version += 1
+    }
+  }
+
+  /**
+   * Classes `user` heads or teaches a subject in; every student of those classes, whatever their status
+   * (teachers see a class's students of every status, so they see their guardians too); a guardian's
+   * children; a student themself. Admins read everything without a scope, so they get none: a scope would
+   * only bring them needless resyncs.
+   */
+  scopeOf(user: SessionUser): ReadScope {
+    if (isAdmin(user)) return EMPTY_SCOPE
+    const classIds = this.#classesOfTeacher.get(user.id)
+    const studentIds = new Set(this.#childrenOfGuardian.get(user.id))
+    for (const classId of classIds) this.#studentsOfClass.get(classId).forEach((id) => studentIds.add(id))
+    if (hasRole(user, 'student')) studentIds.add(user.id)
+    return { classIds: new Set(classIds), studentIds }
+  }
+
+  #indexes(doc: WireDocument): boolean {
+    return doc.kind === 'class' || doc.kind === 'student' || doc.kind === 'guardian'
+  }
+
+  #linksOf(doc: WireDocument): Link[] {
+    if (doc.kind === 'class') {
+      return teachersOf(doc as WireDocument<SchoolClass>).map((staffId) => [
+        this.#classesOfTeacher,
+        staffId,
+        doc.id,
+      ])
+    }
+    if (doc.kind === 'student')
+      return [[this.#studentsOfClass, (doc as WireDocument<Student>).classId, doc.id]]
+    return (doc as WireDocument<Guardian>).children.map((c) => [
+      this.#childrenOfGuardian,
+      doc.id,
+      c.studentId,
+    ])
+  }
+}
