@@ -125,6 +125,8 @@ describe('sync engine against a fake server', () => {
     b.link.online = true
     b.engine.reSync()
     await waitFor(() => expect(b.database.lostEdits.list()).toHaveLength(1))
+    // The user re-applies after seeing the server's value in place (the conflict resolution has been written).
+    await waitFor(async () => expect(await b.names()).toEqual(['历史 A']))
     const [lost] = b.database.lostEdits.list()
     if (!lost) throw new Error('no lost edit')
     await reapplyLostEdit(b.database, ADMIN_2, lost)
