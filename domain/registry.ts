@@ -9,6 +9,7 @@ import { guardianKind } from './org/guardian.ts'
 import { classKind } from './org/school-class.ts'
 import { staffKind } from './org/staff.ts'
 import { studentKind } from './org/student.ts'
+import { updateLogKind } from './org/update-log.ts'
 import { lessonKind } from './timetable/lesson.ts'
 import { planEntryKind } from './timetable/plan-entry.ts'
 import type { BaseDocument } from './documents.ts'
@@ -26,6 +27,7 @@ export const KINDS: readonly KindDefinition[] = [
   classKind,
   studentKind,
   guardianKind,
+  updateLogKind,
   planEntryKind,
   lessonKind,
   calendarEventKind,

@@ -20,6 +20,8 @@ export interface Student extends BaseDocument {
   phone?: string
   /** When the student left or graduated (`YYYY-MM-DD`). */
   leftOn?: string
+  /** Promotion (AB-5): the day a registration file first lacked this student; alumni after the grace period. */
+  missingSince?: string
 }
 
 /** AB-6 key information (关键信息): what the education bureau needs and the class lacks. */
@@ -46,6 +48,7 @@ export const studentKind: KindDefinition<Student> = {
       status: { enum: [...STUDENT_STATUSES] },
       phone: { type: 'string', pattern: PHONE_PATTERN },
       leftOn: { type: 'string', pattern: DATE_PATTERN },
+      missingSince: { type: 'string', pattern: DATE_PATTERN },
     },
     ['name', 'studentNo', 'classId', 'status'],
   ),
