@@ -3,9 +3,12 @@ import {
   Clock,
   Grid,
   Location as LocationIcon,
+  OfficeBuilding,
   Reading,
+  School,
   Sunny,
   Tickets,
+  Top,
 } from '@element-plus/icons-vue'
 import { markRaw, type Component } from 'vue'
 import {
@@ -18,7 +21,7 @@ import {
 import type { Role } from '../../../domain/auth/roles.ts'
 import { useAuthStore } from '../features/auth/store.ts'
 
-export type MenuGroup = 'mine' | 'teaching' | 'catalog'
+export type MenuGroup = 'mine' | 'teaching' | 'directory' | 'catalog'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -95,6 +98,35 @@ export const routes: RouteRecordRaw[] = [
         name: 'calendar',
         component: () => import('../features/calendar/index.vue'),
         meta: { group: 'teaching', titleKey: 'calendar.title', icon: markRaw(Sunny), rank: 7 },
+      },
+      {
+        path: 'staff-directory',
+        name: 'staff-directory',
+        component: () => import('../features/staff-directory/index.vue'),
+        meta: {
+          group: 'directory',
+          titleKey: 'staffDirectory.title',
+          icon: markRaw(OfficeBuilding),
+          rank: 20,
+        },
+      },
+      {
+        path: 'home-school',
+        name: 'home-school',
+        component: () => import('../features/home-school/index.vue'),
+        meta: { group: 'directory', titleKey: 'homeSchool.title', icon: markRaw(School), rank: 21 },
+      },
+      {
+        path: 'promotion',
+        name: 'promotion',
+        component: () => import('../features/promotion/index.vue'),
+        meta: {
+          group: 'directory',
+          titleKey: 'promotion.title',
+          icon: markRaw(Top),
+          rank: 23,
+          roles: ['admin'],
+        },
       },
       {
         path: 'subjects',
