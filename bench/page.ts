@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { build } from 'vite'
 import { CHROMIUM_ARGS } from '../playwright.config.ts'
+import { startBenchServer } from './server.ts'
 
 export const PAGE_DIR = resolve('out/bench')
 
@@ -36,4 +37,18 @@ export async function openBenchPage(context: BrowserContext, serverUrl: string):
   await page.goto(`${serverUrl}/app/`)
   await page.waitForSelector('body[data-ready="true"]')
   return page
+}
+
+/** A fresh browser context on the bench page, served by a sync server with an empty store (nothing syncs). */
+export async function withBenchPage<R>(work: (page: Page) => Promise<R>): Promise<R> {
+  await buildBenchPage()
+  const server = await startBenchServer(async () => undefined, PAGE_DIR)
+  const browser = await launchChromium()
+  try {
+    const context = await browser.newContext()
+    return await work(await openBenchPage(context, server.url))
+  } finally {
+    await browser.close()
+    await server.close()
+  }
 }

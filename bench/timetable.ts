@@ -1,22 +1,6 @@
 // lesson_generation_ms and timetable_week_render_ms (DESIGN §11): the large school's term in Chromium.
-import type { Page } from 'playwright-core'
-import { buildBenchPage, launchChromium, openBenchPage, PAGE_DIR } from './page.ts'
-import { startBenchServer } from './server.ts'
+import { withBenchPage } from './page.ts'
 import { median, percentile } from './stats.ts'
-
-/** A fresh browser context on the bench page, served by a sync server with an empty store (nothing syncs). */
-async function withBenchPage<R>(work: (page: Page) => Promise<R>): Promise<R> {
-  await buildBenchPage()
-  const server = await startBenchServer(async () => undefined, PAGE_DIR)
-  const browser = await launchChromium()
-  try {
-    const context = await browser.newContext()
-    return await work(await openBenchPage(context, server.url))
-  } finally {
-    await browser.close()
-    await server.close()
-  }
-}
 
 export interface GenerationNumbers {
   ms: number

@@ -13,6 +13,7 @@ import {
 } from '../../renderer/src/db/index.ts'
 import type { CollectionName } from '../../domain/collections.ts'
 import type { WireDocument } from '../../domain/documents.ts'
+import { importBench } from './import.ts'
 import { timetableBench } from './timetable.ts'
 
 export interface FirstSyncResult {
@@ -105,9 +106,10 @@ async function referenceWrites(account: string, password: string): Promise<Refer
 
 declare global {
   interface Window {
-    bench: { firstSync: typeof firstSync; referenceWrites: typeof referenceWrites } & typeof timetableBench
+    bench: { firstSync: typeof firstSync; referenceWrites: typeof referenceWrites } & typeof timetableBench &
+      typeof importBench
   }
 }
 
-window.bench = { firstSync, referenceWrites, ...timetableBench }
+window.bench = { firstSync, referenceWrites, ...timetableBench, ...importBench }
 document.body.dataset.ready = 'true'
