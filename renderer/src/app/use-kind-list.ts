@@ -1,9 +1,9 @@
-import { ElMessageBox } from 'element-plus'
 import { computed, ref, shallowReactive } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { BaseDocument } from '../../../domain/documents.ts'
 import type { Changes } from '../db/index.ts'
 import type { KindStore } from './kind-store.ts'
+import { useConfirmDelete } from './use-confirm-delete.ts'
 import { useWriteFeedback } from './use-write-feedback.ts'
 
 /** A document with a name (subjects, locations, terms, …): lists label and sort it by that name. */
@@ -44,6 +44,7 @@ export function useKindList<T extends BaseDocument>(
   const sortKey = options?.sortKey ?? label
   const { t, locale } = useI18n()
   const { run } = useWriteFeedback()
+  const confirmDelete = useConfirmDelete()
   const search = ref('')
   const dialog = shallowReactive<{ visible: boolean; editing: T | null }>({ visible: false, editing: null })
 
@@ -80,16 +81,7 @@ export function useKindList<T extends BaseDocument>(
   }
 
   async function remove(doc: T): Promise<void> {
-    const confirmed = await ElMessageBox.confirm(t('common.confirmDelete', { name: label(doc) }), {
-      title: t('common.confirmDeleteTitle'),
-      type: 'warning',
-      confirmButtonText: t('common.delete'),
-      cancelButtonText: t('common.cancel'),
-      confirmButtonClass: 'el-button--danger',
-    }).then(
-      () => true,
-      () => false,
-    )
+    const confirmed = await confirmDelete(t('common.confirmDelete', { name: label(doc) }))
     if (confirmed) await run(() => store.remove(doc.id), t('common.deleted'))
   }
 

@@ -1,4 +1,4 @@
-import { ElMessage, ElMessageBox, type FormRules } from 'element-plus'
+import { ElMessage, type FormRules } from 'element-plus'
 import { computed, ref, shallowReactive, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Campus, Grade } from '../../../../domain/org/campus.ts'
@@ -10,6 +10,7 @@ import {
 } from '../../../../domain/org/directory.ts'
 import type { SchoolClass } from '../../../../domain/org/school-class.ts'
 import { useFormDialog } from '../../app/use-form-dialog.ts'
+import { useConfirmDelete } from '../../app/use-confirm-delete.ts'
 import { useWriteFeedback } from '../../app/use-write-feedback.ts'
 import { maxLengthRule, requiredRule } from '../../ui/form-rules.ts'
 import { useCampusStore, useClassStore, useGradeStore, useStudentStore } from '../org/stores.ts'
@@ -33,6 +34,7 @@ export function useDirectory() {
   const students = useStudentStore()
   const { t } = useI18n()
   const { run } = useWriteFeedback()
+  const confirmDelete = useConfirmDelete()
   const selectedKey = ref<string | null>(null)
   const unitDialog = shallowReactive<UnitDialog>({
     visible: false,
@@ -88,16 +90,7 @@ export function useDirectory() {
       ElMessage.warning(t(`homeSchool.units.blocked.${blocker.type}`, { name: unit.name, n: blocker.count }))
       return
     }
-    const confirmed = await ElMessageBox.confirm(t('common.confirmDelete', { name: unit.name }), {
-      title: t('common.confirmDeleteTitle'),
-      type: 'warning',
-      confirmButtonText: t('common.delete'),
-      cancelButtonText: t('common.cancel'),
-      confirmButtonClass: 'el-button--danger',
-    }).then(
-      () => true,
-      () => false,
-    )
+    const confirmed = await confirmDelete(t('common.confirmDelete', { name: unit.name }))
     if (!confirmed) return
     const store = { campus: campuses, grade: grades, class: classes }[unit.kind]
     if (

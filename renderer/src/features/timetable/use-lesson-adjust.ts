@@ -1,8 +1,8 @@
-import { ElMessageBox } from 'element-plus'
 import { computed, reactive, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { planAdjustment, type AdjustmentOutcome } from '../../../../domain/timetable/adjust.ts'
 import type { Lesson } from '../../../../domain/timetable/lesson.ts'
+import { useConfirmDelete } from '../../app/use-confirm-delete.ts'
 import { useWriteFeedback } from '../../app/use-write-feedback.ts'
 import { useLessonStore } from './store.ts'
 import type { References } from './use-references.ts'
@@ -24,6 +24,7 @@ interface AdjustContext {
 export function useLessonAdjust({ visible, lesson, references, activeAt }: AdjustContext) {
   const { t } = useI18n()
   const { succeeded } = useWriteFeedback()
+  const confirmDelete = useConfirmDelete()
   const store = useLessonStore()
   const mode = ref<AdjustMode>('time')
   const target = reactive({ date: '', periodId: '', locationId: '' })
@@ -98,18 +99,9 @@ export function useLessonAdjust({ visible, lesson, references, activeAt }: Adjus
     const current = lesson.value
     if (!current) return
     const names = references.namesOf(current)
-    const confirmed = await ElMessageBox.confirm(
+    const confirmed = await confirmDelete(
       t('lesson.confirmDelete', { ...names, date: current.date }),
-      {
-        title: t('lesson.deleteTitle'),
-        type: 'warning',
-        confirmButtonText: t('common.delete'),
-        cancelButtonText: t('common.cancel'),
-        confirmButtonClass: 'el-button--danger',
-      },
-    ).then(
-      () => true,
-      () => false,
+      t('lesson.deleteTitle'),
     )
     if (!confirmed) return
     const deleted = await succeeded(

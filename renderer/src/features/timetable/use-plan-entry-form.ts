@@ -1,7 +1,7 @@
 import type { FormRules } from 'element-plus'
 import { computed, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { clashes, groupBySlot, planSlotKey } from '../../../../domain/timetable/conflicts.ts'
+import { clashes, planSlotKey } from '../../../../domain/timetable/conflicts.ts'
 import type { BookingFilter } from '../../../../domain/timetable/filter.ts'
 import { useFormDialog } from '../../app/use-form-dialog.ts'
 import { useWriteFeedback } from '../../app/use-write-feedback.ts'
@@ -52,7 +52,7 @@ export function usePlanEntryForm({ visible, termId, draft, filter, references }:
     save: async (model) => {
       if (model.weekday === null) return undefined
       const fields = { ...model, weekday: model.weekday, termId: termId.value }
-      const slot = groupBySlot(store.items, planSlotKey).get(planSlotKey(fields)) ?? []
+      const slot = store.items.filter((entry) => planSlotKey(entry) === planSlotKey(fields))
       const found = clashes({ ...fields, id: '' }, slot, references.hostsSeveralClasses)
       refusal.value = found.map(clashText)
       if (found.length > 0) return undefined

@@ -1,4 +1,3 @@
-import { ElMessageBox } from 'element-plus'
 import { computed, reactive, shallowReactive } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { groupBySlot, planSlotKey } from '../../../../domain/timetable/conflicts.ts'
@@ -9,6 +8,7 @@ import {
   type BookingFilter,
 } from '../../../../domain/timetable/filter.ts'
 import type { PlanEntry } from '../../../../domain/timetable/plan-entry.ts'
+import { useConfirmDelete } from '../../app/use-confirm-delete.ts'
 import { useWriteFeedback } from '../../app/use-write-feedback.ts'
 import type { GridColumn } from './slot-grid.vue'
 import { usePlanStore } from './store.ts'
@@ -28,6 +28,7 @@ export interface EntryDraft {
 export function usePlan() {
   const { t } = useI18n()
   const { run } = useWriteFeedback()
+  const confirmDelete = useConfirmDelete()
   const store = usePlanStore()
   const references = useReferences()
   const selected = useSelectedTerm()
@@ -63,16 +64,7 @@ export function usePlan() {
   async function remove(entry: PlanEntry): Promise<void> {
     if (!store.canCreate) return
     const names = references.namesOf(entry)
-    const confirmed = await ElMessageBox.confirm(t('plan.confirmDelete', { ...names }), {
-      title: t('plan.deleteTitle'),
-      type: 'warning',
-      confirmButtonText: t('common.delete'),
-      cancelButtonText: t('common.cancel'),
-      confirmButtonClass: 'el-button--danger',
-    }).then(
-      () => true,
-      () => false,
-    )
+    const confirmed = await confirmDelete(t('plan.confirmDelete', { ...names }), t('plan.deleteTitle'))
     if (confirmed) await run(() => store.remove(entry.id), t('common.deleted'))
   }
 

@@ -31,3 +31,9 @@ export function useSelectedTerm() {
 
   return { terms, term, termId, periods, loaded: computed(() => store.loaded) }
 }
+
+/** For date pickers' `disabled-date`: is this calendar day outside the term? */
+export function outsideTerm(term: Pick<Term, 'start' | 'end'> | undefined, date: Date): boolean {
+  const day = localDate(date)
+  return !term || day < term.start || day > term.end
+}
