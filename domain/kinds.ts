@@ -1,6 +1,6 @@
 import type { SessionUser } from './auth/roles.ts'
 import type { CollectionName } from './collections.ts'
-import type { BaseDocument } from './documents.ts'
+import type { BaseDocument, WireDocument } from './documents.ts'
 
 export type JsonSchema = Record<string, unknown>
 
@@ -36,10 +36,18 @@ export interface KindDefinition<T extends BaseDocument = BaseDocument> {
   schema: JsonSchema
   /** Rules across fields the schema cannot express; run by `validateDocument` once the schema passed. */
   check?(doc: T): string[]
-  /** `stored` is the current server copy (null when the document is new); `next` the state being written. */
+  /**
+   * `stored` is the current server copy (null when the document is new); `next` the state being written, with
+   * `_deleted: true` when it is a delete (see `isDeletion`).
+   */
   canWrite(user: SessionUser, next: T, stored: T | null): PermissionResult
   /** `scope`: the address-book part of the user's visibility (only org kinds use it). */
   canRead(user: SessionUser, doc: T, scope: ReadScope): boolean
+}
+
+/** Is this write a delete (a tombstone)? `canWrite` gets the tombstone flag on both ends. */
+export function isDeletion(next: BaseDocument): boolean {
+  return (next as Partial<WireDocument>)._deleted === true
 }
 
 /** JSON Schema fragments shared by every kind. */

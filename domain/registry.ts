@@ -10,6 +10,8 @@ import { classKind } from './org/school-class.ts'
 import { staffKind } from './org/staff.ts'
 import { studentKind } from './org/student.ts'
 import { updateLogKind } from './org/update-log.ts'
+import { definitionKind } from './homework/definition.ts'
+import { questionKind } from './questions/question.ts'
 import { lessonKind } from './timetable/lesson.ts'
 import { planEntryKind } from './timetable/plan-entry.ts'
 import type { BaseDocument } from './documents.ts'
@@ -31,6 +33,8 @@ export const KINDS: readonly KindDefinition[] = [
   planEntryKind,
   lessonKind,
   calendarEventKind,
+  questionKind,
+  definitionKind,
 ]
 
 const byKind = new Map<string, KindDefinition>(KINDS.map((k) => [k.kind, k]))

@@ -16,3 +16,8 @@ export function hasRole(user: SessionUser, role: Role): boolean {
 export function isAdmin(user: SessionUser): boolean {
   return hasRole(user, 'admin')
 }
+
+/** Members of staff: teachers and admins (the desktop's users). */
+export function isStaff(user: SessionUser): boolean {
+  return isAdmin(user) || hasRole(user, 'teacher')
+}

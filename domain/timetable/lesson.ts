@@ -1,8 +1,8 @@
-import { isAdmin } from '../auth/roles.ts'
+import { isAdmin, isStaff } from '../auth/roles.ts'
 import { DATE_PATTERN } from '../calendar/dates.ts'
 import type { BaseDocument } from '../documents.ts'
 import { allowed, denied, kindSchema, type KindDefinition } from '../kinds.ts'
-import { bookingProperties, isStaff } from './plan-entry.ts'
+import { bookingProperties } from './plan-entry.ts'
 
 /** TT-7/TT-8: one dated lesson of the timetable (課表). */
 export interface Lesson extends BaseDocument {

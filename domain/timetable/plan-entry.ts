@@ -1,4 +1,4 @@
-import { hasRole, isAdmin, type SessionUser } from '../auth/roles.ts'
+import { isAdmin, isStaff } from '../auth/roles.ts'
 import type { BaseDocument } from '../documents.ts'
 import { allowed, denied, kindSchema, type KindDefinition } from '../kinds.ts'
 
@@ -27,12 +27,6 @@ export interface PlanEntry extends BaseDocument {
   locationId: string
 }
 
-/** Timetable documents are staff business: every member of staff reads them (to see the school's week,
- * find a free room, arrange a swap); guardians and students get theirs on mobile (TT-12). */
-export function isStaff(user: SessionUser): boolean {
-  return isAdmin(user) || hasRole(user, 'teacher')
-}
-
 export const planEntryKind: KindDefinition<PlanEntry> = {
   kind: 'plan_entry',
   collection: 'timetable',
@@ -42,5 +36,7 @@ export const planEntryKind: KindDefinition<PlanEntry> = {
     ['termId', 'weekday', 'periodId', 'teacherId', 'subjectId', 'classId', 'locationId'],
   ),
   canWrite: (user) => (isAdmin(user) ? allowed : denied('only admins may change the scheduling plan')),
+  // Staff business: every member of staff reads the timetable (the school's week, free rooms, swaps);
+  // guardians and students get theirs on mobile (TT-12).
   canRead: isStaff,
 }

@@ -96,7 +96,8 @@ export function createRepository<T extends BaseDocument>(
   function gate(next: T & { _deleted?: boolean }, stored: T | null): void {
     const validation = validateDocument(collectionName, next)
     if (!validation.ok) throw new WriteRefusedError(validation.errors)
-    const allowed = permission(plain<T>(next), stored)
+    const tombstone = next._deleted ? { _deleted: true } : {}
+    const allowed = permission({ ...plain<T>(next), ...tombstone }, stored)
     if (!allowed.ok) throw new WriteRefusedError([allowed.reason])
   }
 
