@@ -13,6 +13,7 @@ import storePlugin from './plugins/store.ts'
 import type { ChangeBus } from './realtime/change-bus.ts'
 import adminRoutes from './routes/api/admin/index.ts'
 import authRoutes from './routes/api/auth/index.ts'
+import blobRoutes from './routes/api/blobs/index.ts'
 import qrRoutes from './routes/api/auth/qr.ts'
 import health from './routes/api/health.ts'
 import syncRoutes from './routes/api/sync/index.ts'
@@ -49,6 +50,10 @@ export interface AppOptions {
    * client's idle socket would otherwise hold the shutdown for a minute). Default 5 s.
    */
   shutdownGraceMs?: number
+  /** Where blob bytes are kept; without one, `/api/blobs` is not served. */
+  blobDir?: string
+  /** The largest blob accepted. Default 50 MiB. */
+  blobMaxBytes?: number
   /** Folder of the built renderer to serve under /app/ (web mode); nothing is served when it has no index.html. */
   rendererDir?: string
 }
@@ -65,6 +70,7 @@ const DEFAULTS = {
   heartbeatMs: 15_000,
   shutdownGraceMs: 5_000,
   maxStreamBufferBytes: 8 * 1024 * 1024,
+  blobMaxBytes: 50 * 1024 * 1024,
 } as const
 
 /** The whole server as one plugin: plugins first (external, then the app's own), then routes by URL prefix. */
@@ -106,6 +112,12 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   })
   await app.register(syncRoutes, { prefix: '/api/sync' })
   await app.register(adminRoutes, { prefix: '/api/admin' })
+  if (options.blobDir)
+    await app.register(blobRoutes, {
+      prefix: '/api/blobs',
+      dir: options.blobDir,
+      maxBytes: options.blobMaxBytes ?? DEFAULTS.blobMaxBytes,
+    })
   await app.register(mobilePages, { prefix: '/m' })
   if (options.rendererDir) await app.register(renderer, { dir: options.rendererDir })
 }

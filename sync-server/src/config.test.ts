@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       rendererDir: resolve('out/renderer'),
       authSecret: undefined,
       qrTicketTtlMs: undefined,
+      blobDir: join(resolve('data'), 'blobs'),
+      blobMaxBytes: undefined,
       trustProxy: false,
     })
   })
@@ -30,6 +32,8 @@ describe('loadConfig', () => {
       RENDERER_DIR: '/srv/renderer',
       AUTH_SECRET: 's3cret',
       QR_TICKET_TTL_MS: '30000',
+      BLOB_DIR: '/srv/blobs',
+      BLOB_MAX_BYTES: '1048576',
       TRUST_PROXY: 'true',
     })
     expect(config).toEqual({
@@ -42,16 +46,25 @@ describe('loadConfig', () => {
       rendererDir: '/srv/renderer',
       authSecret: 's3cret',
       qrTicketTtlMs: 30_000,
+      blobDir: '/srv/blobs',
+      blobMaxBytes: 1_048_576,
       trustProxy: true,
     })
   })
 
-  it('keeps SQLite for a DATABASE_URL that is not PostgreSQL and refuses a bad port or TTL', () => {
+  it('keeps blobs in DATA_DIR unless BLOB_DIR is set', () => {
+    expect(loadConfig({ DATA_DIR: '/d' }).blobDir).toBe('/d/blobs')
+    expect(loadConfig({ DATA_DIR: '/d', BLOB_DIR: 'shared/blobs' }).blobDir).toBe(resolve('shared/blobs'))
+  })
+
+  it('keeps SQLite for a DATABASE_URL that is not PostgreSQL and refuses a bad port, TTL or size', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://x', DATA_DIR: '/d' }).store).toEqual({
       kind: 'sqlite',
       file: '/d/campus-desk.sqlite',
     })
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT')
     expect(() => loadConfig({ QR_TICKET_TTL_MS: '2 minutes' })).toThrow('QR_TICKET_TTL_MS')
+    expect(() => loadConfig({ BLOB_MAX_BYTES: '50MB' })).toThrow('BLOB_MAX_BYTES is not a number of bytes')
+    expect(() => loadConfig({ BLOB_MAX_BYTES: '0' })).toThrow('BLOB_MAX_BYTES')
   })
 })

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { storeConfigFor, type StoreConfig } from './store/index.ts'
 
 export interface ServerConfig {
@@ -16,6 +16,10 @@ export interface ServerConfig {
   authSecret: string | undefined
   /** Lifetime of a QR login ticket (`QR_TICKET_TTL_MS`); the app's default (120 s) when unset. */
   qrTicketTtlMs: number | undefined
+  /** Where blob bytes are kept (`BLOB_DIR`, default `<dataDir>/blobs`); shared storage for several instances. */
+  blobDir: string
+  /** The largest blob accepted (`BLOB_MAX_BYTES`); the app's default (50 MiB) when unset. */
+  blobMaxBytes: number | undefined
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-address rate limits). */
   trustProxy: boolean
 }
@@ -28,11 +32,11 @@ function port(value: string | undefined): number {
   return parsed
 }
 
-function milliseconds(name: string, value: string | undefined): number | undefined {
+function positiveInteger(name: string, unit: string, value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined
   const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed <= 0)
-    throw new Error(`${name} is not a number of milliseconds: ${value}`)
+  if (!Number.isSafeInteger(parsed) || parsed <= 0)
+    throw new Error(`${name} is not a number of ${unit}: ${value}`)
   return parsed
 }
 
@@ -53,7 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo: flag(env.DEMO),
     rendererDir: resolve(env.RENDERER_DIR || 'out/renderer'),
     authSecret: env.AUTH_SECRET || undefined,
-    qrTicketTtlMs: milliseconds('QR_TICKET_TTL_MS', env.QR_TICKET_TTL_MS),
+    qrTicketTtlMs: positiveInteger('QR_TICKET_TTL_MS', 'milliseconds', env.QR_TICKET_TTL_MS),
+    blobDir: resolve(env.BLOB_DIR || join(dataDir, 'blobs')),
+    blobMaxBytes: positiveInteger('BLOB_MAX_BYTES', 'bytes', env.BLOB_MAX_BYTES),
     trustProxy: flag(env.TRUST_PROXY),
   }
 }

@@ -22,6 +22,8 @@ const app = await buildApp(
     rendererDir: config.rendererDir,
     publicUrl: config.publicUrl,
     qrTicketTtlMs: config.qrTicketTtlMs,
+    blobDir: config.blobDir,
+    blobMaxBytes: config.blobMaxBytes,
   },
   { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy },
 )

@@ -21,7 +21,9 @@ const corsPlugin: FastifyPluginAsync = async (app) => {
     // Requests without an Origin (same-origin web mode, phones opening links, tools) need no CORS headers.
     origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin)),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Poll-Token'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Poll-Token', 'Range', 'If-None-Match'],
+    // The blob cache reads these from the desktop app's origin (app://).
+    exposedHeaders: ['ETag', 'Content-Range', 'Accept-Ranges'],
     maxAge: 600,
   })
 }

@@ -75,6 +75,18 @@ const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
   ],
   // When each identity last logged in: the admin's "joined / not yet logged in" filter.
   (t) => [`ALTER TABLE accounts ADD COLUMN last_login_at ${t.bigint}`],
+  // What is known of each school's blobs; their bytes are files (see blobs/blob-files.ts).
+  (t) => [
+    `CREATE TABLE blobs (
+      school_id TEXT NOT NULL,
+      sha256 TEXT NOT NULL,
+      size ${t.bigint} NOT NULL,
+      mime TEXT NOT NULL,
+      created_at ${t.bigint} NOT NULL,
+      created_by TEXT NOT NULL,
+      PRIMARY KEY (school_id, sha256)
+    )`,
+  ],
 ]
 
 async function appliedVersion(tx: SqlExecutor): Promise<number> {

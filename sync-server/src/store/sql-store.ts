@@ -9,6 +9,7 @@ import type {
   AccountListing,
   AccountWithSchool,
   AuditEntry,
+  BlobMeta,
   CommitListener,
   CommittedChange,
   RefreshOutcome,
@@ -74,6 +75,34 @@ function toAccount(row: AccountRow): Account {
     mustChangePassword: Boolean(row.must_change_password),
     disabled: Boolean(row.disabled),
   }
+}
+
+interface BlobRow {
+  school_id: string
+  sha256: string
+  size: number | string
+  mime: string
+  created_at: number | string
+  created_by: string
+}
+
+function toBlobMeta(row: BlobRow): BlobMeta {
+  return {
+    schoolId: row.school_id,
+    sha256: row.sha256,
+    size: Number(row.size),
+    mime: row.mime,
+    createdAt: Number(row.created_at),
+    createdBy: row.created_by,
+  }
+}
+
+async function selectBlob(db: SqlExecutor, schoolId: string, sha256: string): Promise<BlobMeta | null> {
+  const [row] = await db.all<BlobRow>(
+    `SELECT school_id, sha256, size, mime, created_at, created_by FROM blobs WHERE school_id = $1 AND sha256 = $2`,
+    [schoolId, sha256],
+  )
+  return row ? toBlobMeta(row) : null
 }
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -383,6 +412,23 @@ export class SqlStore implements Store {
       const [row] = await tx.all<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [key])
       if (!row) throw new Error(`setting ${key} was not stored`)
       return row.value
+    })
+  }
+
+  findBlob(schoolId: string, sha256: string): Promise<BlobMeta | null> {
+    return selectBlob(this.#db, schoolId, sha256)
+  }
+
+  saveBlob(blob: BlobMeta): Promise<{ blob: BlobMeta; created: boolean }> {
+    return this.#db.transaction(async (tx) => {
+      const inserted = await tx.run(
+        `INSERT INTO blobs (school_id, sha256, size, mime, created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (school_id, sha256) DO NOTHING`,
+        [blob.schoolId, blob.sha256, blob.size, blob.mime, blob.createdAt, blob.createdBy],
+      )
+      const stored = await selectBlob(tx, blob.schoolId, blob.sha256)
+      if (!stored) throw new Error(`blob ${blob.sha256} was not stored`)
+      return { blob: stored, created: inserted > 0 }
     })
   }
 

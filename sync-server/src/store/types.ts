@@ -143,11 +143,30 @@ export interface SettingsStore {
   getOrCreateSetting(key: string, create: () => string): Promise<string>
 }
 
+/** What the server knows of one stored blob besides its bytes (which live in files, see `blobs/`). */
+export interface BlobMeta {
+  schoolId: string
+  /** Lower-case hex SHA-256 of the bytes: the blob's address within its school. */
+  sha256: string
+  size: number
+  mime: string
+  /** When it was first stored (ms since the epoch). */
+  createdAt: number
+  /** The account that first uploaded it. */
+  createdBy: string
+}
+
+export interface BlobStore {
+  findBlob(schoolId: string, sha256: string): Promise<BlobMeta | null>
+  /** Stores `blob` unless the school already has it; `created` tells which, `blob` is what is stored. */
+  saveBlob(blob: BlobMeta): Promise<{ blob: BlobMeta; created: boolean }>
+}
+
 export interface AuditLog {
   audit(entry: AuditEntry): Promise<void>
 }
 
-export interface Store extends DocumentStore, AccountStore, SessionStore, SettingsStore, AuditLog {
+export interface Store extends DocumentStore, AccountStore, SessionStore, SettingsStore, BlobStore, AuditLog {
   readonly kind: StoreKind
   close(): Promise<void>
 }

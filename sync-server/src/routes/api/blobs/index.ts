@@ -1,0 +1,193 @@
+import { Readable } from 'node:stream'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { isSha256, SHA256_PATTERN } from '../../../../../domain/blobs/blob-ref.ts'
+import { BlobFiles, BlobHashMismatchError, BlobTooLargeError } from '../../../blobs/blob-files.ts'
+import { badRequest, HttpError, notFound, payloadTooLarge } from '../../../errors.ts'
+import type { BlobMeta } from '../../../store/index.ts'
+import { errorResponses } from '../../schemas.ts'
+import { noneMatchHits, rangeAnswer } from './conditional.ts'
+
+export interface BlobRoutesOptions {
+  /** Where the bytes are kept (`BLOB_DIR`). */
+  dir: string
+  /** The largest blob accepted (`BLOB_MAX_BYTES`). */
+  maxBytes: number
+}
+
+const DEFAULT_MIME = 'application/octet-stream'
+
+interface HashParams {
+  sha256: string
+}
+
+interface ReadHeaders {
+  range?: string
+  'if-none-match'?: string
+}
+
+const hashParams = {
+  type: 'object',
+  // Checked first by a hook, to answer `bad_hash`; the pattern documents it.
+  properties: { sha256: { type: 'string', pattern: SHA256_PATTERN, description: 'SHA-256 of the bytes' } },
+  required: ['sha256'],
+} as const
+
+const blobSchema = {
+  type: 'object',
+  properties: { sha256: { type: 'string' }, size: { type: 'integer' }, mime: { type: 'string' } },
+  required: ['sha256', 'size', 'mime'],
+} as const
+
+const bytesSchema = { description: 'the bytes', type: 'string', format: 'binary' } as const
+const noBodySchema = { description: 'headers only', type: 'null' } as const
+
+const putSchema = {
+  params: hashParams,
+  headers: {
+    type: 'object',
+    properties: {
+      'content-type': {
+        type: 'string',
+        maxLength: 255,
+        description: `kept as the mime; ${DEFAULT_MIME} if none`,
+      },
+      'content-length': { type: 'string', pattern: '^[0-9]+$' },
+    },
+  },
+  response: { 200: blobSchema, 201: blobSchema, ...errorResponses },
+} as const
+
+const readHeaders = {
+  type: 'object',
+  properties: {
+    range: { type: 'string', maxLength: 1024 },
+    'if-none-match': { type: 'string', maxLength: 1024 },
+  },
+} as const
+
+const headSchema = {
+  params: hashParams,
+  headers: readHeaders,
+  response: { 200: noBodySchema, 304: noBodySchema, ...errorResponses },
+} as const
+
+const getSchema = {
+  params: hashParams,
+  headers: readHeaders,
+  response: { 200: bytesSchema, 206: bytesSchema, 304: noBodySchema, ...errorResponses },
+} as const
+
+const answer = ({ sha256, size, mime }: BlobMeta) => ({ sha256, size, mime })
+
+const etagOf = (blob: BlobMeta) => `"${blob.sha256}"`
+
+/** Whether the client's copy is current: the bytes behind a hash never change. */
+const isCurrent = (request: FastifyRequest<{ Headers: ReadHeaders }>, blob: BlobMeta) =>
+  noneMatchHits(request.headers['if-none-match'], etagOf(blob))
+
+/** Headers of every successful read, 304 included. */
+function setReadHeaders(reply: FastifyReply, blob: BlobMeta): void {
+  reply.headers({
+    etag: etagOf(blob),
+    'cache-control': 'private, max-age=31536000, immutable',
+    'x-content-type-options': 'nosniff',
+    'accept-ranges': 'bytes',
+  })
+}
+
+const STALE_TEMPORARY_FILE_MS = 24 * 3_600_000
+
+/** `/api/blobs/:sha256` (DESIGN §4): the bytes documents reference, kept per school and addressed by hash. */
+const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, maxBytes }) => {
+  const files = new BlobFiles(dir)
+  const swept = await files.sweepTemporaryFiles(STALE_TEMPORARY_FILE_MS)
+  if (swept) app.log.info({ swept }, 'removed temporary files of interrupted blob uploads')
+
+  app.addHook('onRequest', app.authenticate)
+  app.addHook('onRequest', async (request: FastifyRequest<{ Params: HashParams }>) => {
+    if (!isSha256(request.params.sha256))
+      throw badRequest(`Not a lower-case hex SHA-256: ${request.params.sha256}`, 'bad_hash')
+  })
+  // Every body, whatever its type, reaches the upload route as the unread stream.
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
+
+  function rejectTooLarge(reply: FastifyReply): never {
+    // The rest of the body is not read: closing the connection after the answer drops it.
+    reply.header('connection', 'close')
+    throw payloadTooLarge(`Blobs may be at most ${maxBytes} bytes`, 'too_large')
+  }
+
+  async function storedBlob(request: FastifyRequest<{ Params: HashParams }>): Promise<BlobMeta> {
+    const { schoolId } = request.user
+    const { sha256 } = request.params
+    const blob = await app.store.findBlob(schoolId, sha256)
+    if (blob && (await files.exists(schoolId, sha256))) return blob
+    // Answered as missing, so that a client holding the bytes uploads them again.
+    if (blob) request.log.error({ schoolId, sha256 }, 'blob file missing')
+    throw notFound(`No blob ${sha256}`, 'not_found')
+  }
+
+  app.put<{ Params: HashParams }>('/:sha256', { schema: putSchema }, async (request, reply) => {
+    const { schoolId, id: accountId } = request.user
+    const { sha256 } = request.params
+    if (Number(request.headers['content-length'] ?? 0) > maxBytes) rejectTooLarge(reply)
+    const body = request.body instanceof Readable ? request.body : Readable.from([])
+    const size = await files.write(schoolId, sha256, body, maxBytes).catch((error: unknown) => {
+      if (error instanceof BlobTooLargeError) rejectTooLarge(reply)
+      if (error instanceof BlobHashMismatchError) throw badRequest(error.message, 'hash_mismatch')
+      throw error
+    })
+    const mime = request.headers['content-type']?.trim() || DEFAULT_MIME
+    const { blob, created } = await app.store.saveBlob({
+      schoolId,
+      sha256,
+      size,
+      mime,
+      createdAt: Date.now(),
+      createdBy: accountId,
+    })
+    request.log.info({ schoolId, sha256, size, created }, 'blob uploaded')
+    return reply.code(created ? 201 : 200).send(answer(blob))
+  })
+
+  app.head<{ Params: HashParams; Headers: ReadHeaders }>(
+    '/:sha256',
+    { schema: headSchema },
+    async (request, reply) => {
+      const blob = await storedBlob(request)
+      setReadHeaders(reply, blob)
+      if (isCurrent(request, blob)) return reply.code(304).send()
+      return reply.type(blob.mime).header('content-length', blob.size).send()
+    },
+  )
+
+  app.get<{ Params: HashParams; Headers: ReadHeaders }>(
+    '/:sha256',
+    { schema: getSchema, exposeHeadRoute: false },
+    async (request, reply) => {
+      const blob = await storedBlob(request)
+      if (isCurrent(request, blob)) {
+        setReadHeaders(reply, blob)
+        return reply.code(304).send()
+      }
+      const range = rangeAnswer(blob.size, request.headers.range)
+      if (range.status === 416) {
+        reply.header('content-range', `bytes */${blob.size}`)
+        throw new HttpError(416, `No byte of range ${request.headers.range} is within ${blob.size} bytes`)
+      }
+      setReadHeaders(reply, blob)
+      reply.type(blob.mime)
+      if (range.status === 200)
+        return reply.header('content-length', blob.size).send(files.read(blob.schoolId, blob.sha256))
+      const { start, end } = range.range
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${start}-${end}/${blob.size}`)
+        .header('content-length', end - start + 1)
+        .send(files.read(blob.schoolId, blob.sha256, range.range))
+    },
+  )
+}
+
+export default blobRoutes
