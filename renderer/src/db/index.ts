@@ -25,6 +25,15 @@ export {
   type TokenPair,
 } from './api-client.ts'
 export {
+  blobDatabaseName,
+  createBlobCache,
+  whenSyncRecovers,
+  type BlobCache,
+  type BlobCacheOptions,
+  type BlobStorageOptions,
+  type FailedUpload,
+} from './blobs/index.ts'
+export {
   createCampusDatabase,
   databaseName,
   deleteDexieDatabases,

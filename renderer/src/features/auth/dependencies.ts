@@ -1,5 +1,5 @@
 import type { RxStorage } from 'rxdb'
-import type { FetchLike, SecretStore } from '../../db/index.ts'
+import type { BlobStorageOptions, FetchLike, SecretStore } from '../../db/index.ts'
 
 /** Small synchronous key-value settings (localStorage in the app, a map in tests). */
 export interface KeyValueStore {
@@ -14,6 +14,8 @@ export interface AuthDependencies {
   createStorage(): RxStorage<unknown, unknown>
   /** Deletes what is left of a removed replica in that storage (`deleteDexieDatabases`). */
   deleteStorage(databaseName: string): Promise<void>
+  /** The IndexedDB of the session's blob cache; the browser's when left out. */
+  blobStorage?: BlobStorageOptions
   fetch: FetchLike
   preferences: KeyValueStore
   /** The server the app was started against (`desktop.appInfo()`), or the page's origin in web mode. */

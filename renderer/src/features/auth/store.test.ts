@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { firstValueFrom, of } from 'rxjs'
 import { watch } from 'vue'
 import type { Subject } from '../../../../domain/catalog/subject.ts'
 import { IDBFactory } from 'fake-indexeddb'
@@ -144,7 +145,7 @@ describe('shared PC (AUTH-5)', () => {
     expect(auth.session?.database.name).toBe(database?.name)
   })
 
-  it('removes my data from this PC: pending changes and lost edits go, the next login syncs from scratch', async () => {
+  it('removes my data from this PC: pending changes, lost edits and queued files go, the next login syncs from scratch', async () => {
     const link = server.link()
     const indexedDB = new IDBFactory()
     configureAuth(testAuthDependencies(server, link, indexedDB))
@@ -155,8 +156,10 @@ describe('shared PC (AUTH-5)', () => {
     link.online = false
     await subjects.insert({ name: '只在本机', enabled: true })
     await auth.session?.database.lostEdits.add([mathNameLost()])
+    await auth.session?.blobs.add(new Blob(['作业'], { type: 'text/plain' }), '作业.txt')
     await waitFor(() => expect(subjects.items).toHaveLength(2))
     const name = auth.session?.database.name ?? ''
+    expect((await indexedDB.databases()).map((db) => db.name)).toContain(`${name}-blobs`)
     await auth.removeLocalData()
     expect(auth.isLoggedIn).toBe(false)
     expect(auth.locked).toBeNull()
@@ -168,6 +171,7 @@ describe('shared PC (AUTH-5)', () => {
     await waitFor(() => expect(useSyncStore().status.initialSyncDone).toBe(true))
     expect(subjects.items.map((s: Subject) => s.name)).toEqual(['数学'])
     expect(useSyncStore().lostEdits).toEqual([])
+    expect(await firstValueFrom(auth.session?.blobs.pendingUploads$ ?? of(-1))).toBe(0)
     expect(server.pulls.slice(pullsBefore).filter((p) => p.collection === 'catalog')[0]?.seq).toBe(0)
   })
 

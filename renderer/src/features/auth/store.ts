@@ -3,12 +3,15 @@ import { computed, ref, shallowRef } from 'vue'
 import { isAdmin as hasAdminRole, type SessionUser } from '../../../../domain/auth/roles.ts'
 import {
   createApiClient,
+  createBlobCache,
   createCampusDatabase,
   databaseName,
   login as requestLogin,
   REFRESH_TOKEN_KEY,
   startSync,
+  whenSyncRecovers,
   type ApiClient,
+  type BlobCache,
   type CampusDatabase,
   type LoginResult,
   type SyncEngine,
@@ -23,6 +26,8 @@ export interface Session {
   api: ApiClient
   database: CampusDatabase
   engine: SyncEngine
+  /** Attachments and images: kept on this PC, uploads queued while offline. */
+  blobs: BlobCache
 }
 
 interface SavedSession {
@@ -91,7 +96,13 @@ export const useAuthStore = defineStore('auth', () => {
       name: databaseName(serverUrl, sessionUser),
     })
     const engine = startSync({ database, api })
-    session.value = { serverUrl, user: sessionUser, api, database, engine }
+    const blobs = createBlobCache({
+      api,
+      databaseName: database.name,
+      storage: deps.blobStorage,
+      reconnected$: whenSyncRecovers(engine.status$),
+    })
+    session.value = { serverUrl, user: sessionUser, api, database, engine, blobs }
   }
 
   /**
@@ -135,8 +146,8 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /**
-   * Ends the session: stops replication, ends it on the server, forgets the tokens and closes the replica —
-   * or removes it with its lost-edit log. `session` turns null first, so no screen shows its data any more.
+   * Ends the session: stops replication, ends it on the server, forgets the tokens and closes the replica and
+   * the blob cache — or removes them, lost-edit log and queued uploads included. `session` turns null first, so no screen shows its data any more.
    */
   async function end(discard: 'close' | 'remove'): Promise<void> {
     const current = session.value
@@ -145,7 +156,11 @@ export const useAuthStore = defineStore('auth', () => {
     authDependencies().preferences.remove(SESSION_KEY)
     await current.engine.stop()
     await current.api.logout()
-    if (discard === 'close') return current.database.close()
+    if (discard === 'close') {
+      await current.blobs.close()
+      return current.database.close()
+    }
+    await current.blobs.remove()
     await current.database.remove()
     await authDependencies().deleteStorage(current.database.name)
   }

@@ -26,6 +26,7 @@ export function testAuthDependencies(
     secrets: createMemorySecretStore(),
     createStorage: () => getRxStorageDexie({ indexedDB, IDBKeyRange }),
     deleteStorage: (name) => deleteDexieDatabases(indexedDB, name),
+    blobStorage: { indexedDB, IDBKeyRange },
     fetch: link.fetch,
     preferences: memoryPreferences(),
     defaultServerUrl: async () => server.url,

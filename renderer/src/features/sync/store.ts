@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { reapplyLostEdit, type LostEdit, type SyncStatus } from '../../db/index.ts'
+import { reapplyLostEdit, type FailedUpload, type LostEdit, type SyncStatus } from '../../db/index.ts'
 import { useAuthStore } from '../auth/store.ts'
 
 const NOT_STARTED: SyncStatus = {
@@ -22,6 +22,9 @@ export const useSyncStore = defineStore('sync', () => {
   /** The edits lost by the latest conflict or refusal, for a notification. */
   const newlyLost = shallowRef<LostEdit[]>([])
   const conflictsOpen = ref(false)
+  /** Files (attachments, images) still to upload, and those the server refused. */
+  const pendingUploads = ref(0)
+  const failedUploads = shallowRef<FailedUpload[]>([])
 
   watch(
     () => auth.session,
@@ -30,11 +33,15 @@ export const useSyncStore = defineStore('sync', () => {
       lostEdits.value = []
       newlyLost.value = []
       conflictsOpen.value = false
+      pendingUploads.value = 0
+      failedUploads.value = []
       if (!session) return
       const subscriptions = [
         session.engine.status$.subscribe((next) => (status.value = next)),
         session.database.lostEdits.list$.subscribe((edits) => (lostEdits.value = edits)),
         session.database.lostEdits.added$.subscribe((edits) => (newlyLost.value = edits)),
+        session.blobs.pendingUploads$.subscribe((count) => (pendingUploads.value = count)),
+        session.blobs.failedUploads$.subscribe((failed) => (failedUploads.value = failed)),
       ]
       onCleanup(() => subscriptions.forEach((s) => s.unsubscribe()))
     },
@@ -45,6 +52,15 @@ export const useSyncStore = defineStore('sync', () => {
 
   function reSync(): void {
     auth.session?.engine.reSync()
+    void auth.session?.blobs.flush()
+  }
+
+  async function retryUpload(upload: FailedUpload): Promise<void> {
+    await auth.session?.blobs.retryUpload(upload.sha256)
+  }
+
+  async function dismissUpload(upload: FailedUpload): Promise<void> {
+    await auth.session?.blobs.dismissUpload(upload.sha256)
   }
 
   async function reapply(edit: LostEdit): Promise<void> {
@@ -56,5 +72,18 @@ export const useSyncStore = defineStore('sync', () => {
     await auth.session?.database.lostEdits.dismiss(edit.id)
   }
 
-  return { status, lostEdits, newlyLost, conflictsOpen, sessionExpired, reSync, reapply, dismiss }
+  return {
+    status,
+    lostEdits,
+    newlyLost,
+    conflictsOpen,
+    pendingUploads,
+    failedUploads,
+    sessionExpired,
+    reSync,
+    reapply,
+    dismiss,
+    retryUpload,
+    dismissUpload,
+  }
 })

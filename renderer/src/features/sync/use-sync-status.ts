@@ -1,15 +1,19 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
+import type { FailedUpload } from '../../db/index.ts'
 import { useAuthStore } from '../auth/store.ts'
 import { useSyncStore } from './store.ts'
 
-/** The header's sync indicator: phase, pending changes, last sync, first-sync progress, relogin. */
+/**
+ * The header's sync indicator: phase, pending changes and files, last sync, first-sync progress, files the
+ * server refused, relogin.
+ */
 export function useSyncStatus() {
   const sync = useSyncStore()
   const auth = useAuthStore()
   const router = useRouter()
-  const { t, locale } = useI18n()
+  const { t, te, locale } = useI18n()
 
   const phase = computed(() => sync.status.phase)
   const label = computed(() => t(`sync.phase.${phase.value}`))
@@ -20,6 +24,13 @@ export function useSyncStatus() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(at)
   })
   const showProgress = computed(() => !sync.status.initialSyncDone && sync.status.pulled > 0)
+  const hasProblems = computed(() => sync.lostEdits.length > 0 || sync.failedUploads.length > 0)
+
+  /** Why the server refused a file, in words: the server's known codes, else the code itself. */
+  function uploadError(upload: FailedUpload): string {
+    const key = `sync.uploadError.${upload.error}`
+    return te(key) ? t(key) : t('sync.uploadError.other', { code: upload.error })
+  }
 
   /** The replica stays on this PC: logging in again as the same user reopens it and pushes what waits. */
   async function relogin(): Promise<void> {
@@ -27,5 +38,5 @@ export function useSyncStatus() {
     await router.replace({ name: 'login' })
   }
 
-  return { sync, phase, label, pending, lastSynced, showProgress, relogin }
+  return { sync, phase, label, pending, lastSynced, showProgress, hasProblems, uploadError, relogin }
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { retryDelay } from './backoff.ts'
+import { mimeOf } from './mime.ts'
+
+describe('mimeOf', () => {
+  it('keeps the type the bytes declare', () => {
+    expect(mimeOf('image/PNG', 'photo.jpg')).toBe('image/png')
+  })
+
+  it('guesses common types from the extension, case-insensitively', () => {
+    expect(mimeOf('', 'Scan.JPEG')).toBe('image/jpeg')
+    expect(mimeOf('', 'marks.xlsx')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  })
+
+  it('falls back to bytes of unknown type', () => {
+    expect(mimeOf('', 'README')).toBe('application/octet-stream')
+    expect(mimeOf('', 'archive.xyz')).toBe('application/octet-stream')
+  })
+})
+
+describe('retryDelay', () => {
+  it('doubles from 2 s up to 5 minutes', () => {
+    expect([1, 2, 3, 4].map(retryDelay)).toEqual([2_000, 4_000, 8_000, 16_000])
+    expect(retryDelay(20)).toBe(300_000)
+  })
+})

@@ -1,0 +1,35 @@
+import { computed, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { stemImageHashes } from '../../../../domain/questions/stem.ts'
+import { renderStemHtml, type StemImages } from './stem-html.ts'
+import { useBlobCache } from './use-blob-cache.ts'
+
+/** A stem's HTML ready for `v-html`: sanitised, its images resolved through the blob cache as they arrive. */
+export function useStemHtml(html: MaybeRefOrGetter<string>) {
+  const cache = useBlobCache()
+  const { t } = useI18n()
+  const images = shallowRef<StemImages>(new Map())
+
+  watch(
+    () => stemImageHashes(toValue(html)).join(' '),
+    (joined, _previous, onCleanup) => {
+      let current = true
+      onCleanup(() => (current = false))
+      images.value = new Map()
+      for (const hash of joined.split(' ').filter(Boolean)) {
+        void cache.objectUrl(hash).then((url) => {
+          if (current) images.value = new Map([...images.value, [hash, url]])
+        })
+      }
+    },
+    { immediate: true },
+  )
+
+  const rendered = computed(() =>
+    renderStemHtml(toValue(html), images.value, {
+      imageLoading: t('blobs.imageLoading'),
+      imageMissing: t('blobs.imageMissing'),
+    }),
+  )
+  return { rendered }
+}
