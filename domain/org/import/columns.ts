@@ -15,7 +15,7 @@ export interface ColumnSpec {
   width?: number
 }
 
-const column = (
+export const column = (
   key: string,
   [zhCN, zhTW, en]: [string, string, string],
   example: string,
@@ -102,9 +102,9 @@ export interface Header {
   positions: Map<string, number>
 }
 
-function headerLookup(type: ImportType): Map<string, string> {
+function headerLookup(specs: readonly ColumnSpec[]): Map<string, string> {
   const lookup = new Map<string, string>()
-  for (const spec of COLUMNS[type]) {
+  for (const spec of specs) {
     for (const header of [...Object.values(spec.headers), ...(spec.aliases ?? [])]) {
       lookup.set(comparable(header), spec.key)
     }
@@ -124,7 +124,15 @@ export function readHeader(
   type: ImportType,
   rows: readonly (readonly string[])[],
 ): { header: Header } | { errors: ImportMessage[] } {
-  const lookup = headerLookup(type)
+  return readHeaderOf(COLUMNS[type], rows)
+}
+
+/** `readHeader` for any list of columns (other import formats, e.g. the question bank's). */
+export function readHeaderOf(
+  specs: readonly ColumnSpec[],
+  rows: readonly (readonly string[])[],
+): { header: Header } | { errors: ImportMessage[] } {
+  const lookup = headerLookup(specs)
   const index = rows
     .slice(0, HEADER_SEARCH_ROWS)
     .findIndex((row) => row.some((cell) => lookup.has(comparable(cell))))
@@ -138,7 +146,7 @@ export function readHeader(
     if (positions.has(key)) errors.push(error('duplicateColumn', key))
     else positions.set(key, position)
   })
-  for (const spec of COLUMNS[type]) {
+  for (const spec of specs) {
     if (spec.required && !positions.has(spec.key)) errors.push(error('missingColumn', spec.key))
   }
   return errors.length ? { errors } : { header: { index, positions } }
