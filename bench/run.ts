@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os'
 import { measureFirstSync } from './first-sync.ts'
 import { measureImport } from './import.ts'
 import { measurePropagation } from './propagation.ts'
+import { measureQuestionSearch } from './questions.ts'
 import { round } from './stats.ts'
 import { measureGeneration, measureWeekRender } from './timetable.ts'
 
@@ -99,6 +100,23 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
             plan_ms: round(run.planMs, 0),
             write_ms: round(run.writeMs, 0),
           })),
+        },
+      },
+    }
+  },
+  questions: async () => {
+    const search = measureQuestionSearch(runs('BENCH_QUESTION_SEARCHES', 200))
+    return {
+      results: { question_search_ms: { value: round(search.p50, 2), unit: 'ms', budget: 100 } },
+      details: {
+        question_search: {
+          questions: search.questions,
+          runs: search.runs,
+          p95_ms: round(search.p95, 2),
+          text_only_p50_ms: round(search.textOnlyP50, 2),
+          after_one_change_p50_ms: round(search.afterChangeP50, 1),
+          cold_index_ms: search.coldMs.map((ms) => round(ms, 0)),
+          matches: search.matches,
         },
       },
     }

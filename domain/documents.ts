@@ -30,6 +30,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false
 }
 
+/** A deep copy of a JSON document (the replica's documents are read-only proxies that structuredClone refuses). */
+export function copyJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
 /** Client-generated document id (DESIGN §4). */
 export function newId(): string {
   return globalThis.crypto.randomUUID()

@@ -1,0 +1,53 @@
+import { computed, reactive, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { optionLabel } from '../../../../domain/questions/rules.ts'
+import type { Question } from '../../../../domain/questions/types.ts'
+import { shuffled } from './preview-order.ts'
+
+/** What the previewing teacher enters as if they were the student (kept on screen only, never saved). */
+interface TrialAnswers {
+  single: string
+  multiple: string[]
+  trueFalse: boolean | undefined
+  matching: Record<string, string>
+  blanks: string[]
+  text: string
+}
+
+function emptyAnswers(): TrialAnswers {
+  return { single: '', multiple: [], trueFalse: undefined, matching: {}, blanks: [], text: '' }
+}
+
+/**
+ * A question as a student gets it: options labelled A, B, …; ordering items and the right column of a matching
+ * question shuffled (the same way every time for the same question); one input per blank. And the answers, for
+ * the teacher who asks to see them.
+ */
+export function useQuestionPreview(question: () => Question) {
+  const { t } = useI18n()
+  const trial = reactive<TrialAnswers>(emptyAnswers())
+  watch(
+    () => question().id,
+    () => Object.assign(trial, emptyAnswers()),
+  )
+
+  const options = computed(() =>
+    (question().options ?? []).map((option, index) => ({ ...option, label: optionLabel(index) })),
+  )
+  const shuffledItems = computed(() => shuffled(question().items ?? [], question().id))
+  const rightChoices = computed(() =>
+    shuffled([...new Set((question().pairs ?? []).map((pair) => pair.right))], `${question().id}:right`),
+  )
+  const blanks = computed(() =>
+    (question().blanks ?? []).map((blank, index) => ({
+      id: blank.id,
+      number: index + 1,
+      answers: blank.answers.join(t('questionBank.preview.listSeparator')),
+    })),
+  )
+  const trueFalseChoices = computed(() => [
+    { value: true, label: t('questionBank.preview.true') },
+    { value: false, label: t('questionBank.preview.false') },
+  ])
+  return { trial, options, shuffledItems, rightChoices, blanks, trueFalseChoices }
+}
