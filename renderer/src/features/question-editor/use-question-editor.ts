@@ -1,0 +1,286 @@
+import { ElMessage, ElMessageBox } from 'element-plus'
+import { computed, reactive, ref, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useRoute, useRouter } from 'vue-router'
+import type { BlobRef } from '../../../../domain/blobs/blob-ref.ts'
+import { copyJson } from '../../../../domain/documents.ts'
+import {
+  blankCount,
+  emptyContent,
+  fitBlanks,
+  renumberBlanks,
+  stemImages,
+  typeContent,
+  type EditedFields,
+  type QuestionContent,
+} from '../../../../domain/questions/editing.ts'
+import { questionProblems } from '../../../../domain/questions/rules.ts'
+import {
+  QUESTION_TYPES,
+  type Blank,
+  type ChoiceOption,
+  type MatchingPair,
+  type OrderingItem,
+  type Question,
+  type QuestionType,
+} from '../../../../domain/questions/types.ts'
+import { useAuthStore } from '../auth/store.ts'
+import { useQuestionStore } from '../question-bank/store.ts'
+import { useSubjectStore } from '../subjects/store.ts'
+import { useBlobCache } from '../../ui/blobs/use-blob-cache.ts'
+import { problemsOf } from './problems.ts'
+import { reasonOf, useQuestionSave } from './use-question-save.ts'
+import { useUnsavedGuard } from './use-unsaved-guard.ts'
+
+/** The type-specific fields while editing: every list present (the type's own are saved). */
+interface EditedContent {
+  options: ChoiceOption[]
+  items: OrderingItem[]
+  pairs: MatchingPair[]
+  answer?: boolean
+  referenceAnswer: string
+  maxFiles?: number
+}
+
+function editedContent(content: QuestionContent): EditedContent {
+  return { options: [], items: [], pairs: [], referenceAnswer: '', ...copyJson(content) }
+}
+
+/** Everything being edited; it lives here so a refused save loses nothing. */
+interface EditorState {
+  type: QuestionType
+  subjectId: string
+  stem: string
+  explanation: string
+  attachments: BlobRef[]
+  content: EditedContent
+  /** Blank rows, kept beyond the stem's count so a deleted `{{n}}` brought back has its answers. */
+  blankPool: Blank[]
+  /** Every image the stem has shown while editing (the stem's `images` are those it still shows). */
+  knownImages: BlobRef[]
+}
+
+function isQuestionType(value: unknown): value is QuestionType {
+  return (QUESTION_TYPES as readonly unknown[]).includes(value)
+}
+
+function optionalText(text: string | undefined): string | undefined {
+  return text?.trim() ? text : undefined
+}
+
+/**
+ * QB-1/QB-2: the question editor. New questions start empty for the route's type; a draft of the user's own
+ * is loaded for editing (a published or someone else's question is refused: it is read-only). Problems of
+ * `questionProblems` are checked live and block both saving and publishing, as the server would refuse them.
+ */
+export function useQuestionEditor() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const router = useRouter()
+  const auth = useAuthStore()
+  const questions = useQuestionStore()
+  const subjects = useSubjectStore()
+  const blobs = useBlobCache()
+
+  const ready = ref(false)
+  const stored = ref<Question | null>(null)
+  const save = useQuestionSave(stored)
+  const state = reactive<EditorState>({
+    type: 'single_choice',
+    subjectId: '',
+    stem: '',
+    explanation: '',
+    attachments: [],
+    content: editedContent({}),
+    blankPool: [],
+    knownImages: [],
+  })
+  const savedSnapshot = ref('')
+
+  const blanks = computed(() => state.blankPool.slice(0, blankCount(state.stem)))
+
+  const fields = computed<EditedFields>(() => ({
+    type: state.type,
+    subjectId: state.subjectId,
+    stem: state.stem,
+    explanation: optionalText(state.explanation),
+    images: stemImages(state.stem, state.knownImages),
+    attachments: state.attachments,
+    ...typeContent(state.type, {
+      ...state.content,
+      referenceAnswer: optionalText(state.content.referenceAnswer),
+      blanks: blanks.value,
+    }),
+  }))
+
+  /** The question as it would be saved now: what the rules check and the preview shows. */
+  const question = computed<Question>(() => ({
+    id: stored.value?.id ?? 'new',
+    kind: 'question',
+    schoolId: auth.user?.schoolId ?? '',
+    updatedAt: 0,
+    authorId: auth.user?.id ?? '',
+    status: 'draft',
+    createdAt: stored.value?.createdAt ?? 0,
+    lineageId: stored.value?.lineageId ?? 'new',
+    version: stored.value?.version ?? 1,
+    ...fields.value,
+  }))
+
+  const problems = computed(() => questionProblems(question.value))
+  const stemProblems = computed(() => problemsOf(problems.value, 'stem'))
+  const contentProblems = computed(() => problemsOf(problems.value, 'content'))
+  const subjectMissing = computed(() => !state.subjectId)
+  const problemCount = computed(() => problems.value.length + (subjectMissing.value ? 1 : 0))
+  const canSave = computed(() => ready.value && !save.saving.value && problemCount.value === 0)
+  const dirty = computed(() => ready.value && JSON.stringify(fields.value) !== savedSnapshot.value)
+
+  const subjectOptions = computed(() =>
+    subjects.items
+      .filter((subject) => subject.enabled || subject.id === state.subjectId)
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+  )
+
+  function markSaved(): void {
+    savedSnapshot.value = JSON.stringify(fields.value)
+  }
+
+  function leave(message: string): void {
+    ElMessage.warning(message)
+    void router.push({ name: 'questions' })
+  }
+
+  function startNew(type: unknown): void {
+    if (!isQuestionType(type)) return leave(t('questionEditor.unknownType', { type: String(type) }))
+    state.type = type
+    state.content = editedContent(emptyContent(type))
+    markSaved()
+    ready.value = true
+  }
+
+  function load(question: Question | undefined): void {
+    if (!question) return leave(t('questionEditor.notFound'))
+    if (question.status === 'published') return leave(t('questionEditor.publishedReadOnly'))
+    if (question.authorId !== auth.user?.id) return leave(t('questionEditor.notYours'))
+    stored.value = question
+    Object.assign(state, {
+      type: question.type,
+      subjectId: question.subjectId,
+      stem: question.stem,
+      explanation: question.explanation ?? '',
+      attachments: [...question.attachments],
+      content: editedContent(typeContent(question.type, question)),
+      blankPool: copyJson(question.blanks ?? []),
+      knownImages: [...question.images],
+    })
+    markSaved()
+    ready.value = true
+  }
+
+  function start(): void {
+    if (route.name !== 'question-edit') return startNew(route.params.type)
+    const id = String(route.params.id)
+    watch(
+      () => questions.loaded,
+      (loaded) => {
+        if (loaded && !ready.value) load(questions.items.find((q) => q.id === id))
+      },
+      { immediate: true },
+    )
+  }
+
+  function write(status: Question['status']): Promise<boolean> {
+    if (!canSave.value) return Promise.resolve(false)
+    return save.write(fields.value, status).then((written) => {
+      if (written) markSaved()
+      return written
+    })
+  }
+
+  async function saveDraft(): Promise<void> {
+    if (await write('draft')) ElMessage.success(t('questionEditor.draftSaved'))
+  }
+
+  async function publish(): Promise<void> {
+    const confirmed = await ElMessageBox.confirm(t('questionEditor.publishConfirm'), {
+      title: t('questionEditor.publish'),
+      type: 'warning',
+      confirmButtonText: t('questionEditor.publish'),
+      cancelButtonText: t('common.cancel'),
+    }).then(
+      () => true,
+      () => false,
+    )
+    if (!confirmed || !(await write('published'))) return
+    ElMessage.success(t('questionEditor.published'))
+    void router.push({ name: 'questions' })
+  }
+
+  function cancel(): void {
+    void router.push({ name: 'questions' })
+  }
+
+  useUnsavedGuard(dirty, () => {
+    if (canSave.value) void saveDraft()
+  })
+
+  function addImage(image: BlobRef): void {
+    if (!state.knownImages.some((known) => known.sha256 === image.sha256)) state.knownImages.push(image)
+  }
+
+  function renumber(numbers: number[]): void {
+    state.blankPool = renumberBlanks(numbers, state.blankPool)
+  }
+
+  function setBlankAnswers(index: number, answers: string[]): void {
+    state.blankPool = state.blankPool.map((blank, i) => (i === index ? { ...blank, answers } : blank))
+  }
+
+  watch(
+    () => blankCount(state.stem),
+    (count) => {
+      if (count > state.blankPool.length) state.blankPool = fitBlanks(state.blankPool, count)
+    },
+  )
+
+  async function addAttachments(files: readonly File[]): Promise<void> {
+    for (const file of files) {
+      try {
+        state.attachments = [...state.attachments, await blobs.add(file, file.name)]
+      } catch (error) {
+        ElMessage.error(t('questionEditor.attachmentFailed', { name: file.name, reason: reasonOf(error) }))
+      }
+    }
+  }
+
+  function removeAttachment(attachment: BlobRef): void {
+    state.attachments = state.attachments.filter((kept) => kept.sha256 !== attachment.sha256)
+  }
+
+  start()
+
+  return {
+    ready,
+    saving: save.saving,
+    refusal: save.refusal,
+    state,
+    blanks,
+    question,
+    stemProblems,
+    contentProblems,
+    subjectMissing,
+    problemCount,
+    canSave,
+    subjectOptions,
+    version: computed(() => stored.value?.version ?? 1),
+    isNew: computed(() => stored.value === null),
+    saveDraft,
+    publish,
+    cancel,
+    addImage,
+    renumber,
+    setBlankAnswers,
+    addAttachments,
+    removeAttachment,
+  }
+}
