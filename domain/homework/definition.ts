@@ -2,6 +2,11 @@ import { isAdmin, isStaff, type SessionUser } from '../auth/roles.ts'
 import type { BaseDocument } from '../documents.ts'
 import { allowed, denied, isDeletion, kindSchema, nonBlankString, type KindDefinition } from '../kinds.ts'
 
+/** The highest score one question can give. */
+export const MAX_SCORE = 1000
+/** The longest title of a definition or a section. */
+export const MAX_TITLE_LENGTH = 100
+
 export const DEFINITION_STATUSES = ['draft', 'complete'] as const
 export type DefinitionStatus = (typeof DEFINITION_STATUSES)[number]
 
@@ -141,7 +146,7 @@ function canWriteDefinition(user: SessionUser, next: HomeworkDefinition, stored:
     : denied('the author of a homework definition cannot change')
 }
 
-const score = { type: 'number', minimum: 0, maximum: 1000 } as const
+const score = { type: 'number', minimum: 0, maximum: MAX_SCORE } as const
 
 export const definitionKind: KindDefinition<HomeworkDefinition> = {
   kind: 'definition',
@@ -150,7 +155,7 @@ export const definitionKind: KindDefinition<HomeworkDefinition> = {
     ...kindSchema(
       'definition',
       {
-        title: nonBlankString(100),
+        title: nonBlankString(MAX_TITLE_LENGTH),
         subjectId: { type: 'string', minLength: 1, maxLength: 64 },
         scored: { type: 'boolean' },
         status: { enum: [...DEFINITION_STATUSES] },
@@ -166,7 +171,7 @@ export const definitionKind: KindDefinition<HomeworkDefinition> = {
         type: 'object',
         properties: {
           id: { type: 'string', minLength: 1, maxLength: 64 },
-          title: nonBlankString(100),
+          title: nonBlankString(MAX_TITLE_LENGTH),
           items: {
             type: 'array',
             maxItems: 500,
