@@ -62,6 +62,12 @@ export interface Client {
 
 let databases = 0
 
+/**
+ * The collections a test client opens: the replication tests use these, and three clients with every
+ * collection would pass RxDB's limit of 13 open collections per process.
+ */
+const CLIENT_COLLECTIONS: readonly CollectionName[] = ['org', 'catalog', 'timetable']
+
 export async function startClient(
   serverUrl: string,
   name: string,
@@ -76,6 +82,7 @@ export async function startClient(
   const database = await createCampusDatabase({
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
     name: `${databaseName(serverUrl, session.user)}_${name}_${databases}`,
+    collections: CLIENT_COLLECTIONS,
   })
   const engine = startSync({
     database,

@@ -58,7 +58,9 @@ export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kin
     const canCreate = computed(() => {
       const user = auth.user
       if (!user) return false
-      const probe = { id: 'new', kind, schoolId: user.schoolId, updatedAt: 0 } as T
+      // A new document in the user's own name: kinds that have an author accept only that.
+      const author = { authorId: user.id, createdBy: user.id }
+      const probe = { id: 'new', kind, schoolId: user.schoolId, updatedAt: 0, ...author } as unknown as T
       return permission(probe, null).ok
     })
 

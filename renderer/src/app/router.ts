@@ -1,6 +1,8 @@
 import {
   Calendar,
   Clock,
+  Collection,
+  Notebook,
   Grid,
   Location as LocationIcon,
   OfficeBuilding,
@@ -21,7 +23,7 @@ import {
 import type { Role } from '../../../domain/auth/roles.ts'
 import { useAuthStore } from '../features/auth/store.ts'
 
-export type MenuGroup = 'mine' | 'teaching' | 'directory' | 'catalog'
+export type MenuGroup = 'mine' | 'teaching' | 'homework' | 'directory' | 'catalog'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -98,6 +100,48 @@ export const routes: RouteRecordRaw[] = [
         name: 'calendar',
         component: () => import('../features/calendar/index.vue'),
         meta: { group: 'teaching', titleKey: 'calendar.title', icon: markRaw(Sunny), rank: 7 },
+      },
+      {
+        path: 'questions',
+        name: 'questions',
+        component: () => import('../features/question-bank/index.vue'),
+        meta: {
+          group: 'homework',
+          titleKey: 'questionBank.title',
+          icon: markRaw(Collection),
+          rank: 15,
+          roles: ['admin', 'teacher'],
+        },
+      },
+      {
+        path: 'questions/new/:type',
+        name: 'question-new',
+        component: () => import('../features/question-editor/index.vue'),
+        meta: { titleKey: 'questionEditor.newTitle', roles: ['admin', 'teacher'] },
+      },
+      {
+        path: 'questions/:id/edit',
+        name: 'question-edit',
+        component: () => import('../features/question-editor/index.vue'),
+        meta: { titleKey: 'questionEditor.editTitle', roles: ['admin', 'teacher'] },
+      },
+      {
+        path: 'homework/definitions',
+        name: 'definitions',
+        component: () => import('../features/homework/index.vue'),
+        meta: {
+          group: 'homework',
+          titleKey: 'homework.title',
+          icon: markRaw(Notebook),
+          rank: 16,
+          roles: ['admin', 'teacher'],
+        },
+      },
+      {
+        path: 'homework/definitions/:id',
+        name: 'definition',
+        component: () => import('../features/homework/definition.vue'),
+        meta: { titleKey: 'homework.editorTitle', roles: ['admin', 'teacher'] },
       },
       {
         path: 'staff-directory',

@@ -38,6 +38,11 @@ export interface CreateDatabaseOptions {
    * The desktop app has one window (single-instance lock), so the default is false.
    */
   multiInstance?: boolean
+  /**
+   * Open only these of the replicated collections (default: all). For tests that open several replicas in one
+   * process: open-source RxDB allows 13 open collections per process.
+   */
+  collections?: readonly CollectionName[]
 }
 
 /** Collections that hold at least one kind today; a collection starts to exist locally once it gets one. */
@@ -98,7 +103,7 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
     const lostEdits = createLostEditLog(rx)
     await lostEdits.load()
     const refusals = new RefusalBook()
-    const names = replicatedCollectionNames()
+    const names = options.collections ? [...options.collections] : replicatedCollectionNames()
     const creators = Object.fromEntries(
       names.map((name) => [
         name,
