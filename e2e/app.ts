@@ -1,4 +1,4 @@
-import { devices, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { devices, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en'
 export const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en']
@@ -91,4 +91,18 @@ export async function renameSubject(page: Page, from: string, to: string): Promi
 /** A screenshot with transitions finished, so popovers and drawers are captured as the user sees them at rest. */
 export async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, animations: 'disabled' })
+}
+
+/** Opens a route of the app by its hash (`#/questions`), as a link would. */
+export async function openRoute(page: Page, hash: string): Promise<void> {
+  await page.evaluate((path) => {
+    ;(globalThis as unknown as { location: { hash: string } }).location.hash = path
+  }, hash)
+}
+
+/** Picks an option of an Element Plus select by its visible text. */
+export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  await expect(select).toContainText(option)
 }

@@ -3,13 +3,19 @@
 // question of which section blocks "complete", batch-sets the scores, completes it and sees the total; copies it
 // and deletes the copy. Another teacher, in English, sees it read-only and copies it as their own draft.
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Locator, type Page } from '@playwright/test'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot } from './app.ts'
+import { expect, test, type Page } from '@playwright/test'
+import { choose, expectSynced, logIn, openPc, SCREENSHOTS, shoot } from './app.ts'
+import {
+  answerPrompt,
+  contextCommand,
+  definitionRow,
+  messageBox,
+  pickerRow,
+  sectionNode,
+} from './homework-pages.ts'
+import { LI, LIU, PASSWORD, pushQuestions, type SeededQuestion } from './seed-questions.ts'
 import { startServer, type RunningServer } from './server.ts'
 
-const PASSWORD = 'demo-2026'
-const LI = { account: '13800000002', id: 'demo-staff-li' }
-const LIU = { account: '13800000004', id: 'demo-staff-liu' }
 const TITLE = '第三单元练习'
 
 const ADD = '1+2=?'
@@ -20,23 +26,12 @@ const DIVIDE = '说明 6÷2 表示什么'
 const ENGLISH = 'What is the English word for 汽车?'
 const LI_DRAFT = '李老师还没写完的数学题'
 
-interface Seeded {
-  id: string
-  type: string
-  stem: string
-  subject: string
-  status: 'draft' | 'published'
-  version?: number
-  lineageId?: string
-  [field: string]: unknown
-}
-
 const choice = [
   { id: 'a', text: '3', correct: true },
   { id: 'b', text: '4', correct: false },
 ]
 
-const LI_QUESTIONS: Seeded[] = [
+const LI_QUESTIONS: SeededQuestion[] = [
   {
     id: 'q-add',
     type: 'single_choice',
@@ -63,7 +58,7 @@ const LI_QUESTIONS: Seeded[] = [
   },
 ]
 
-const LIU_QUESTIONS: Seeded[] = [
+const LIU_QUESTIONS: SeededQuestion[] = [
   {
     id: 'q-times-1',
     type: 'true_false',
@@ -96,97 +91,21 @@ const LIU_QUESTIONS: Seeded[] = [
 
 let server: RunningServer
 
-async function apiLogin(account: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ account, password: PASSWORD }),
-  })
-  if (!response.ok) throw new Error(`login ${account}: ${response.status}`)
-  return ((await response.json()) as { accessToken: string }).accessToken
-}
-
-/** Pushes questions as their author would through the sync API (DESIGN §5: the server checks them as any push). */
-async function pushQuestions(account: string, authorId: string, questions: Seeded[]): Promise<void> {
-  const token = await apiLogin(account)
-  const now = Date.now()
-  const rows = questions.map(({ subject, version, lineageId, ...fields }, index) => ({
-    assumedMasterState: null,
-    newDocumentState: {
-      kind: 'question',
-      schoolId: 'demo',
-      updatedAt: now,
-      _deleted: false,
-      subjectId: subject === '数学' ? 'demo-subject-math' : 'demo-subject-english',
-      authorId,
-      createdAt: now - index * 60_000,
-      version: version ?? 1,
-      lineageId: lineageId ?? fields.id,
-      images: [],
-      attachments: [],
-      ...fields,
-    },
-  }))
-  const response = await fetch(`${server.url}/api/sync/questions/push`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(rows),
-  })
-  if (!response.ok) throw new Error(`push: ${response.status} ${await response.text()}`)
-  expect(await response.json()).toEqual([])
-}
-
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
   server = await startServer()
   mkdirSync(SCREENSHOTS, { recursive: true })
-  await pushQuestions(LI.account, LI.id, LI_QUESTIONS)
-  await pushQuestions(LIU.account, LIU.id, LIU_QUESTIONS)
+  await pushQuestions(server.url, LI, LI_QUESTIONS)
+  await pushQuestions(server.url, LIU, LIU_QUESTIONS)
 })
 test.afterAll(async () => server.stop())
-
-/** Picks an option of an Element Plus select by its visible text. */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-  await expect(select).toContainText(option)
-}
-
-const messageBox = (page: Page) => page.locator('.el-message-box')
 
 /** A screenshot once the write confirmations have faded, so that they hide nothing. */
 async function shootAtRest(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0)
   await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 })
   await shoot(page, name)
-}
-
-/** Answers a prompt of the section editor (Enter confirms). */
-async function answerPrompt(page: Page, value: string): Promise<void> {
-  const input = messageBox(page).locator('input')
-  await expect(input).toBeFocused()
-  await input.fill(value)
-  await input.press('Enter')
-  await expect(messageBox(page)).toBeHidden()
-}
-
-function sectionNode(page: Page, title: string): Locator {
-  return page.getByTestId('section-node').filter({ hasText: title })
-}
-
-/** Right-clicks a section and chooses a command of its context menu. */
-async function contextCommand(page: Page, title: string, command: string): Promise<void> {
-  await sectionNode(page, title).click({ button: 'right' })
-  await page.locator(`[data-test="section-menu-${command}"]:visible`).click()
-}
-
-function pickerRow(page: Page, stem: string): Locator {
-  return page.getByTestId('question-picker-row').filter({ hasText: stem })
-}
-
-function definitionRow(page: Page, title: string): Locator {
-  return page.getByTestId('definition-row').filter({ has: page.getByText(title, { exact: true }) })
 }
 
 async function openDefinitions(page: Page, account: string): Promise<void> {

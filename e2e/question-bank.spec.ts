@@ -4,28 +4,11 @@
 // every draft, in English.
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot } from './app.ts'
+import { choose, expectSynced, openPc, SCREENSHOTS, shoot } from './app.ts'
+import { ADMIN, LI, LIU, openQuestionBank, pushQuestions, type SeededQuestion } from './seed-questions.ts'
 import { startServer, type RunningServer } from './server.ts'
 
-const PASSWORD = 'demo-2026'
-const ADMIN = '13800000001'
-const LI = { account: '13800000002', id: 'demo-staff-li' }
-const LIU = { account: '13800000004', id: 'demo-staff-liu' }
-
 let server: RunningServer
-
-interface Seeded {
-  id: string
-  type: string
-  stem: string
-  subject: string
-  status: 'draft' | 'published'
-  createdAt: string
-  version?: number
-  lineageId?: string
-  previousId?: string
-  [field: string]: unknown
-}
 
 const OXYGEN = '氧气的分子结构是'
 const CAR = 'What is the English word for 汽车?'
@@ -38,7 +21,7 @@ const LIU_DRAFT = '刘老师还没写完的题'
 const ESSAY = 'Describe your favourite season in about 50 words.'
 const UPLOAD = '拍照上传你的实验报告'
 
-const LIU_QUESTIONS: Seeded[] = [
+const LIU_QUESTIONS: SeededQuestion[] = [
   {
     id: 'q-oxygen',
     type: 'single_choice',
@@ -121,7 +104,7 @@ const LIU_QUESTIONS: Seeded[] = [
   },
 ]
 
-const LI_QUESTIONS: Seeded[] = [
+const LI_QUESTIONS: SeededQuestion[] = [
   {
     id: 'q-two',
     type: 'fill_blank',
@@ -170,59 +153,11 @@ const LI_QUESTIONS: Seeded[] = [
   },
 ]
 
-async function apiLogin(account: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ account, password: PASSWORD }),
-  })
-  if (!response.ok) throw new Error(`login ${account}: ${response.status}`)
-  return ((await response.json()) as { accessToken: string }).accessToken
-}
-
-async function subjectIds(token: string): Promise<Map<string, string>> {
-  const response = await fetch(`${server.url}/api/sync/catalog/pull?seq=0&limit=1000`, {
-    headers: { Authorization: `Bearer ${token}` },
-  })
-  const { documents } = (await response.json()) as { documents: { id: string; kind: string; name: string }[] }
-  return new Map(documents.filter((doc) => doc.kind === 'subject').map((doc) => [doc.name, doc.id]))
-}
-
-/** Pushes questions as their author would through the sync API (the server checks them as any push). */
-async function pushQuestions(account: string, authorId: string, questions: Seeded[]): Promise<void> {
-  const token = await apiLogin(account)
-  const subjects = await subjectIds(token)
-  const rows = questions.map(({ subject, createdAt, version, lineageId, ...fields }) => ({
-    assumedMasterState: null,
-    newDocumentState: {
-      kind: 'question',
-      schoolId: 'demo',
-      updatedAt: Date.now(),
-      _deleted: false,
-      subjectId: subjects.get(subject),
-      authorId,
-      createdAt: new Date(`${createdAt}T09:00:00`).getTime(),
-      version: version ?? 1,
-      lineageId: lineageId ?? fields.id,
-      images: [],
-      attachments: [],
-      ...fields,
-    },
-  }))
-  const response = await fetch(`${server.url}/api/sync/questions/push`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(rows),
-  })
-  if (!response.ok) throw new Error(`push: ${response.status} ${await response.text()}`)
-  expect(await response.json()).toEqual([])
-}
-
 test.beforeAll(async () => {
   server = await startServer()
   mkdirSync(SCREENSHOTS, { recursive: true })
-  await pushQuestions(LIU.account, LIU.id, LIU_QUESTIONS)
-  await pushQuestions(LI.account, LI.id, LI_QUESTIONS)
+  await pushQuestions(server.url, LIU, LIU_QUESTIONS)
+  await pushQuestions(server.url, LI, LI_QUESTIONS)
 })
 test.afterAll(async () => server.stop())
 
@@ -234,23 +169,9 @@ function row(page: Page, title: string): Locator {
   return rows(page).filter({ hasText: title })
 }
 
-/** Picks an option of an Element Plus select by its visible text. */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-  await expect(select).toContainText(option)
-}
-
 async function clearSelect(select: Locator): Promise<void> {
   await select.hover()
   await select.locator('.el-select__clear').click()
-}
-
-async function openQuestionBank(page: Page, account: string): Promise<void> {
-  await logIn(page, account, PASSWORD)
-  await expectSynced(page)
-  await page.getByTestId('menu-questions').click()
-  await expect(page.getByTestId('question-bank-page')).toBeVisible()
 }
 
 test('a teacher filters, searches, previews with answers and deletes their draft (zh-CN)', async ({

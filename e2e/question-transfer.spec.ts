@@ -3,11 +3,10 @@
 // and exports the list as GIFT, seeing what GIFT could not carry. zh-CN, with the preview in English too.
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import { choose, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import { LI, openQuestionBank } from './seed-questions.ts'
 import { startServer, type RunningServer } from './server.ts'
 
-const PASSWORD = 'demo-2026'
-const LI = '13800000002'
 const FIXTURES = 'test/fixtures/questions'
 
 let server: RunningServer
@@ -18,22 +17,10 @@ test.beforeAll(async () => {
 })
 test.afterAll(async () => server.stop())
 
-async function openQuestionBank(page: Page): Promise<void> {
-  await logIn(page, LI, PASSWORD)
-  await expectSynced(page)
-  await page.getByTestId('menu-questions').click()
-  await expect(page.getByTestId('question-bank-page')).toBeVisible()
-}
-
 async function chooseFile(page: Page, dialog: Locator, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser')
   await dialog.getByTestId('question-import-choose').click()
   await (await chooser).setFiles(path)
-}
-
-async function chooseSubject(page: Page, dialog: Locator, name: string): Promise<void> {
-  await dialog.getByTestId('question-import-subject').click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: name }).first().click()
 }
 
 async function previewMoodle(page: Page, locale: Locale): Promise<Locator> {
@@ -55,7 +42,7 @@ test('a teacher imports Moodle XML, is refused unsupported questions, exports GI
 }) => {
   test.setTimeout(90_000)
   const { context, page } = await openPc(browser, server.url, 'zh-CN')
-  await openQuestionBank(page)
+  await openQuestionBank(page, LI.account)
   const count = async () =>
     Number((await page.getByTestId('question-count').textContent())?.match(/\d+/)?.[0])
   const before = await count()
@@ -63,7 +50,7 @@ test('a teacher imports Moodle XML, is refused unsupported questions, exports GI
   const dialog = await previewMoodle(page, 'zh-CN')
   // Without a subject nothing can be imported; with one, all ten questions are written as drafts.
   await expect(dialog.getByTestId('question-import-submit')).toBeDisabled()
-  await chooseSubject(page, dialog, '数学')
+  await choose(page, dialog.getByTestId('question-import-subject'), '数学')
   await expect(dialog.getByTestId('question-import-summary')).toContainText('10')
   await dialog.getByTestId('question-import-submit').click()
   await expect(dialog).toBeHidden()
@@ -100,7 +87,7 @@ test('a teacher imports Moodle XML, is refused unsupported questions, exports GI
 test('the import preview in English', async ({ browser }) => {
   test.setTimeout(60_000)
   const { context, page } = await openPc(browser, server.url, 'en')
-  await openQuestionBank(page)
+  await openQuestionBank(page, LI.account)
   const dialog = await previewMoodle(page, 'en')
   await expect(dialog.getByTestId('question-import-row').nth(1)).toContainText('Question 2')
   await expect(dialog.getByTestId('question-import-row').nth(1)).toContainText('Single choice')

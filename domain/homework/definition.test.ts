@@ -8,41 +8,8 @@ import {
   totalScore,
   walkSections,
   type DefinitionSection,
-  type HomeworkDefinition,
 } from './definition.ts'
-
-function section(id: string, changes: Partial<DefinitionSection> = {}): DefinitionSection {
-  return { id, title: `第${id}章`, items: [], sections: [], ...changes }
-}
-
-function definition(changes: Partial<HomeworkDefinition> = {}): HomeworkDefinition {
-  return {
-    id: 'd1',
-    kind: 'definition',
-    schoolId: 'demo',
-    updatedAt: 1,
-    title: '数学作业',
-    subjectId: 'math',
-    scored: true,
-    status: 'draft',
-    authorId: teacher.id,
-    createdAt: 1,
-    sections: [
-      section('1', { items: [{ questionId: 'q1', score: 10 }] }),
-      section('2', {
-        sections: [
-          section('2.1', {
-            items: [
-              { questionId: 'q2', score: 5 },
-              { questionId: 'q3', score: 2.5 },
-            ],
-          }),
-        ],
-      }),
-    ],
-    ...changes,
-  }
-}
+import { definition, section } from './testing.ts'
 
 describe('homework definition rules', () => {
   it('walks sections depth first with their title paths and sums the scores', () => {

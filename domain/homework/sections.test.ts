@@ -18,10 +18,7 @@ import {
   setSectionScores,
   withoutScores,
 } from './sections.ts'
-
-function section(id: string, changes: Partial<DefinitionSection> = {}): DefinitionSection {
-  return { id, title: `第${id}章`, items: [], sections: [], ...changes }
-}
+import { definition, section } from './testing.ts'
 
 /** 1 (q1) · 2 → 2.1 (q2, q3), 2.2 (empty) · 3 (q4, unscored). */
 function tree(): DefinitionSection[] {
@@ -40,23 +37,6 @@ function tree(): DefinitionSection[] {
     }),
     section('3', { items: [{ questionId: 'q4' }] }),
   ]
-}
-
-function definition(changes: Partial<HomeworkDefinition> = {}): HomeworkDefinition {
-  return {
-    id: 'd1',
-    kind: 'definition',
-    schoolId: 'demo',
-    updatedAt: 1,
-    title: '数学作业',
-    subjectId: 'math',
-    scored: true,
-    status: 'complete',
-    authorId: 'someone-else',
-    createdAt: 1,
-    sections: tree(),
-    ...changes,
-  }
 }
 
 const ids = (sections: readonly DefinitionSection[]): string[] =>
@@ -153,7 +133,8 @@ describe('questions of a section', () => {
 
 describe('copying a definition', () => {
   it('keeps questions and scores with new section ids, as a draft remembering its source', () => {
-    const copy = copyDefinition(definition(), (id) => `new-${id}`, ' (副本)')
+    const colleagues = definition({ status: 'complete', authorId: 'someone-else', sections: tree() })
+    const copy = copyDefinition(colleagues, (id) => `new-${id}`, ' (副本)')
     expect(copy.title).toBe('数学作业 (副本)')
     expect(copy.status).toBe('draft')
     expect(copy.copiedFromId).toBe('d1')

@@ -1,30 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import type { HomeworkDefinition } from '../../../../domain/homework/definition.ts'
+import { definition as baseDefinition, section } from '../../../../domain/homework/testing.ts'
 import { definitionRow, matchesFilter } from './definition-rows.ts'
 
-function definition(changes: Partial<HomeworkDefinition> = {}): HomeworkDefinition {
-  return {
-    id: 'd1',
-    kind: 'definition',
-    schoolId: 'demo',
-    updatedAt: 1,
-    title: '数学作业',
-    subjectId: 'math',
-    scored: true,
-    status: 'draft',
+/** Scored: 4 + 1.5 given, q2 without a score yet. */
+const definition = (changes: Partial<HomeworkDefinition> = {}) =>
+  baseDefinition({
     authorId: 'li',
     createdAt: new Date(2026, 9, 20, 12).getTime(),
     sections: [
-      {
-        id: 's1',
-        title: '第一章',
+      section('1', {
         items: [{ questionId: 'q1', score: 4 }, { questionId: 'q2' }],
-        sections: [{ id: 's2', title: '练习', items: [{ questionId: 'q3', score: 1.5 }], sections: [] }],
-      },
+        sections: [section('1.1', { items: [{ questionId: 'q3', score: 1.5 }] })],
+      }),
     ],
     ...changes,
-  }
-}
+  })
 
 const names = {
   subjects: new Map([['math', { name: '数学' }]]),

@@ -6,16 +6,24 @@ import { shuffled } from './preview-order.ts'
 
 /** What the previewing teacher enters as if they were the student (kept on screen only, never saved). */
 interface TrialAnswers {
+  /** The choice of a single choice or true/false question. */
   single: string
   multiple: string[]
-  trueFalse: boolean | undefined
   matching: Record<string, string>
   blanks: string[]
   text: string
 }
 
 function emptyAnswers(): TrialAnswers {
-  return { single: '', multiple: [], trueFalse: undefined, matching: {}, blanks: [], text: '' }
+  return { single: '', multiple: [], matching: {}, blanks: [], text: '' }
+}
+
+/** A choice as the student sees it: lettered for a choice question, "True" / "False" for a true/false one. */
+export interface PreviewChoice {
+  id: string
+  label?: string
+  text: string
+  correct: boolean
 }
 
 /**
@@ -31,9 +39,21 @@ export function useQuestionPreview(question: () => Question) {
     () => Object.assign(trial, emptyAnswers()),
   )
 
-  const options = computed(() =>
-    (question().options ?? []).map((option, index) => ({ ...option, label: optionLabel(index) })),
-  )
+  const choices = computed<PreviewChoice[]>(() => {
+    const current = question()
+    if (current.type === 'true_false')
+      return [true, false].map((value) => ({
+        id: String(value),
+        text: t(`questionBank.preview.${value}`),
+        correct: value === current.answer,
+      }))
+    return (current.options ?? []).map(({ id, text, correct }, index) => ({
+      id,
+      label: optionLabel(index),
+      text,
+      correct,
+    }))
+  })
   const shuffledItems = computed(() => shuffled(question().items ?? [], question().id))
   const rightChoices = computed(() =>
     shuffled([...new Set((question().pairs ?? []).map((pair) => pair.right))], `${question().id}:right`),
@@ -45,9 +65,5 @@ export function useQuestionPreview(question: () => Question) {
       answers: blank.answers.join(t('questionBank.preview.listSeparator')),
     })),
   )
-  const trueFalseChoices = computed(() => [
-    { value: true, label: t('questionBank.preview.true') },
-    { value: false, label: t('questionBank.preview.false') },
-  ])
-  return { trial, options, shuffledItems, rightChoices, blanks, trueFalseChoices }
+  return { trial, choices, shuffledItems, rightChoices, blanks }
 }
