@@ -251,6 +251,18 @@ describe('blob cache', () => {
     expect(await cache.objectUrl(ABC_SHA256)).toMatch(/^blob:/)
   })
 
+  it('tells its screens when the server may be reachable again, online or when sync recovers', async () => {
+    const server = new FakeBlobServer()
+    const machine = pc(server)
+    const recovered$ = new Subject<void>()
+    const cache = machine.open({ reconnected$: recovered$ })
+    let told = 0
+    cache.reconnected$.subscribe(() => (told += 1))
+    machine.online$.next()
+    recovered$.next()
+    expect(told).toBe(2)
+  })
+
   it('makes one object URL per blob and revokes it on close', async () => {
     const server = new FakeBlobServer()
     const cache = pc(server).open()

@@ -5,6 +5,7 @@ import {
   fromEvent,
   map,
   merge,
+  share,
   type Observable,
   type Subscription,
 } from 'rxjs'
@@ -53,10 +54,8 @@ export function createBlobCache(options: BlobCacheOptions): BlobCache {
   let lastQueuedAt = 0
   const downloads = new Map<string, Promise<Blob | null>>()
   const objectUrls = new Map<string, Promise<string | null>>()
-  const online: Subscription = merge(
-    options.online$ ?? defaultOnline(),
-    options.reconnected$ ?? EMPTY,
-  ).subscribe(() => void queue.run(true))
+  const reconnected$ = merge(options.online$ ?? defaultOnline(), options.reconnected$ ?? EMPTY).pipe(share())
+  const online: Subscription = reconnected$.subscribe(() => void queue.run(true))
   const started = queue.refresh()
   // A restart is a good moment to try again, whatever the backoff said.
   void started.then(() => queue.run(true))
@@ -147,6 +146,7 @@ export function createBlobCache(options: BlobCacheOptions): BlobCache {
     objectUrl,
     pendingUploads$: queue.pending$.asObservable(),
     failedUploads$: queue.failed$.asObservable(),
+    reconnected$,
     retryUpload: queue.retry,
     dismissUpload: queue.dismiss,
     flush: () => started.then(() => queue.run(true)),

@@ -27,6 +27,8 @@ export interface BlobCache {
   retryUpload(sha256: string): Promise<void>
   /** Gives up uploading a refused blob (its bytes stay on this PC). */
   dismissUpload(sha256: string): Promise<void>
+  /** Fires when the server may be reachable again: a blob that was not available may download now. */
+  readonly reconnected$: Observable<unknown>
   /** Uploads what is queued now (also runs by itself when the network comes back and every 30 s). */
   flush(): Promise<void>
   /** Stops the queue and revokes the object URLs. */

@@ -1,5 +1,6 @@
 import { ref, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
 import { useBlobCache } from './use-blob-cache.ts'
+import { useReconnections } from './use-reconnections.ts'
 
 export type BlobUrlState = 'loading' | 'ready' | 'missing'
 
@@ -15,21 +16,31 @@ export function useBlobUrl(sha256: MaybeRefOrGetter<string | undefined>): {
   const url = ref<string | null>(null)
   const state = ref<BlobUrlState>('loading')
 
+  const reconnections = useReconnections(cache)
+
+  async function look(hash: string | undefined, isCurrent: () => boolean): Promise<void> {
+    url.value = null
+    state.value = hash ? 'loading' : 'missing'
+    if (!hash) return
+    const made = await cache.objectUrl(hash)
+    if (!isCurrent()) return
+    url.value = made
+    state.value = made ? 'ready' : 'missing'
+  }
+
   watch(
     () => toValue(sha256),
-    async (hash, _previous, onCleanup) => {
+    (hash, _previous, onCleanup) => {
       let current = true
       onCleanup(() => (current = false))
-      url.value = null
-      state.value = hash ? 'loading' : 'missing'
-      if (!hash) return
-      const made = await cache.objectUrl(hash)
-      if (!current) return
-      url.value = made
-      state.value = made ? 'ready' : 'missing'
+      void look(hash, () => current)
     },
     { immediate: true },
   )
+  // A blob missing while offline may download once the server is back.
+  watch(reconnections, () => {
+    if (state.value === 'missing') void look(toValue(sha256), () => true)
+  })
 
   return { url, state }
 }
