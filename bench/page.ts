@@ -1,8 +1,10 @@
-// The bench page (bench/browser/, built with Vite from the app's own code) in Debian's Chromium.
+// The bench page (bench/browser/, built with Vite from the app's own code) or the app's own build, in Debian's
+// Chromium.
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { build } from 'vite'
+import buildRenderer from '../e2e/global-setup.ts'
 import { CHROMIUM_ARGS } from '../playwright.config.ts'
 import { startBenchServer } from './server.ts'
 
@@ -23,6 +25,14 @@ export function buildBenchPage(): Promise<unknown> {
   return built
 }
 
+/** The renderer's build, served in web mode under /app/. */
+export const APP_DIR = resolve('out/renderer')
+
+/** `electron-vite build` into out/, as the e2e tests build it. */
+export function buildApp(): void {
+  buildRenderer()
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -36,6 +46,15 @@ export async function openBenchPage(context: BrowserContext, serverUrl: string):
   page.on('pageerror', (error) => console.error('bench page error:', error))
   await page.goto(`${serverUrl}/app/`)
   await page.waitForSelector('body[data-ready="true"]')
+  return page
+}
+
+/** The app in web mode (as a school PC shows it), on its login page. */
+export async function openApp(context: BrowserContext, serverUrl: string): Promise<Page> {
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error('app page error:', error))
+  await page.goto(`${serverUrl}/app/`)
+  await page.waitForSelector('[data-test=login-page]')
   return page
 }
 

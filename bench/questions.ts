@@ -104,8 +104,25 @@ function typeFields(type: QuestionType, random: () => number): Partial<Question>
   }
 }
 
+/** Whose the generated questions are: the school, a subject's id by its name, an author's id by its number. */
+export interface QuestionOwners {
+  schoolId: string
+  subjectId(name: string): string
+  authorId(author: number): string
+}
+
+const BENCH_OWNERS: QuestionOwners = {
+  schoolId: 'bench',
+  subjectId: (name) => `subject-${SUBJECTS.indexOf(name)}`,
+  authorId: (author) => `staff-${author}`,
+}
+
 /** 20,000 questions of 10 subjects by 30 authors, every type, Chinese and English stems; a tenth have a v2. */
-export function generateQuestions(count = QUESTION_SET.questions, seed = 5): Question[] {
+export function generateQuestions(
+  count = QUESTION_SET.questions,
+  owners = BENCH_OWNERS,
+  seed = 5,
+): Question[] {
   const random = seededRandom(seed)
   const questions: Question[] = []
   for (let i = 0; i < count; i++) {
@@ -121,12 +138,12 @@ export function generateQuestions(count = QUESTION_SET.questions, seed = 5): Que
     questions.push({
       id,
       kind: 'question',
-      schoolId: 'bench',
+      schoolId: owners.schoolId,
       updatedAt: 1_764_000_000_000,
       type,
       stem,
-      subjectId: `subject-${SUBJECTS.indexOf(subject)}`,
-      authorId: `staff-${Math.floor(random() * QUESTION_SET.authors)}`,
+      subjectId: owners.subjectId(subject),
+      authorId: owners.authorId(Math.floor(random() * QUESTION_SET.authors)),
       status: random() < 0.8 ? 'published' : 'draft',
       createdAt: 1_700_000_000_000 + i * 60_000,
       lineageId: previous?.lineageId ?? id,
