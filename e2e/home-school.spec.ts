@@ -240,11 +240,14 @@ test('an admin builds campus → grade → class, is refused deleting a non-empt
     await expect(page.getByTestId('unit-form-dialog')).toBeHidden()
   }
   async function nodeCommand(node: Locator, command: string): Promise<void> {
-    await node.getByTestId('directory-node-menu').click()
-    // The menu of the node before may still be fading out.
-    const menu = page.locator('.el-dropdown-menu:visible')
-    await expect(menu).toHaveCount(1)
-    await menu.getByTestId(`directory-${command}`).click()
+    // The tree re-renders when a write replicates back, which can close a menu just opened: open it again.
+    await expect(async () => {
+      await node.getByTestId('directory-node-menu').click()
+      // The menu of the node before may still be fading out.
+      const menu = page.locator('.el-dropdown-menu:visible')
+      await expect(menu).toHaveCount(1)
+      await menu.getByTestId(`directory-${command}`).click({ timeout: 3_000 })
+    }).toPass({ timeout: 30_000 })
   }
   const node = (type: string, name: string) =>
     page.getByTestId(`directory-${type}`).filter({ has: page.getByText(name, { exact: true }) })
