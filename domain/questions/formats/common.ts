@@ -52,22 +52,6 @@ export function withRuleIssues(questions: ParsedQuestion[], issues: ParseIssue[]
   return { questions, issues: [...issues, ...questions.flatMap(ruleIssues)] }
 }
 
-const IMAGE_MIME: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  svg: 'image/svg+xml',
-  bmp: 'image/bmp',
-}
-
-/** The MIME type of an image file by its extension (files in question files are images). */
-export function imageMime(name: string): string {
-  const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase()
-  return IMAGE_MIME[extension] ?? 'application/octet-stream'
-}
-
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64.replace(/\s+/g, ''))
   return Uint8Array.from(binary, (char) => char.charCodeAt(0))

@@ -3,13 +3,13 @@
  * we have no equivalent of are errors (an import is all or nothing), categories and descriptions warnings.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { mimeOf } from '../../blobs/mime.ts'
 import { stemText, textToStem } from '../stem.ts'
 import type { Question } from '../types.ts'
 import { clozeSubquestion, parseCloze } from './cloze.ts'
 import {
   base64ToBytes,
   blank,
-  imageMime,
   issue,
   item,
   option,
@@ -140,7 +140,7 @@ class QuestionReader {
       return null
     }
     if (!this.files.some((file) => file.name === name)) {
-      this.files.push({ name, mime: imageMime(name), bytes })
+      this.files.push({ name, mime: mimeOf('', name), bytes })
     }
     return { 'data-file': name, alt: attributes.alt ?? '' }
   }

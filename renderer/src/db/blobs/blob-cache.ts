@@ -14,7 +14,7 @@ import type { ApiClient } from '../api-client.ts'
 import type { SyncStatus } from '../sync-status.ts'
 import { openBlobDatabase, type BlobStorageOptions, type QueuedUpload } from './blob-database.ts'
 import { sha256Hex } from './hash.ts'
-import { mimeOf } from './mime.ts'
+import { mimeOf } from '../../../../domain/blobs/mime.ts'
 import type { BlobCache } from './types.ts'
 import { createUploadQueue } from './upload-queue.ts'
 

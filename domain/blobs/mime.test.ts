@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { retryDelay } from './backoff.ts'
 import { mimeOf } from './mime.ts'
 
 describe('mimeOf', () => {
@@ -15,12 +14,5 @@ describe('mimeOf', () => {
   it('falls back to bytes of unknown type', () => {
     expect(mimeOf('', 'README')).toBe('application/octet-stream')
     expect(mimeOf('', 'archive.xyz')).toBe('application/octet-stream')
-  })
-})
-
-describe('retryDelay', () => {
-  it('doubles from 2 s up to 5 minutes', () => {
-    expect([1, 2, 3, 4].map(retryDelay)).toEqual([2_000, 4_000, 8_000, 16_000])
-    expect(retryDelay(20)).toBe(300_000)
   })
 })
