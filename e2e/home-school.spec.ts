@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { readTables } from '../renderer/src/ui/excel/workbook.ts'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import { choose, expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const ADMIN = { account: '13800000001', password: 'demo-2026' }
@@ -24,12 +24,6 @@ test.setTimeout(180_000)
 
 function studentRow(page: Page, name: string) {
   return page.getByTestId('student-row').filter({ has: page.getByText(name, { exact: true }) })
-}
-
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-  await expect(select).toContainText(option)
 }
 
 interface WireDoc {
@@ -110,11 +104,11 @@ for (const { locale, head, subject, student, guardianLabel, idNumber, idBadge } 
     await page.getByTestId('class-edit-teachers').click()
     const dialog = page.getByTestId('teachers-dialog')
     await expect(dialog).toBeVisible()
-    await pick(page, dialog.getByTestId('teachers-head'), head)
+    await choose(page, dialog.getByTestId('teachers-head'), head)
     await dialog.getByTestId('teachers-row-add').click()
     const row = dialog.getByTestId('teachers-row').last()
-    await pick(page, row.getByTestId('teachers-row-subject'), subject[0])
-    await pick(page, row.getByTestId('teachers-row-teacher'), subject[1])
+    await choose(page, row.getByTestId('teachers-row-subject'), subject[0])
+    await choose(page, row.getByTestId('teachers-row-teacher'), subject[1])
     await shoot(page, `home-school-teachers-${locale}`)
     await dialog.getByTestId('teachers-save').click()
     await expect(dialog).toBeHidden()
@@ -272,7 +266,7 @@ test('an admin builds campus → grade → class, is refused deleting a non-empt
   await page.locator(`[data-node="${CLASS_KEY}"]`).click()
   await studentRow(page, '赵雨泽').getByTestId('student-account-menu').click()
   await page.locator('[data-test="student-transfer"]:visible').click()
-  await pick(page, page.getByTestId('move-class'), '初一(2)班')
+  await choose(page, page.getByTestId('move-class'), '初一(2)班')
   await page.getByTestId('move-submit').click()
   await expect(studentRow(page, '赵雨泽')).toHaveCount(0)
   await page.locator('[data-node="class:demo-class-g7-2"]').click()

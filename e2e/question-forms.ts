@@ -28,6 +28,25 @@ interface PageGlobals {
   ClipboardEvent: new (type: string, init: Record<string, unknown>) => Event
 }
 
+interface Caret {
+  anchorNode: { textContent: string | null } | null
+  anchorOffset: number
+}
+
+/** Runs in the page: is the caret at the very start of the editor's text? */
+function caretAtStart(editor: unknown): boolean {
+  const { ownerDocument, textContent } = editor as {
+    ownerDocument: { getSelection(): Caret | null }
+    textContent: string
+  }
+  const caret = ownerDocument.getSelection()
+  return (
+    caret?.anchorOffset === 0 &&
+    !!caret.anchorNode?.textContent &&
+    textContent.startsWith(caret.anchorNode.textContent)
+  )
+}
+
 /** A blue square as a PNG file (8-bit RGB, unfiltered rows). */
 function squarePng(size: number): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -179,6 +198,8 @@ export const FILL: Record<Type, (page: Page) => Promise<void>> = {
     // A blank inserted before the others is numbered 1 and the answers follow their blanks.
     const stem = page.getByTestId('stem-input')
     await stem.press('Control+Home')
+    // The editor learns of the moved caret from the browser's selectionchange: wait for it to be at the start.
+    await expect.poll(() => stem.evaluate(caretAtStart)).toBe(true)
     await page.getByTestId('stem-insert-blank').click()
     await expect(stem).toContainText('{{1}}2 + 2 = {{2}}，3 + 3 = {{3}}')
     await expect(page.getByTestId('fill-blank-row').nth(1)).toContainText('4')

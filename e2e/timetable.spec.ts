@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import { choose, expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const ADMIN = { account: '13800000001', password: 'demo-2026' }
@@ -20,13 +20,6 @@ test.beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true })
 })
 test.afterAll(async () => server.stop())
-
-/** Picks an option of an Element Plus select by its visible text. */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-  await expect(select).toContainText(option)
-}
 
 function cell(page: Page, column: string, periodIndex: number): Locator {
   return page.locator(`[data-test="grid-cell"][data-column="${column}"]`).nth(periodIndex)
