@@ -1,6 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { useI18n } from 'vue-i18n'
 import { WriteRefusedError } from '../db/index.ts'
+import { reasonOf } from '../ui/reason-of.ts'
 
 /** Runs a local write and tells the user how it went; resolves with undefined when it failed. */
 export function useWriteFeedback() {
@@ -12,7 +13,7 @@ export function useWriteFeedback() {
       if (successMessage) ElMessage.success(successMessage)
       return result
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = reasonOf(error)
       const key = error instanceof WriteRefusedError ? 'common.refused' : 'common.failed'
       ElMessage.error({ message: t(key, { reason }), grouping: true })
       return undefined

@@ -1,4 +1,5 @@
 import { ApiError, isNetworkError } from '../../db/index.ts'
+import { reasonOf } from '../../ui/reason-of.ts'
 
 type Translate = (key: string, values?: Record<string, unknown>) => string
 
@@ -7,5 +8,5 @@ export function loginErrorMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiError && error.status === 401) return t('login.errors.badCredentials')
   if (error instanceof ApiError && error.status === 429) return t('login.errors.tooMany')
   if (isNetworkError(error)) return t('login.errors.network')
-  return t('login.errors.server', { message: error instanceof Error ? error.message : String(error) })
+  return t('login.errors.server', { message: reasonOf(error) })
 }

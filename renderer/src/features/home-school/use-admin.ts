@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n'
 import { useAuthStore } from '../auth/store.ts'
 import { useAccountStore } from '../org/accounts.ts'
 import { adminFailure, type AdminApi } from '../org/admin-api.ts'
+import { reasonOf } from '../../ui/reason-of.ts'
 
 /** Runs an admin call and reports a failure in words (offline, not allowed, server without the route…). */
 export function useAdminAction() {
@@ -24,7 +25,7 @@ export function useAdminAction() {
     try {
       return await action(api)
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = reasonOf(error)
       ElMessage.error({ message: t(`homeSchool.admin.${adminFailure(error)}`, { reason }), grouping: true })
       return undefined
     }

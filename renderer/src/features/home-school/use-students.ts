@@ -12,6 +12,7 @@ import { useGuardianStore, useStudentStore } from '../org/stores.ts'
 import { useAccountStore } from '../org/accounts.ts'
 import { useAdminAction } from './use-admin.ts'
 import { filterRows, NO_FILTER, studentRows, type StudentFilter, type StudentRow } from './student-rows.ts'
+import { reasonOf } from '../../ui/reason-of.ts'
 
 export function fileSafe(name: string): string {
   return name.replace(/[\\/:*?"<>|]/g, '_').trim()
@@ -34,7 +35,7 @@ export function useExcelSave() {
       })
       if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
     } catch (error) {
-      ElMessage.error(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }))
+      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
     } finally {
       exporting.value = false
     }

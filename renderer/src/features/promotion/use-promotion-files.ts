@@ -8,6 +8,7 @@ import {
 import { parseStructureSheet, type StructureFile } from '../../../../domain/org/promotion/structure-file.ts'
 import { desktop } from '../../app/desktop.ts'
 import { readTables, XLSX_FILTER } from '../../ui/excel/workbook.ts'
+import { reasonOf } from '../../ui/reason-of.ts'
 
 export interface Loaded<T> {
   fileName: string
@@ -15,8 +16,6 @@ export interface Loaded<T> {
 }
 
 const JSON_FILTER = { name: 'JSON', extensions: ['json'] }
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /** The two uploads: the B08 structure (.xlsx, first sheet) and the B01 registration (.json). */
 export function usePromotionFiles() {

@@ -29,8 +29,7 @@ import { entryRows, filterRows, previewSheets, STATUS_FILTERS, type StatusFilter
 import { useUpdateLogStore } from './store.ts'
 import { useGraceDays } from './use-grace-days.ts'
 import { usePromotionFiles } from './use-promotion-files.ts'
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+import { reasonOf } from '../../ui/reason-of.ts'
 
 /** The address book as the stores hold it now. */
 function useAddressBook() {

@@ -29,7 +29,8 @@ import { useQuestionStore } from '../question-bank/store.ts'
 import { useSubjectStore } from '../subjects/store.ts'
 import { useBlobCache } from '../../ui/blobs/use-blob-cache.ts'
 import { problemsOf } from './problems.ts'
-import { reasonOf, useQuestionSave } from './use-question-save.ts'
+import { reasonOf } from '../../ui/reason-of.ts'
+import { useQuestionSave } from './use-question-save.ts'
 import { useUnsavedGuard } from './use-unsaved-guard.ts'
 
 /** The type-specific fields while editing: every list present (the type's own are saved). */

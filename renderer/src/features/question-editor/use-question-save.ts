@@ -6,10 +6,7 @@ import { firstVersion, replacingPatch, type EditedFields } from '../../../../dom
 import type { Question } from '../../../../domain/questions/types.ts'
 import { useAuthStore } from '../auth/store.ts'
 import { useQuestionStore } from '../question-bank/store.ts'
-
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
+import { reasonOf } from '../../ui/reason-of.ts'
 
 /**
  * Writes the edited question: the first save inserts version 1 (its own lineage), later saves patch the

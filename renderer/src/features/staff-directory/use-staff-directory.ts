@@ -15,6 +15,7 @@ import type { TableColumn } from '../../ui/table-column.ts'
 import { useDepartmentStore, useStaffStore } from '../org/stores.ts'
 import { directoryRow, directorySheet, type DirectoryRow } from './directory-rows.ts'
 import { useStaffAccounts } from './use-accounts.ts'
+import { reasonOf } from '../../ui/reason-of.ts'
 
 /** The texts of the roles column: teaching or not, and admin. */
 function useRoleLabels() {
@@ -58,7 +59,7 @@ function useDirectoryExport(rows: Ref<DirectoryRow[]>) {
       const result = await desktop.saveFile({ defaultName, filters: [XLSX_FILTER], data })
       if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
     } catch (error) {
-      ElMessage.error(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }))
+      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
     } finally {
       exporting.value = false
     }

@@ -8,6 +8,7 @@ import type { GridColumn } from '../slot-grid.vue'
 import type { References } from '../use-references.ts'
 import { XLSX_FILTER } from '../../../ui/excel/workbook.ts'
 import { weekWorkbook, type WeekSheet } from './week-workbook.ts'
+import { reasonOf } from '../../../ui/reason-of.ts'
 
 /** What the export needs from the week on screen. */
 export interface ExportedWeek {
@@ -63,7 +64,7 @@ export function useWeekExport(references: References) {
       })
       if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
     } catch (error) {
-      ElMessage.error(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }))
+      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
     } finally {
       exporting.value = false
     }

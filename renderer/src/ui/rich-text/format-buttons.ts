@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/vue-3'
 
-/** A formatting button of the stem toolbar: its glyph, the locale key of its name, its shortcut. */
+/** A formatting button of the rich-text toolbar: its glyph, the locale key of its name, its shortcut. */
 export interface FormatButton {
   id: string
   glyph: string

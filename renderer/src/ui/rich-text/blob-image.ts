@@ -6,7 +6,7 @@ export interface BlobImageOptions {
 }
 
 /**
- * An image of the stem, kept as `<img data-blob="<sha256>" alt>`: the editor shows it through the blob
+ * An image of rich text, kept as `<img data-blob="<sha256>" alt>`: the editor shows it through the blob
  * cache's object URL, set on the node view only, so the HTML it produces never holds a `src`.
  */
 export const BlobImage = Node.create<BlobImageOptions>({

@@ -1,6 +1,6 @@
 import { Mark } from '@tiptap/vue-3'
 
-/** A mark stored as one plain tag (the stem keeps no attributes), with a keyboard shortcut. */
+/** A mark stored as one plain tag (no attributes are kept), with a keyboard shortcut. */
 function plainTagMark(name: string, tag: string, shortcut: string) {
   return Mark.create({
     name,
