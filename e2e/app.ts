@@ -25,6 +25,20 @@ export async function openPc(browser: Browser, serverUrl: string, locale?: Local
 }
 
 /** A phone (Pixel 7) on the mobile pages `/m/` of the server. */
+/**
+ * Web mode prints with `window.print()`, which headless Chromium runs in the background: a `page.pdf()` taken while
+ * it runs fails with "Page is already being printed". Record the app's print requests (with the title it set for
+ * the file name) instead of printing.
+ */
+export async function recordPrints(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const titles: string[] = []
+    Object.assign(window, { printedTitles: titles })
+    window.print = () => void titles.push(document.title)
+  })
+  return () => page.evaluate(() => (window as unknown as { printedTitles: string[] }).printedTitles)
+}
+
 export async function openPhone(browser: Browser, serverUrl: string, locale?: Locale): Promise<Pc> {
   const context = await browser.newContext({ ...devices['Pixel 7'] })
   await withLocale(context, 'campus-desk.m.lang', locale)

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { choose, expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import { choose, expectSynced, logIn, openPc, recordPrints, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const ADMIN = { account: '13800000001', password: 'demo-2026' }
@@ -169,8 +169,10 @@ for (const { locale, term, start, end, monday, tuesday } of CASES) {
     expect(String(sheet?.getCell('C5').value)).toContain('数学')
     expect(String(sheet?.getCell('B4').value)).toContain('语文')
 
-    // PDF: printing shows the week alone, under its title.
+    // PDF: printing shows the week alone, under its title, and names the file after the class.
+    const printedTitles = await recordPrints(a)
     await a.getByTestId('export-pdf').click()
+    await expect.poll(printedTitles).toEqual([expect.stringContaining(CLASS_1)])
     await a.emulateMedia({ media: 'print' })
     await expect(a.getByTestId('side-menu')).toBeHidden()
     await expect(a.locator('h2.print-only')).toContainText(CLASS_1)

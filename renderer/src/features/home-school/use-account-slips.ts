@@ -4,7 +4,7 @@ import { useI18n } from 'vue-i18n'
 import { desktop } from '../../app/desktop.ts'
 import type { AccountSlips } from '../org/admin-api.ts'
 import { useAdminAction } from './use-admin.ts'
-import { fileSafe } from './use-students.ts'
+import { fileSafe } from '../../ui/file-name.ts'
 
 /** AB-4 account slips of a class: fetched from the server, shown as a print view, printed to PDF. */
 export function useAccountSlips() {

@@ -13,10 +13,7 @@ import { useAccountStore } from '../org/accounts.ts'
 import { useAdminAction } from './use-admin.ts'
 import { filterRows, NO_FILTER, studentRows, type StudentFilter, type StudentRow } from './student-rows.ts'
 import { reasonOf } from '../../ui/reason-of.ts'
-
-export function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, '_').trim()
-}
+import { fileSafe } from '../../ui/file-name.ts'
 
 /** Saves sheets as an .xlsx file through the desktop's save dialog and says where it went. */
 export function useExcelSave() {

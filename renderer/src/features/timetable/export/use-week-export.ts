@@ -9,6 +9,7 @@ import type { References } from '../use-references.ts'
 import { XLSX_FILTER } from '../../../ui/excel/workbook.ts'
 import { weekWorkbook, type WeekSheet } from './week-workbook.ts'
 import { reasonOf } from '../../../ui/reason-of.ts'
+import { fileSafe } from '../../../ui/file-name.ts'
 
 /** What the export needs from the week on screen. */
 export interface ExportedWeek {
@@ -19,10 +20,6 @@ export interface ExportedWeek {
   periods: Period[]
   columns: GridColumn[]
   lessonsAt(periodId: string, column: GridColumn): Lesson[]
-}
-
-function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, '_').trim()
 }
 
 /** TT-9: the week on screen to Excel (exceljs) or PDF (the desktop's print-to-PDF, the browser's print). */
