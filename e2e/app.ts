@@ -25,6 +25,12 @@ export async function openPc(browser: Browser, serverUrl: string, locale?: Local
 }
 
 /** A phone (Pixel 7) on the mobile pages `/m/` of the server. */
+interface PrintingPage {
+  print(): void
+  document: { title: string }
+  printedTitles: string[]
+}
+
 /**
  * Web mode prints with `window.print()`, which headless Chromium runs in the background: a `page.pdf()` taken while
  * it runs fails with "Page is already being printed". Record the app's print requests (with the title it set for
@@ -32,11 +38,11 @@ export async function openPc(browser: Browser, serverUrl: string, locale?: Local
  */
 export async function recordPrints(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
-    const titles: string[] = []
-    Object.assign(window, { printedTitles: titles })
-    window.print = () => void titles.push(document.title)
+    const page = globalThis as unknown as PrintingPage
+    page.printedTitles = []
+    page.print = () => void page.printedTitles.push(page.document.title)
   })
-  return () => page.evaluate(() => (window as unknown as { printedTitles: string[] }).printedTitles)
+  return () => page.evaluate(() => (globalThis as unknown as PrintingPage).printedTitles)
 }
 
 export async function openPhone(browser: Browser, serverUrl: string, locale?: Locale): Promise<Pc> {

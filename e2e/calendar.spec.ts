@@ -3,7 +3,7 @@
 // change the admin's.
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import { expectSynced, logIn, openPc, openRoute, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const ADMIN = { account: '13800000001', password: 'demo-2026' }
@@ -36,27 +36,40 @@ async function fillDates(page: Page, start: string, end: string): Promise<void> 
   await expect(page.locator('.el-date-range-picker')).toBeHidden()
 }
 
+/** The holiday's confirmation names its days (no lessons exist in these tests); saving goes on once confirmed. */
+async function confirmHoliday(page: Page, locale: Locale, days: number): Promise<void> {
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText(locale === 'en' ? `${days} day(s)` : `${days} 天`)
+  await shoot(page, `calendar-holiday-confirm-${locale}`)
+  await box.locator('.el-button--primary').click()
+}
+
 const CASES: {
   locale: Locale
   holiday: string
   renamed: string
   activity: string
   /** The screen's words for what the test checks, in `locale`. */
-  words: { holiday: string; activity: string; wholeSchool: string }
+  words: { holiday: string; activity: string; wholeSchool: string; notForRole: string }
 }[] = [
   {
     locale: 'zh-TW',
     holiday: '國慶節',
     renamed: '國慶節（延長）',
     activity: '秋季運動會',
-    words: { holiday: '節假日', activity: '活動', wholeSchool: '全校' },
+    words: { holiday: '節假日', activity: '活動', wholeSchool: '全校', notForRole: '不能開啟「自動升班」' },
   },
   {
     locale: 'en',
     holiday: 'National Day',
     renamed: 'National Day (extended)',
     activity: 'Autumn sports day',
-    words: { holiday: 'Holiday', activity: 'Activity', wholeSchool: 'Whole school' },
+    words: {
+      holiday: 'Holiday',
+      activity: 'Activity',
+      wholeSchool: 'Whole school',
+      notForRole: '“Promotion” is not open to your role',
+    },
   },
 ]
 
@@ -73,16 +86,21 @@ for (const { locale, holiday, renamed, activity, words } of CASES) {
     await Promise.all([logIn(a, ADMIN.account, ADMIN.password), logIn(b, TEACHER.account, TEACHER.password)])
     await expectSynced(a)
 
-    // The admin adds a holiday: the title is focused, the type is preset to holiday, Enter in the title saves.
+    // The admin adds a holiday: the title is focused, the type starts as activity (a holiday removes lessons, so
+    // it is chosen on purpose), Enter in the title saves after the holiday is confirmed.
     await openCalendar(a)
     await a.getByTestId('calendar-add').click()
     const title = a.getByTestId('calendar-form-title')
     await expect(title).toBeFocused()
+    await expect(a.getByTestId('calendar-form-type')).toContainText(words.activity)
+    await a.getByTestId('calendar-form-type').click()
+    await a.getByTestId('calendar-type-holiday').click()
     await expect(a.getByTestId('calendar-form-type')).toContainText(words.holiday)
     await title.fill(holiday)
     await fillDates(a, '2026-10-01', '2026-10-07')
     await shoot(a, `calendar-form-${locale}`)
     await title.press('Enter')
+    await confirmHoliday(a, locale, 7)
     await expect(a.getByTestId('calendar-form-dialog')).toBeHidden()
     const row = eventRow(a, holiday)
     await expect(row).toContainText('2026-10-01')
@@ -98,6 +116,7 @@ for (const { locale, holiday, renamed, activity, words } of CASES) {
     await title.fill(renamed)
     await fillDates(a, '2026-10-01', '2026-10-08')
     await a.getByTestId('calendar-form-submit').click()
+    await confirmHoliday(a, locale, 8)
     await expect(a.getByTestId('calendar-form-dialog')).toBeHidden()
     await expect(eventRow(a, renamed).getByTestId('calendar-days')).toHaveText('8')
     await expectSynced(a)
@@ -139,6 +158,12 @@ for (const { locale, holiday, renamed, activity, words } of CASES) {
     await expect(own.getByTestId('calendar-edit')).toBeVisible()
     await shoot(b, `calendar-teacher-list-${locale}`)
     await expectSynced(b)
+
+    // A page not for teachers, typed as an address, is refused with a message; the calendar stays.
+    await openRoute(b, '#/promotion')
+    await expect(b.locator('.el-message--warning')).toContainText(words.notForRole)
+    await expect(b.getByTestId('calendar-page')).toBeVisible()
+    await expect(b.getByTestId('promotion-page')).toHaveCount(0)
 
     // The admin sees the teacher's activity arrive; the holiday filter hides it again.
     await expect(eventRow(a, activity).getByTestId('calendar-classes')).toHaveText(CLASS)

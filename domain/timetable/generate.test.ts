@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planGeneration, type GenerationInput, type LessonFields } from './generate.ts'
+import { lessonsInHoliday, planGeneration, type GenerationInput, type LessonFields } from './generate.ts'
 import type { Lesson } from './lesson.ts'
 import type { PlanEntry } from './plan-entry.ts'
 
@@ -169,5 +169,22 @@ describe('planGeneration', () => {
     // 21 weeks; the term starts on a Tuesday, so the 420 Monday entries have no lesson in week 1.
     expect(result.created).toBe(2100 * 21 - 420)
     expect(result.clashes).toEqual([])
+  })
+})
+
+describe('lessonsInHoliday', () => {
+  it('counts the generated lessons of the range that the next generation would take away', () => {
+    const lessons = firstRun([entry('mon', 1), entry('fri', 5)])
+    const week2 = { start: '2026-09-07', end: '2026-09-13' }
+    expect(lessonsInHoliday(lessons, week2)).toBe(2)
+    const kept = lessons.map((l) =>
+      l.id === 'mon-w2' ? { ...l, adjusted: true } : l.id === 'fri-w2' ? { ...l, cancelled: true } : l,
+    )
+    expect(lessonsInHoliday(kept, week2)).toBe(0)
+    const byHand = lessons
+      .filter((l) => l.week === 2)
+      .map(({ planEntryId: _entry, week: _week, ...fields }) => ({ ...fields, id: `hand-${fields.id}` }))
+    expect(lessonsInHoliday(byHand, week2)).toBe(0)
+    expect(lessonsInHoliday(lessons, { start: '2026-09-19', end: '2026-09-30' })).toBe(0)
   })
 })

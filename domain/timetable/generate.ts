@@ -168,3 +168,14 @@ function clashesAfter(input: GenerationInput, result: GenerationResult) {
   const several = input.hostsSeveralClasses ?? (() => false)
   return allClashes(final.filter(isActive), lessonSlotKey, several)
 }
+
+/**
+ * How many lessons a new holiday over `range` takes away at the next generation: the generated lessons in it that
+ * generation still manages (active, not adjusted by hand).
+ */
+export function lessonsInHoliday(lessons: readonly Lesson[], range: DateRange): number {
+  return lessons.filter(
+    (lesson) =>
+      lesson.planEntryId !== undefined && isActive(lesson) && !lesson.adjusted && inRange(lesson.date, range),
+  ).length
+}

@@ -16,12 +16,16 @@ import { markRaw, type Component } from 'vue'
 import {
   createRouter,
   createWebHashHistory,
+  type RouteLocationNormalized,
+  type RouteMeta,
   type RouteRecordNormalized,
   type RouteRecordRaw,
   type Router,
 } from 'vue-router'
 import type { Role } from '../../../domain/auth/roles.ts'
+import { ElMessage } from 'element-plus'
 import { useAuthStore } from '../features/auth/store.ts'
+import { i18n } from './i18n.ts'
 
 export type MenuGroup = 'mine' | 'teaching' | 'homework' | 'directory' | 'catalog'
 
@@ -34,7 +38,7 @@ declare module 'vue-router' {
     rank?: number
     /** Reachable without a session. */
     public?: boolean
-    /** In the menu only for users with one of these roles (the page itself checks nothing more). */
+    /** Only users with one of these roles may open the page (and see it in the menu); others are refused. */
     roles?: Role[]
     /** The side menu's section (i18n key `menu.groups.<group>`); sections follow their first page's rank. */
     group?: MenuGroup
@@ -199,25 +203,53 @@ export function menuSections(router: Router, roles: readonly Role[]) {
   return [...sections].map(([group, items]) => ({ group, items }))
 }
 
+/** Whether a user with `roles` may open a route (a route without `roles` is for every signed-in user). */
+export function mayOpen(route: { meta: RouteMeta }, roles: readonly Role[]): boolean {
+  const wanted = route.meta.roles
+  return !wanted || wanted.some((role) => roles.includes(role))
+}
+
 /** The pages of the side menu for a user with `roles`, in rank order. */
 export function menuRoutes(router: Router, roles: readonly Role[]) {
-  const forUser = (wanted?: Role[]) => !wanted || wanted.some((role) => roles.includes(role))
   return router
     .getRoutes()
-    .filter(
-      (route) => route.meta.titleKey && route.meta.icon && !route.meta.public && forUser(route.meta.roles),
-    )
+    .filter((route) => route.meta.titleKey && route.meta.icon && !route.meta.public && mayOpen(route, roles))
     .sort((a, b) => (a.meta.rank ?? 0) - (b.meta.rank ?? 0))
+}
+
+export type Admission = 'open' | 'home' | 'log-in' | 'not-for-role'
+
+/** Where a navigation to `to` goes: public pages, the login page for visitors, role-restricted pages. */
+export function admission(
+  to: Pick<RouteLocationNormalized, 'meta' | 'matched'> & { name?: RouteLocationNormalized['name'] | null },
+  user: { roles: readonly Role[] } | null,
+): Admission {
+  if (to.meta.public) return user && to.name === 'login' ? 'home' : 'open'
+  if (!user) return 'log-in'
+  return to.matched.every((route) => mayOpen(route, user.roles)) ? 'open' : 'not-for-role'
 }
 
 export function createAppRouter(): Router {
   // Hash history: the same build runs from app://campus-desk/ and from http://<server>/app/.
   const router = createRouter({ history: createWebHashHistory(), routes })
-  router.beforeEach(async (to) => {
+  router.beforeEach(async (to, from) => {
     const auth = useAuthStore()
     const loggedIn = auth.isLoggedIn || (await auth.restore())
-    if (to.meta.public) return loggedIn && to.name === 'login' ? '/' : true
-    return loggedIn ? true : { name: 'login', query: { redirect: to.fullPath } }
+    switch (admission(to, loggedIn ? auth.user : null)) {
+      case 'open':
+        return true
+      case 'home':
+        return '/'
+      case 'log-in':
+        return { name: 'login', query: { redirect: to.fullPath } }
+      case 'not-for-role':
+        ElMessage.warning({
+          message: i18n.global.t('router.notForRole', { page: i18n.global.t(to.meta.titleKey ?? '') }),
+          grouping: true,
+        })
+        // Stay where the user is; a typed address or a bookmark with nothing before it goes home.
+        return from.matched.length > 0 ? false : '/'
+    }
   })
   return router
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionUser } from '../../../../domain/auth/roles.ts'
-import type { CalendarEvent } from '../../../../domain/events/calendar-event.ts'
+import { EVENT_TYPES, type CalendarEvent } from '../../../../domain/events/calendar-event.ts'
 import { checkWrite } from '../../../../domain/permissions.ts'
-import { allowedTypes, classNames, dayCount, filterByType, newEventProbe } from './events.ts'
+import { allowedTypes, classNames, dayCount, defaultType, filterByType, newEventProbe } from './events.ts'
 
 const admin: SessionUser = { id: 'wang', schoolId: 'demo', name: '王校长', roles: ['admin'] }
 const teacher: SessionUser = { id: 'li', schoolId: 'demo', name: '李老师', roles: ['teacher'] }
@@ -27,6 +27,14 @@ describe('dayCount', () => {
   it('crosses month and year ends and leap days', () => {
     expect(dayCount({ start: '2026-12-30', end: '2027-01-02' })).toBe(4)
     expect(dayCount({ start: '2028-02-28', end: '2028-03-01' })).toBe(3)
+  })
+})
+
+describe('defaultType', () => {
+  it('starts a new event as an activity, never as a holiday that removes lessons', () => {
+    expect(defaultType(EVENT_TYPES)).toBe('activity')
+    expect(defaultType(['holiday', 'exam'])).toBe('holiday')
+    expect(defaultType([])).toBeNull()
   })
 })
 

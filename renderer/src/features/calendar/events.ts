@@ -16,6 +16,11 @@ export const TYPE_TAGS: Record<EventType, 'danger' | 'warning' | 'success' | 'pr
   other: 'info',
 }
 
+/** A new event is an activity unless the user may not add one: a holiday must be chosen on purpose. */
+export function defaultType(types: readonly EventType[]): EventType | null {
+  return types.includes('activity') ? 'activity' : (types[0] ?? null)
+}
+
 /** How many days a range covers, both ends included. */
 export function dayCount({ start, end }: DateRange): number {
   return dayNumber(end) - dayNumber(start) + 1

@@ -1,3 +1,4 @@
+import { ElMessageBox } from 'element-plus'
 import { computed, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { CalendarEvent, EventType } from '../../../../domain/events/calendar-event.ts'
@@ -8,10 +9,13 @@ import type { Draft } from '../../db/index.ts'
 import type { TableColumn } from '../../ui/table-column.ts'
 import { useAuthStore } from '../auth/store.ts'
 import { useClassStore } from '../org/stores.ts'
+import { useLessonStore } from '../timetable/store.ts'
+import { lessonsInHoliday } from '../../../../domain/timetable/generate.ts'
 import {
   allowedTypes,
   classNames,
   dayCount,
+  defaultType,
   filterByType,
   newEventProbe,
   TYPE_FILTERS,
@@ -115,11 +119,29 @@ function toFields(model: EventModel): EventFields | null {
 export function useCalendarEventForm(visible: Ref<boolean>, editing: Ref<CalendarEvent | null>) {
   const store = useCalendarStore()
   const classStore = useClassStore()
+  const lessonStore = useLessonStore()
   const auth = useAuthStore()
   const { t, locale } = useI18n()
   const { run } = useWriteFeedback()
   const typesFor = useEventTypes()
   const types = computed(() => typesFor(editing.value))
+
+  /** A holiday new to these dates says how many lessons the next generation removes, and asks. */
+  async function holidayConfirmed(fields: EventFields): Promise<boolean> {
+    const stored = editing.value
+    const unchanged = stored?.type === 'holiday' && stored.start <= fields.start && fields.end <= stored.end
+    if (fields.type !== 'holiday' || unchanged) return true
+    const lessons = lessonsInHoliday(lessonStore.items, fields)
+    return ElMessageBox.confirm(t('calendar.holidayConfirm', { n: lessons, days: dayCount(fields) }), {
+      title: t('calendar.holidayConfirmTitle'),
+      type: 'warning',
+      confirmButtonText: t('calendar.holidayConfirmButton'),
+      cancelButtonText: t('common.cancel'),
+    }).then(
+      () => true,
+      () => false,
+    )
+  }
 
   function write(fields: EventFields): () => Promise<CalendarEvent> {
     const current = editing.value
@@ -133,7 +155,7 @@ export function useCalendarEventForm(visible: Ref<boolean>, editing: Ref<Calenda
       const event = editing.value
       return {
         title: event?.title ?? '',
-        type: event?.type ?? types.value[0] ?? null,
+        type: event?.type ?? defaultType(types.value),
         dates: event ? [event.start, event.end] : null,
         content: event?.content ?? '',
         classIds: [...(event?.classIds ?? [])],
@@ -141,7 +163,8 @@ export function useCalendarEventForm(visible: Ref<boolean>, editing: Ref<Calenda
     },
     save: async (model) => {
       const fields = toFields(model)
-      return fields ? run(write(fields), t('common.saved')) : undefined
+      if (!fields || !(await holidayConfirmed(fields))) return undefined
+      return run(write(fields), t('common.saved'))
     },
   })
 

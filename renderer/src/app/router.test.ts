@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { admission, menuRoutes, routes } from './router.ts'
+
+const router = createRouter({ history: createMemoryHistory(), routes })
+const ADMIN = { roles: ['admin' as const] }
+const TEACHER = { roles: ['teacher' as const] }
+
+describe('admission', () => {
+  it('refuses a page to a role it is not for, even when typed as an address', () => {
+    expect(admission(router.resolve('/promotion'), TEACHER)).toBe('not-for-role')
+    expect(admission(router.resolve('/promotion'), ADMIN)).toBe('open')
+    expect(admission(router.resolve('/questions/new/single'), { roles: ['guardian'] })).toBe('not-for-role')
+  })
+
+  it('opens pages without roles to every signed-in user and sends visitors to log in', () => {
+    expect(admission(router.resolve('/subjects'), TEACHER)).toBe('open')
+    expect(admission(router.resolve('/subjects'), null)).toBe('log-in')
+    expect(admission(router.resolve('/login'), null)).toBe('open')
+    expect(admission(router.resolve('/login'), TEACHER)).toBe('home')
+  })
+
+  it('shows in the menu exactly the pages a role may open', () => {
+    for (const user of [ADMIN, TEACHER]) {
+      for (const route of menuRoutes(router, user.roles)) {
+        expect(admission(router.resolve({ name: route.name ?? '' }), user)).toBe('open')
+      }
+    }
+    expect(menuRoutes(router, TEACHER.roles).map((route) => route.name)).not.toContain('promotion')
+  })
+})
