@@ -81,7 +81,7 @@ export function syncStatus(page: Page) {
 }
 
 export async function expectSynced(page: Page): Promise<void> {
-  await expect(syncStatus(page)).toHaveAttribute('data-phase', 'synced', { timeout: 20_000 })
+  await expect(syncStatus(page)).toHaveAttribute('data-phase', 'synced', { timeout: 60_000 })
   await expect(syncStatus(page)).toHaveAttribute('data-pending', '0')
 }
 

@@ -77,8 +77,6 @@ for (const { locale, holiday, renamed, activity, words } of CASES) {
   test(`an admin enters a holiday, a teacher adds an activity but no holiday (${locale})`, async ({
     browser,
   }) => {
-    // Two PCs, each logging in and syncing: more than the default minute on a busy machine.
-    test.setTimeout(120_000)
     const adminPc = await openPc(browser, server.url, locale)
     const teacherPc = await openPc(browser, server.url, locale)
     const { page: a } = adminPc

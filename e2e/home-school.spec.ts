@@ -19,8 +19,6 @@ test.beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true })
 })
 test.afterAll(async () => server.stop())
-// Two locales of a long story on a busy machine.
-test.setTimeout(180_000)
 
 function studentRow(page: Page, name: string) {
   return page.getByTestId('student-row').filter({ has: page.getByText(name, { exact: true }) })

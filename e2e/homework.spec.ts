@@ -104,7 +104,7 @@ test.afterAll(async () => server.stop())
 /** A screenshot once the write confirmations have faded, so that they hide nothing. */
 async function shootAtRest(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0)
-  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 })
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 30_000 })
   await shoot(page, name)
 }
 
@@ -116,7 +116,6 @@ async function openDefinitions(page: Page, account: string): Promise<void> {
 }
 
 test('a teacher builds, scores, completes, copies and deletes a definition (zh-CN)', async ({ browser }) => {
-  test.setTimeout(90_000)
   const { context, page } = await openPc(browser, server.url, 'zh-CN')
   await openDefinitions(page, LI.account)
 
@@ -214,7 +213,6 @@ test('a teacher builds, scores, completes, copies and deletes a definition (zh-C
 })
 
 test('another teacher sees it read-only and copies it as their own draft (en)', async ({ browser }) => {
-  test.setTimeout(90_000)
   const { context, page } = await openPc(browser, server.url, 'en')
   await openDefinitions(page, LIU.account)
 

@@ -126,7 +126,7 @@ test('questions and homework written offline survive a restart and reach another
 
   await pc.context.unroute('**/api/**')
   await expectSynced(reopened)
-  await expect(syncStatus(reopened)).toHaveAttribute('data-pending-files', '0', { timeout: 20_000 })
+  await expect(syncStatus(reopened)).toHaveAttribute('data-pending-files', '0', { timeout: 60_000 })
 
   const other = await openPc(browser, server.url, 'en')
   await logIn(other.page, OTHER_TEACHER.account, OTHER_TEACHER.password)

@@ -34,7 +34,6 @@ const CASES: { locale: Locale; words: { moved: string; unchanged: string; unknow
 
 for (const { locale, words } of CASES) {
   test(`an admin promotes the demo school from the sample files (${locale})`, async ({ browser }) => {
-    test.setTimeout(120_000)
     // A fresh demo school per language: applying changes it.
     const server = await startServer()
     try {

@@ -116,7 +116,7 @@ test.describe('with a 4-second ticket lifetime', () => {
       const { d, p } = await openDesktopAndPhone(browser, server.url, locale)
       const first = await scanUrlOf(d)
 
-      await expect(qrState(d)).toHaveAttribute('data-state', 'expired', { timeout: 10_000 })
+      await expect(qrState(d)).toHaveAttribute('data-state', 'expired', { timeout: 30_000 })
       await expect(qrImage(d)).not.toHaveAttribute('data-scan-url', first)
       await expect(d.getByTestId('qr-countdown')).toBeVisible()
       await shoot(d, `qr-expired-${locale}`)

@@ -177,7 +177,6 @@ async function clearSelect(select: Locator): Promise<void> {
 test('a teacher filters, searches, previews with answers and deletes their draft (zh-CN)', async ({
   browser,
 }) => {
-  test.setTimeout(60_000)
   const { context, page } = await openPc(browser, server.url, 'zh-CN')
   await openQuestionBank(page, LI.account)
 
@@ -292,7 +291,6 @@ test('a teacher filters, searches, previews with answers and deletes their draft
 })
 
 test('the admin sees every draft, in English', async ({ browser }) => {
-  test.setTimeout(45_000)
   const { context, page } = await openPc(browser, server.url, 'en')
   await openQuestionBank(page, ADMIN)
   await expect(row(page, LIU_DRAFT).getByTestId('question-status')).toHaveText('Draft')

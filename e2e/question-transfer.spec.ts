@@ -40,7 +40,6 @@ async function previewMoodle(page: Page, locale: Locale): Promise<Locator> {
 test('a teacher imports Moodle XML, is refused unsupported questions, exports GIFT (zh-CN)', async ({
   browser,
 }) => {
-  test.setTimeout(90_000)
   const { context, page } = await openPc(browser, server.url, 'zh-CN')
   await openQuestionBank(page, LI.account)
   const count = async () =>
@@ -85,7 +84,6 @@ test('a teacher imports Moodle XML, is refused unsupported questions, exports GI
 })
 
 test('the import preview in English', async ({ browser }) => {
-  test.setTimeout(60_000)
   const { context, page } = await openPc(browser, server.url, 'en')
   await openQuestionBank(page, LI.account)
   const dialog = await previewMoodle(page, 'en')

@@ -44,7 +44,6 @@ const CASES: { locale: Locale; parent: string; child: string; person: string; ph
 
 for (const { locale, parent, child, person, phone } of CASES) {
   test(`staff directory: departments, a staff member, filter and export (${locale})`, async ({ browser }) => {
-    test.setTimeout(120_000)
     const { context, page } = await openPc(browser, server.url, locale)
     await logIn(page, ADMIN.account, ADMIN.password)
     await expectSynced(page)

@@ -102,6 +102,16 @@ test('screenshots of the login, the subjects screen and the sync status in every
     await chooseLanguage(fresh.page, locale)
     await shoot(fresh.page, `login-${locale}`)
   }
+
+  // A wrong password says so once: the emptied password field shows no second error under it.
+  await fresh.page.getByTestId('login-tab-password').click()
+  await fresh.page.getByTestId('login-account').fill(ADMIN.account)
+  await fresh.page.getByTestId('login-password').fill('not-the-password')
+  await fresh.page.getByTestId('login-submit').click()
+  await expect(fresh.page.getByTestId('login-error')).toBeVisible()
+  await expect(fresh.page.getByTestId('login-password')).toHaveValue('')
+  await expect(fresh.page.locator('.el-form-item__error')).toHaveCount(0)
+  await shoot(fresh.page, 'login-wrong-password-en')
   await fresh.context.close()
 
   const { page } = pcA

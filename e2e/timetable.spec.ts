@@ -89,7 +89,6 @@ const CASES: { locale: Locale; term: string; start: string; end: string; monday:
 
 for (const { locale, term, start, end, monday, tuesday } of CASES) {
   test(`plan, generate, adjust with a swap, export; the teacher sees it (${locale})`, async ({ browser }) => {
-    test.setTimeout(120_000)
     const admin = await openPc(browser, server.url, locale)
     const a = admin.page
     await logIn(a, ADMIN.account, ADMIN.password)
@@ -113,6 +112,12 @@ for (const { locale, term, start, end, monday, tuesday } of CASES) {
     await cell(a, '2', 1).click()
     await fillEntry(a, { subject: '语文', teacher: '张老师', room: '教学楼A101' })
     await expect(cell(a, '2', 1).getByTestId('plan-entry')).toContainText('张老师')
+
+    // Esc closes the add dialog, even with its first field (a select) focused.
+    await a.getByTestId('plan-add').click()
+    await expect(a.getByTestId('plan-entry-weekday').locator('input')).toBeFocused()
+    await a.keyboard.press('Escape')
+    await expect(a.getByTestId('plan-entry-dialog')).toBeHidden()
 
     // 李老师 for another class at the same time as his 初一(1)班 math: refused, naming that lesson.
     await a.getByTestId('plan-add').click()

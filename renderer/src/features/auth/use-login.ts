@@ -1,5 +1,5 @@
 import type { FormInstance } from 'element-plus'
-import { computed, onMounted, reactive, ref } from 'vue'
+import { computed, nextTick, onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { loginErrorMessage } from './login-error.ts'
 import { isServerUrl, loginRules } from './rules.ts'
@@ -40,7 +40,12 @@ export function useLogin() {
       await afterLogin()
     } catch (failure) {
       error.value = loginErrorMessage(failure, t)
+      // Emptied for the next try; the alert says what went wrong, not also "enter the password" under it.
+      // Emptying it starts the field's own check; let that finish, then clear what it found.
       model.password = ''
+      await nextTick()
+      await formRef.value?.validateField('password').catch(() => false)
+      formRef.value?.clearValidate('password')
     } finally {
       submitting.value = false
     }

@@ -19,7 +19,7 @@ const member: Staff = {
   teaches: true,
 }
 const labels: ExportLabels = {
-  sheet: '企业通讯录',
+  sheet: '教职工通讯录',
   headers: {
     name: '姓名',
     phone: '手机号',

@@ -103,8 +103,8 @@ export function useStaffDirectory(selection: Ref<DepartmentSelection>) {
     { key: 'position', title: t('staffDirectory.position'), width: 70 },
     { key: 'departments', title: t('staffDirectory.departments'), width: 85, flexGrow: 2 },
     { key: 'tags', title: t('staffDirectory.tags'), width: 60, flexGrow: 1 },
-    { key: 'roles', title: t('staffDirectory.roles'), width: 140 },
-    ...(accountsAvailable.value ? [{ key: 'account', title: t('staffDirectory.account'), width: 100 }] : []),
+    { key: 'roles', title: t('staffDirectory.roles'), width: 160 },
+    ...(accountsAvailable.value ? [{ key: 'account', title: t('staffDirectory.account'), width: 115 }] : []),
     ...(store.canCreate ? [{ key: 'actions', title: t('common.actions'), width: 105 }] : []),
   ])
 
