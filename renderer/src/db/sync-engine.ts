@@ -11,7 +11,7 @@ import {
   Subject,
   type Subscription,
 } from 'rxjs'
-import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb'
+import type { WithDeleted } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
 import { isCollectionName, type CollectionName } from '../../../domain/collections.ts'
 import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
@@ -34,7 +34,6 @@ export interface SeqCheckpoint {
 }
 
 type Doc = WithDeleted<StoredDocument>
-type StreamItem = RxReplicationPullStreamItem<StoredDocument, SeqCheckpoint>
 export type CollectionReplication = RxReplicationState<StoredDocument, SeqCheckpoint>
 
 interface PullResponse {
@@ -102,7 +101,7 @@ function coalesced(task: () => Promise<void>): () => void {
 
 /**
  * Starts the live replication of every collection of `database` with the server behind `api` (DESIGN §5):
- * HTTP pull and push per collection, one shared SSE stream feeding every collection's `pull.stream$`.
+ * HTTP pull and push per collection, one shared SSE stream whose events make the collections pull.
  */
 export function startSync(options: SyncEngineOptions): SyncEngine {
   const { database, api } = options
@@ -117,7 +116,8 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     pulled: 0,
     initialSyncDone: false,
   })
-  const streams = new Map(names.map((name) => [name, new Subject<StreamItem>()]))
+  /** Per collection, RxDB's `pull.stream$`: only ever 'RESYNC' (pull from the checkpoint now). */
+  const streams = new Map(names.map((name) => [name, new Subject<'RESYNC'>()]))
   const restartFromZero = new Set<CollectionName>()
   const subscriptions: Subscription[] = []
 
@@ -210,7 +210,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       pull: {
         handler: tracked(name, pullHandler(name)),
         batchSize: options.pullBatchSize ?? 1000,
-        stream$: (streams.get(name) as Subject<StreamItem>).asObservable(),
+        stream$: (streams.get(name) as Subject<'RESYNC'>).asObservable(),
       },
       push: {
         handler: tracked(name, (rows) => push(rows as PushRow[]) as Promise<Doc[]>),
@@ -251,11 +251,10 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   function onStreamEvent(event: SseEvent): void {
     try {
       if (event.event === 'change') {
-        const change = JSON.parse(event.data) as PullResponse & { collection: string }
-        const stream = isCollectionName(change.collection) ? streams.get(change.collection) : undefined
-        if (!stream) return
-        countPulled(change.documents)
-        stream.next({ documents: change.documents, checkpoint: change.checkpoint })
+        // A change event is only a hint to pull: RxDB can apply a change event after a newer pull, and drops a
+        // resync that reaches it together with change events (docs/decisions.md, "stream events are pull hints").
+        const { collection } = JSON.parse(event.data) as { collection: string }
+        if (isCollectionName(collection)) resync([collection], false)
       } else if (event.event === 'resync') {
         const { collections, fromZero } = JSON.parse(event.data) as {
           collections: string[]
