@@ -239,6 +239,26 @@ describe('sync engine against a fake server', () => {
     expect(serverNames(server)).toEqual(['书法', '第三版', '音乐'].sort())
   })
 
+  it('counts and logs a malformed stream event without its data, and pulls every collection again', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const pullsBefore = server.pulls.length
+    server.sendMalformed('change', '{"collection":"catalog","documents":[{"name":"机密"')
+    await waitFor(() => expect(a.engine.status().malformedEvents).toBe(1))
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(warn.mock.calls[0]?.join(' ')).toContain('"change" event')
+    expect(warn.mock.calls[0]?.join(' ')).not.toContain('机密')
+    const collections = [...a.database.collections.keys()].sort()
+    await waitFor(() =>
+      expect([...new Set(server.pulls.slice(pullsBefore).map((p) => p.collection))].sort()).toEqual(
+        collections,
+      ),
+    )
+    warn.mockRestore()
+  })
+
   it('refreshes an expired access token once for concurrent requests', async () => {
     const server = newServer()
     const a = await startClient(server, ADMIN)

@@ -115,6 +115,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     lastSyncedAt: null,
     pulled: 0,
     initialSyncDone: false,
+    malformedEvents: 0,
   })
   /** Per collection, RxDB's `pull.stream$`: only ever 'RESYNC' (pull from the checkpoint now). */
   const streams = new Map(names.map((name) => [name, new Subject<'RESYNC'>()]))
@@ -248,22 +249,28 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function onStreamEvent(event: SseEvent): void {
+  /** The event's data, or undefined (counted, logged, and every collection re-synced) when it is not JSON. */
+  function dataOf<T>(event: SseEvent): T | undefined {
     try {
-      if (event.event === 'change') {
-        // A change event is only a hint to pull: RxDB can apply a change event after a newer pull, and drops a
-        // resync that reaches it together with change events (docs/decisions.md, "stream events are pull hints").
-        const { collection } = JSON.parse(event.data) as { collection: string }
-        if (isCollectionName(collection)) resync([collection], false)
-      } else if (event.event === 'resync') {
-        const { collections, fromZero } = JSON.parse(event.data) as {
-          collections: string[]
-          fromZero?: boolean
-        }
-        resync(collections.filter(isCollectionName), fromZero === true)
-      }
+      return JSON.parse(event.data) as T
     } catch {
-      // A malformed event is dropped; the next resync catches up from the checkpoint.
+      // Never the data itself in the log: it holds documents.
+      console.warn(`sync stream: a "${event.event}" event of ${event.data.length} characters is not JSON`)
+      update({ malformedEvents: inputs.value.malformedEvents + 1 })
+      resync(names, false)
+      return undefined
+    }
+  }
+
+  function onStreamEvent(event: SseEvent): void {
+    if (event.event === 'change') {
+      // A change event is only a hint to pull: RxDB can apply a change event after a newer pull, and drops a
+      // resync that reaches it together with change events (docs/decisions.md, "stream events are pull hints").
+      const change = dataOf<{ collection: string }>(event)
+      if (change && isCollectionName(change.collection)) resync([change.collection], false)
+    } else if (event.event === 'resync') {
+      const asked = dataOf<{ collections: string[]; fromZero?: boolean }>(event)
+      if (asked) resync(asked.collections.filter(isCollectionName), asked.fromZero === true)
     }
   }
 

@@ -150,6 +150,11 @@ export class FakeSyncServer {
     this.refreshTokens.clear()
   }
 
+  /** Sends an event whose data is not JSON (a truncated or corrupted message). */
+  sendMalformed(event: string, data: string): void {
+    this.streams.forEach((c) => c.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`)))
+  }
+
   sendResync(collections: CollectionName[], fromZero: boolean): void {
     this.broadcast('resync', { collections, fromZero })
   }
