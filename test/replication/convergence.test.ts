@@ -65,6 +65,82 @@ function sorted(doc: WireDocument | undefined): unknown {
   return doc && Object.fromEntries(Object.entries(doc).sort(([x], [y]) => x.localeCompare(y)))
 }
 
+/**
+ * The seeds the randomised run replays: `CONVERGENCE_SEED=n` picks one (to replay a failure), `CONVERGENCE_SEEDS=a-b`
+ * a range (a long hunt); by default a handful, to keep CI quick.
+ */
+const CONVERGENCE_SEEDS = seedsFrom(process.env.CONVERGENCE_SEED, process.env.CONVERGENCE_SEEDS)
+const ROUNDS = Number(process.env.ROUNDS ?? 30)
+const STEPS_PER_ROUND = 8
+const SERVER_RESTART_ROUNDS = new Set([3, 15])
+const LINK_CHANGE_CHANCE = 0.3
+const SHARED_SUBJECT = 'demo-subject-math'
+
+function seedsFrom(one: string | undefined, range: string | undefined): number[] {
+  if (one) return [Number(one)]
+  const [first, last] = (range ?? '1-4').split('-').map(Number) as [number, number]
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i)
+}
+
+/**
+ * Every PC writes at once (so several pushes are in flight and each PC's stream brings the others' changes while it
+ * pushes), links are cut and restored between steps and the server restarts twice.
+ */
+async function randomEdits(random: () => number): Promise<void> {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T
+  const step = async (pc: Pc, n: number) => {
+    const ownIds = [...pc.own].filter(([, state]) => state).map(([id]) => id)
+    const roll = random()
+    if (roll < 0.4 || ownIds.length === 0) {
+      const doc = await pc.subjects.insert({ name: `${pc.client.name}-${n}`, enabled: true })
+      pc.own.set(doc.id, withoutTime(doc))
+    } else if (roll < 0.7) {
+      const id = pick(ownIds)
+      const doc = await pc.subjects.patch(id, {
+        name: `${pc.client.name}-${n}-renamed`,
+        code: `c${n}`,
+        enabled: random() < 0.5,
+      })
+      pc.own.set(id, withoutTime(doc))
+    } else if (roll < 0.85) {
+      const id = pick(ownIds)
+      await pc.subjects.remove(id)
+      pc.own.set(id, null)
+    } else {
+      // Everybody edits one shared subject too: these conflict, merge or are reported, never break sync.
+      await pc.subjects.patch(SHARED_SUBJECT, { code: `${pc.client.name}-${n}` })
+    }
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    if (SERVER_RESTART_ROUNDS.has(round)) await server.restart()
+    for (let n = 0; n < STEPS_PER_ROUND; n++) {
+      await Promise.all(pcs.map((pc) => step(pc, round * 100 + n)))
+      if (random() < LINK_CHANGE_CHANCE) {
+        const { link } = pick(pcs).client
+        ;(random() < 0.5 ? link.cut : link.restore)()
+      }
+    }
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+async function expectEveryAcknowledgedWriteOnServer(): Promise<void> {
+  const onServer = await serverDocuments(server.store(), 'demo', 'catalog')
+  for (const pc of pcs) {
+    expect(pc.own.size).toBeGreaterThan(0)
+    for (const [id, state] of pc.own) {
+      const stored = onServer.get(id)
+      if (state === null) expect(stored?._deleted, `${id} deleted by ${pc.client.name}`).toBe(true)
+      else
+        expect(
+          { ...stored, updatedAt: undefined, _deleted: undefined },
+          `${id} of ${pc.client.name}`,
+        ).toEqual(state)
+    }
+  }
+  expect(onServer.get(SHARED_SUBJECT)?._deleted).toBe(false)
+}
+
 describe.each(STORE_FACTORIES)(
   'replication convergence (3 RxDB clients, real server on $name)',
   (factory) => {
@@ -81,61 +157,18 @@ describe.each(STORE_FACTORIES)(
       await storage.dispose()
     })
 
-    it('ends with every replica equal to the server and no acknowledged write missing', async () => {
-      pcs = await Promise.all(['pc-a', 'pc-b', 'pc-c'].map(startPc))
-      await allInSync()
-      const random = seededRandom(Number(process.env.CONVERGENCE_SEED ?? 7))
-      const shared = 'demo-subject-math'
-      const pick = (ids: string[]) => ids[Math.floor(random() * ids.length)] as string
-
-      const step = async (pc: Pc, n: number) => {
-        const ownIds = [...pc.own].filter(([, state]) => state).map(([id]) => id)
-        const roll = random()
-        if (roll < 0.4 || ownIds.length === 0) {
-          const doc = await pc.subjects.insert({ name: `${pc.client.name}-${n}`, enabled: true })
-          pc.own.set(doc.id, withoutTime(doc))
-        } else if (roll < 0.7) {
-          const id = pick(ownIds)
-          const doc = await pc.subjects.patch(id, {
-            name: `${pc.client.name}-${n}-renamed`,
-            code: `c${n}`,
-            enabled: random() < 0.5,
-          })
-          pc.own.set(id, withoutTime(doc))
-        } else if (roll < 0.85) {
-          const id = pick(ownIds)
-          await pc.subjects.remove(id)
-          pc.own.set(id, null)
-        } else {
-          // Everybody edits one shared subject too: these conflict, merge or are reported, never break sync.
-          await pc.subjects.patch(shared, { code: `${pc.client.name}-${n}` })
-        }
-      }
-
-      for (let round = 0; round < 6; round++) {
-        for (const pc of pcs) (random() < 0.4 ? pc.client.link.cut : pc.client.link.restore)()
-        if (round === 3) await server.restart()
-        for (let n = 0; n < 6; n++) await Promise.all(pcs.map((pc) => step(pc, round * 10 + n)))
-        await new Promise((r) => setTimeout(r, 150))
-      }
-      pcs.forEach((pc) => pc.client.link.restore())
-      await allInSync()
-
-      const onServer = await serverDocuments(server.store(), 'demo', 'catalog')
-      for (const pc of pcs) {
-        expect(pc.own.size).toBeGreaterThan(0)
-        for (const [id, state] of pc.own) {
-          const stored = onServer.get(id)
-          if (state === null) expect(stored?._deleted, `${id} deleted by ${pc.client.name}`).toBe(true)
-          else
-            expect(
-              { ...stored, updatedAt: undefined, _deleted: undefined },
-              `${id} of ${pc.client.name}`,
-            ).toEqual(state)
-        }
-      }
-      expect(onServer.get(shared)?._deleted).toBe(false)
-    }, 120_000)
+    it.each(CONVERGENCE_SEEDS)(
+      'ends with every replica equal to the server and no acknowledged write missing (seed %i)',
+      async (seed) => {
+        pcs = await Promise.all(['pc-a', 'pc-b', 'pc-c'].map(startPc))
+        await allInSync()
+        await randomEdits(seededRandom(seed))
+        pcs.forEach((pc) => pc.client.link.restore())
+        await allInSync()
+        await expectEveryAcknowledgedWriteOnServer()
+      },
+      120_000,
+    )
 
     it('merges concurrent edits of different fields and reports the losing edit of the same field', async () => {
       pcs = await Promise.all(['pc-a', 'pc-b'].map(startPc))

@@ -217,6 +217,48 @@ describe('sync engine against a fake server', () => {
     expect(server.openStreams).toBe(1)
   })
 
+  it('ends equal to the server when a change arrives during a push and the stream then misses a write', async () => {
+    // RxDB holds a stream event back while the client pushes; the event and the resync asked on reconnect then
+    // reached RxDB together, which applied the old version and dropped the resync (docs/decisions.md).
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    const subject = (id: string, name: string) =>
+      ({ id, kind: 'subject', schoolId: 'demo', updatedAt: 1, name, enabled: true, _deleted: false }) as never
+    const releasePushes = server.holdPushes()
+    await a.subjects.insert({ name: '音乐', enabled: true })
+    await waitFor(() => expect(server.heldPushes).toBe(1))
+    server.write('catalog', subject('s-shared', '第二版'))
+    await waitFor(() => expect(server.streamsRead).toBe(true))
+    server.dropStreams()
+    server.write('catalog', subject('s-shared', '第三版'))
+    server.write('catalog', subject('s-missed', '书法'))
+    await waitFor(() => expect(server.openStreams).toBe(1))
+    releasePushes()
+    await waitFor(async () => expect((await a.names()).sort()).toEqual(serverNames(server)))
+    expect(serverNames(server)).toEqual(['书法', '第三版', '音乐'].sort())
+  })
+
+  it('counts and logs a malformed stream event without its data, and pulls every collection again', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const pullsBefore = server.pulls.length
+    server.sendMalformed('change', '{"collection":"catalog","documents":[{"name":"机密"')
+    await waitFor(() => expect(a.engine.status().malformedEvents).toBe(1))
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(warn.mock.calls[0]?.join(' ')).toContain('"change" event')
+    expect(warn.mock.calls[0]?.join(' ')).not.toContain('机密')
+    const collections = [...a.database.collections.keys()].sort()
+    await waitFor(() =>
+      expect([...new Set(server.pulls.slice(pullsBefore).map((p) => p.collection))].sort()).toEqual(
+        collections,
+      ),
+    )
+    warn.mockRestore()
+  })
+
   it('refreshes an expired access token once for concurrent requests', async () => {
     const server = newServer()
     const a = await startClient(server, ADMIN)

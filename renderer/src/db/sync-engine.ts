@@ -11,7 +11,7 @@ import {
   Subject,
   type Subscription,
 } from 'rxjs'
-import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb'
+import type { WithDeleted } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
 import { isCollectionName, type CollectionName } from '../../../domain/collections.ts'
 import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
@@ -34,7 +34,6 @@ export interface SeqCheckpoint {
 }
 
 type Doc = WithDeleted<StoredDocument>
-type StreamItem = RxReplicationPullStreamItem<StoredDocument, SeqCheckpoint>
 export type CollectionReplication = RxReplicationState<StoredDocument, SeqCheckpoint>
 
 interface PullResponse {
@@ -102,7 +101,7 @@ function coalesced(task: () => Promise<void>): () => void {
 
 /**
  * Starts the live replication of every collection of `database` with the server behind `api` (DESIGN §5):
- * HTTP pull and push per collection, one shared SSE stream feeding every collection's `pull.stream$`.
+ * HTTP pull and push per collection, one shared SSE stream whose events make the collections pull.
  */
 export function startSync(options: SyncEngineOptions): SyncEngine {
   const { database, api } = options
@@ -116,8 +115,10 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     lastSyncedAt: null,
     pulled: 0,
     initialSyncDone: false,
+    malformedEvents: 0,
   })
-  const streams = new Map(names.map((name) => [name, new Subject<StreamItem>()]))
+  /** Per collection, RxDB's `pull.stream$`: only ever 'RESYNC' (pull from the checkpoint now). */
+  const streams = new Map(names.map((name) => [name, new Subject<'RESYNC'>()]))
   const restartFromZero = new Set<CollectionName>()
   const subscriptions: Subscription[] = []
 
@@ -210,7 +211,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       pull: {
         handler: tracked(name, pullHandler(name)),
         batchSize: options.pullBatchSize ?? 1000,
-        stream$: (streams.get(name) as Subject<StreamItem>).asObservable(),
+        stream$: (streams.get(name) as Subject<'RESYNC'>).asObservable(),
       },
       push: {
         handler: tracked(name, (rows) => push(rows as PushRow[]) as Promise<Doc[]>),
@@ -248,23 +249,28 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function onStreamEvent(event: SseEvent): void {
+  /** The event's data, or undefined (counted, logged, and every collection re-synced) when it is not JSON. */
+  function dataOf<T>(event: SseEvent): T | undefined {
     try {
-      if (event.event === 'change') {
-        const change = JSON.parse(event.data) as PullResponse & { collection: string }
-        const stream = isCollectionName(change.collection) ? streams.get(change.collection) : undefined
-        if (!stream) return
-        countPulled(change.documents)
-        stream.next({ documents: change.documents, checkpoint: change.checkpoint })
-      } else if (event.event === 'resync') {
-        const { collections, fromZero } = JSON.parse(event.data) as {
-          collections: string[]
-          fromZero?: boolean
-        }
-        resync(collections.filter(isCollectionName), fromZero === true)
-      }
+      return JSON.parse(event.data) as T
     } catch {
-      // A malformed event is dropped; the next resync catches up from the checkpoint.
+      // Never the data itself in the log: it holds documents.
+      console.warn(`sync stream: a "${event.event}" event of ${event.data.length} characters is not JSON`)
+      update({ malformedEvents: inputs.value.malformedEvents + 1 })
+      resync(names, false)
+      return undefined
+    }
+  }
+
+  function onStreamEvent(event: SseEvent): void {
+    if (event.event === 'change') {
+      // A change event is only a hint to pull: RxDB can apply a change event after a newer pull, and drops a
+      // resync that reaches it together with change events (docs/decisions.md, "stream events are pull hints").
+      const change = dataOf<{ collection: string }>(event)
+      if (change && isCollectionName(change.collection)) resync([change.collection], false)
+    } else if (event.event === 'resync') {
+      const asked = dataOf<{ collections: string[]; fromZero?: boolean }>(event)
+      if (asked) resync(asked.collections.filter(isCollectionName), asked.fromZero === true)
     }
   }
 

@@ -13,6 +13,7 @@ function inputs(change: Partial<SyncInputs> = {}): SyncInputs {
     lastSyncedAt: 1000,
     pulled: 0,
     initialSyncDone: true,
+    malformedEvents: 0,
     ...change,
   }
 }

@@ -36,6 +36,8 @@ export interface SyncInputs {
   /** Documents received from the server since the engine started (progress of the first sync). */
   pulled: number
   initialSyncDone: boolean
+  /** Stream events that were not JSON since the engine started: dropped, and every collection pulled again. */
+  malformedEvents: number
 }
 
 export interface SyncStatus {
@@ -47,6 +49,7 @@ export interface SyncStatus {
   lastError: SyncProblem | null
   pulled: number
   initialSyncDone: boolean
+  malformedEvents: number
 }
 
 export function problemOf(error: unknown, at: number): SyncProblem {
@@ -88,5 +91,6 @@ export function computeSyncStatus(input: SyncInputs): SyncStatus {
     lastError: latest(problems.filter((p) => !p.network)) ?? latest(problems),
     pulled: input.pulled,
     initialSyncDone: input.initialSyncDone,
+    malformedEvents: input.malformedEvents,
   }
 }

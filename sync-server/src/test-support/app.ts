@@ -87,7 +87,8 @@ export interface SyncClient {
   session: LoginResult
   pull(collection: string, seq?: number, limit?: number): Promise<HttpResponse>
   pullJson(collection: string, seq?: number, limit?: number): Promise<PullResult>
-  push(collection: string, rows: PushRow[]): Promise<HttpResponse>
+  /** Rows may leave `assumedMasterState` out, as stock RxDB does for a new document. */
+  push(collection: string, rows: (PushRow | Omit<PushRow, 'assumedMasterState'>)[]): Promise<HttpResponse>
 }
 
 export async function syncClient(server: TestApp, account: string): Promise<SyncClient> {

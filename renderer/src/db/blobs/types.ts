@@ -23,6 +23,10 @@ export interface BlobCache {
    * retried by themselves, so the user must be shown them.
    */
   readonly failedUploads$: Observable<FailedUpload[]>
+  /**
+   * Why uploading broke off (this PC's file store failed), null while uploads run normally; retried every poll.
+   */
+  readonly uploadProblem$: Observable<string | null>
   /** Puts a refused blob back in line and tries it now. */
   retryUpload(sha256: string): Promise<void>
   /** Gives up uploading a refused blob (its bytes stay on this PC). */

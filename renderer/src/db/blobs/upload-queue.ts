@@ -1,4 +1,4 @@
-import { ReplaySubject } from 'rxjs'
+import { BehaviorSubject, ReplaySubject } from 'rxjs'
 import type { ApiClient } from '../api-client.ts'
 import { retryDelay } from './backoff.ts'
 import type { BlobDatabase, QueuedUpload } from './blob-database.ts'
@@ -26,6 +26,11 @@ export interface UploadQueue {
   /** The counts once read from the database, then every change. */
   readonly pending$: ReplaySubject<number>
   readonly failed$: ReplaySubject<FailedUpload[]>
+  /**
+   * Why the last round broke off (the PC's file store could not be read or written), null once a round ends well.
+   * Refusals and network errors are not this: they are recorded on their upload.
+   */
+  readonly roundError$: BehaviorSubject<string | null>
   /**
    * Uploads what is due, one blob at a time in queue order; asked while a round runs, one more round follows
    * it (never two at once). `ignoreBackoff`: the network is back or the user asked, so try now.
@@ -62,6 +67,7 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const { database, api, clock } = options
   const pending$ = new ReplaySubject<number>(1)
   const failed$ = new ReplaySubject<FailedUpload[]>(1)
+  const roundError$ = new BehaviorSubject<string | null>(null)
   let stopped = false
   // Stopping (the session ends) drops an upload in flight: it stays queued for the next session.
   const stopping = new AbortController()
@@ -141,16 +147,24 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     timer = setTimeout(() => void run(false), wait)
   }
 
+  function failedRound(error: unknown): void {
+    // A database closed by stop() (the session ended mid-round) only ends the round.
+    if (stopped) return
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`upload queue: a round failed: ${message}`)
+    roundError$.next(message)
+    timer = setTimeout(() => void run(false), options.pollMs)
+  }
+
   function run(ignoreBackoff: boolean): Promise<void> {
     queuedIgnoresBackoff ||= ignoreBackoff
     queued ??= tail.then(async () => {
       const force = queuedIgnoresBackoff
       queued = null
       queuedIgnoresBackoff = false
-      // A closed database (the session ended mid-round) only ends the round.
       await round(force)
         .then(schedule)
-        .catch(() => undefined)
+        .then(() => roundError$.next(null), failedRound)
     })
     tail = queued
     return queued
@@ -174,5 +188,5 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     await tail
   }
 
-  return { pending$, failed$, run, refresh, retry, dismiss, stop }
+  return { pending$, failed$, roundError$, run, refresh, retry, dismiss, stop }
 }

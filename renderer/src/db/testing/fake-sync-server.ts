@@ -49,7 +49,11 @@ export class FakeSyncServer {
   readonly pulls: { collection: string; seq: number }[] = []
   refreshCount = 0
 
+  /** Pushes that arrived while pushes are held and wait to be answered. */
+  heldPushes = 0
+
   private seq = 0
+  private pushGate: Promise<void> | null = null
   private readonly docs = new Map<string, Stored>()
   private readonly accessTokens = new Map<string, SessionUser>()
   private readonly refreshTokens = new Map<string, SessionUser>()
@@ -101,6 +105,7 @@ export class FakeSyncServer {
     const collection = match?.[1]
     if (!match || !collection || !isCollectionName(collection)) return json({ error: 'not_found' }, 404)
     if (match[2] === 'pull' && method === 'GET') return this.pull(collection, user, url.searchParams)
+    await this.awaitPushGate()
     return this.push(collection, user, body as PushRow[])
   }
 
@@ -113,6 +118,23 @@ export class FakeSyncServer {
   write(collection: CollectionName, doc: WireDocument): void {
     this.store(collection, doc)
     this.broadcast('change', this.changeOf(collection, [doc]))
+  }
+
+  /** Keeps every push from now on unanswered (and unapplied) until the returned function is called. */
+  holdPushes(): () => void {
+    let release!: () => void
+    this.pushGate = new Promise((resolve) => (release = resolve))
+    return () => {
+      this.pushGate = null
+      release()
+    }
+  }
+
+  private async awaitPushGate(): Promise<void> {
+    if (!this.pushGate) return
+    this.heldPushes += 1
+    await this.pushGate
+    this.heldPushes -= 1
   }
 
   expireAccessTokens(): void {
@@ -128,12 +150,22 @@ export class FakeSyncServer {
     this.refreshTokens.clear()
   }
 
+  /** Sends an event whose data is not JSON (a truncated or corrupted message). */
+  sendMalformed(event: string, data: string): void {
+    this.streams.forEach((c) => c.enqueue(encoder.encode(`event: ${event}\ndata: ${data}\n\n`)))
+  }
+
   sendResync(collections: CollectionName[], fromZero: boolean): void {
     this.broadcast('resync', { collections, fromZero })
   }
 
   get openStreams(): number {
     return this.streams.size
+  }
+
+  /** Every open stream's client has read all that was sent to it (its events reached the sync engine). */
+  get streamsRead(): boolean {
+    return [...this.streams].every((c) => (c.desiredSize ?? 0) > 0)
   }
 
   private issue(user: SessionUser) {

@@ -12,6 +12,7 @@ const NOT_STARTED: SyncStatus = {
   lastError: null,
   pulled: 0,
   initialSyncDone: false,
+  malformedEvents: 0,
 }
 
 /** The replication status and the lost edits of the current session, as reactive state. */
@@ -25,6 +26,8 @@ export const useSyncStore = defineStore('sync', () => {
   /** Files (attachments, images) still to upload, and those the server refused. */
   const pendingUploads = ref(0)
   const failedUploads = shallowRef<FailedUpload[]>([])
+  /** Why uploading broke off on this PC (its file store failed), null while uploads run normally. */
+  const uploadProblem = ref<string | null>(null)
 
   watch(
     () => auth.session,
@@ -35,6 +38,7 @@ export const useSyncStore = defineStore('sync', () => {
       conflictsOpen.value = false
       pendingUploads.value = 0
       failedUploads.value = []
+      uploadProblem.value = null
       if (!session) return
       const subscriptions = [
         session.engine.status$.subscribe((next) => (status.value = next)),
@@ -42,6 +46,7 @@ export const useSyncStore = defineStore('sync', () => {
         session.database.lostEdits.added$.subscribe((edits) => (newlyLost.value = edits)),
         session.blobs.pendingUploads$.subscribe((count) => (pendingUploads.value = count)),
         session.blobs.failedUploads$.subscribe((failed) => (failedUploads.value = failed)),
+        session.blobs.uploadProblem$.subscribe((problem) => (uploadProblem.value = problem)),
       ]
       onCleanup(() => subscriptions.forEach((s) => s.unsubscribe()))
     },
@@ -79,6 +84,7 @@ export const useSyncStore = defineStore('sync', () => {
     conflictsOpen,
     pendingUploads,
     failedUploads,
+    uploadProblem,
     sessionExpired,
     reSync,
     reapply,

@@ -7,7 +7,7 @@ import { useSyncStore } from './store.ts'
 
 /**
  * The header's sync indicator: phase, pending changes and files, last sync, first-sync progress, files the
- * server refused, relogin.
+ * server refused, uploads broken off, unreadable server messages, relogin.
  */
 export function useSyncStatus() {
   const sync = useSyncStore()
@@ -24,7 +24,13 @@ export function useSyncStatus() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(at)
   })
   const showProgress = computed(() => !sync.status.initialSyncDone && sync.status.pulled > 0)
-  const hasProblems = computed(() => sync.lostEdits.length > 0 || sync.failedUploads.length > 0)
+  const hasProblems = computed(
+    () =>
+      sync.lostEdits.length > 0 ||
+      sync.failedUploads.length > 0 ||
+      sync.uploadProblem !== null ||
+      sync.status.malformedEvents > 0,
+  )
 
   /** Why the server refused a file, in words: the server's known codes, else the code itself. */
   function uploadError(upload: FailedUpload): string {

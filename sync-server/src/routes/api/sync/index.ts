@@ -46,10 +46,11 @@ const pushSchema = {
     items: {
       type: 'object',
       properties: {
-        assumedMasterState: { anyOf: [documentSchema, { type: 'null' }] },
+        // Stock RxDB leaves it out for a new document: missing means the client assumes none.
+        assumedMasterState: { anyOf: [documentSchema, { type: 'null' }], default: null },
         newDocumentState: documentSchema,
       },
-      required: ['assumedMasterState', 'newDocumentState'],
+      required: ['newDocumentState'],
       additionalProperties: false,
     },
   },

@@ -140,6 +140,17 @@ describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
       expect(response.json()).toEqual([stored])
     })
 
+    it('takes a row without assumedMasterState as assuming none, as stock RxDB sends a new document', async () => {
+      const doc = subject('demo', 'stock-rxdb')
+      const withoutAssumed = (newDocumentState: typeof doc) => [{ newDocumentState }]
+      const created = await admin.push('catalog', withoutAssumed(doc))
+      expect(created.statusCode).toBe(200)
+      expect(created.json()).toEqual([])
+      expect((await pullAll(admin, 'catalog', 1000)).documents.at(-1)).toEqual(doc)
+      const again = await admin.push('catalog', withoutAssumed({ ...doc, name: '另一个' }))
+      expect(again.json()).toEqual([doc])
+    })
+
     it('accepts a document the client assumed to exist when the server has none', async () => {
       const doc = subject('demo', 'lost')
       const restored = { ...doc, name: '恢复' }
