@@ -1,6 +1,6 @@
 import type { Role } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
-import type { WireDocument } from '../../../domain/documents.ts'
+import { withTombstoneFlag, type WireDocument } from '../../../domain/documents.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
 import { migrate } from './migrations.ts'
 import { jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
@@ -180,14 +180,14 @@ async function upsertDocuments(
 ): Promise<StoredDocument[]> {
   if (docs.length === 0) return []
   const firstSeq = await reserveSeqs(tx, schoolId, docs.length)
-  const stored = docs.map((data, i) => ({ seq: firstSeq + i, data }))
+  const stored = docs.map((doc, i) => ({ seq: firstSeq + i, data: withTombstoneFlag(doc) }))
   for (const part of chunks(stored)) {
     const params = part.flatMap(({ seq, data }): SqlValue[] => [
       schoolId,
       collection,
       data.id,
       seq,
-      data._deleted === true,
+      data._deleted,
       data.updatedAt,
       JSON.stringify(data),
     ])
