@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { reapplyLostEdit, type FailedUpload, type LostEdit, type SyncStatus } from '../../db/index.ts'
+import { isAdmin } from '../../../../domain/auth/roles.ts'
 import { useAuthStore } from '../auth/store.ts'
+import { createAdminApi } from '../org/admin-api.ts'
 
 const NOT_STARTED: SyncStatus = {
   phase: 'connecting',
@@ -25,6 +27,8 @@ export const useSyncStore = defineStore('sync', () => {
   /** Files (attachments, images) still to upload, and those the server refused. */
   const pendingUploads = ref(0)
   const failedUploads = shallowRef<FailedUpload[]>([])
+  /** For admins: since when the server has failed to keep the school's accounts in step with the address book. */
+  const accountsFailingSince = ref<number | null>(null)
 
   watch(
     () => auth.session,
@@ -35,7 +39,9 @@ export const useSyncStore = defineStore('sync', () => {
       conflictsOpen.value = false
       pendingUploads.value = 0
       failedUploads.value = []
+      accountsFailingSince.value = null
       if (!session) return
+      void checkServerStatus()
       const subscriptions = [
         session.engine.status$.subscribe((next) => (status.value = next)),
         session.database.lostEdits.list$.subscribe((edits) => (lostEdits.value = edits)),
@@ -49,6 +55,18 @@ export const useSyncStore = defineStore('sync', () => {
   )
 
   const sessionExpired = computed(() => auth.expired || status.value.lastError?.sessionExpired === true)
+
+  /** Asks the server what it knows is wrong with the school (admins only; offline or refused: nothing known). */
+  async function checkServerStatus(): Promise<void> {
+    const session = auth.session
+    if (!session || !isAdmin(session.user)) return
+    try {
+      const { accounts } = await createAdminApi(session.api).status()
+      accountsFailingSince.value = accounts.ok ? null : accounts.failedAt
+    } catch {
+      accountsFailingSince.value = null
+    }
+  }
 
   function reSync(): void {
     auth.session?.engine.reSync()
@@ -79,6 +97,8 @@ export const useSyncStore = defineStore('sync', () => {
     conflictsOpen,
     pendingUploads,
     failedUploads,
+    accountsFailingSince,
+    checkServerStatus,
     sessionExpired,
     reSync,
     reapply,
