@@ -41,7 +41,9 @@ describe.each(STORE_FACTORIES)('accounts follow the address book ($name)', (fact
   it('stores a pushed document without _deleted as live, and keeps deriving accounts', async () => {
     const { _deleted: _, ...withoutFlag } = staffWithPhone('t-no-flag', '13712340010')
     // What the wire allows: a document without its tombstone flag.
-    await pushOrg([{ assumedMasterState: null, newDocumentState: withoutFlag as WireDocument }])
+    await pushOrg([
+      { assumedMasterState: null, newDocumentState: withoutFlag as Partial<WireDocument> as WireDocument },
+    ])
     const stored = (await pullAll(admin, 'org', 1000)).documents.find((d) => d.id === 't-no-flag')
     expect(stored?._deleted).toBe(false)
     await pushOrg(creations([staffWithPhone('t-next', '13712340011')]))

@@ -15,6 +15,7 @@ import type {
   RefreshOutcome,
   RelatedQuery,
   School,
+  SessionStatus,
   Store,
   StoredDocument,
   StoreKind,
@@ -388,11 +389,13 @@ export class SqlStore implements Store {
     })
   }
 
-  async isSessionActive(sessionId: string): Promise<boolean> {
-    const rows = await this.#db.all(`SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL`, [
-      sessionId,
-    ])
-    return rows.length > 0
+  async sessionStatus(sessionId: string): Promise<SessionStatus | null> {
+    const [row] = await this.#db.all<{ must_change_password: boolean | number }>(
+      `SELECT a.must_change_password FROM sessions s JOIN accounts a ON a.id = s.account_id
+       WHERE s.id = $1 AND s.revoked_at IS NULL`,
+      [sessionId],
+    )
+    return row ? { mustChangePassword: Boolean(row.must_change_password) } : null
   }
 
   revokeSession(sessionId: string): Promise<void> {

@@ -183,9 +183,9 @@ describe.each(STORE_FACTORIES)('store ($name)', (factory) => {
       })
       expect(await store.rotateRefreshToken('unknown', 'h3')).toEqual({ status: 'invalid' })
       expect(await store.rotateRefreshToken('h1', 'h3')).toEqual({ status: 'reused' })
-      expect(await store.isSessionActive('sess1')).toBe(false)
+      expect(await store.sessionStatus('sess1')).toBeNull()
       expect(await store.rotateRefreshToken('h2', 'h3')).toEqual({ status: 'invalid' })
-      expect(await store.isSessionActive('sess2')).toBe(true)
+      expect(await store.sessionStatus('sess2')).toEqual({ mustChangePassword: true })
     })
 
     it('revokes all other sessions of an account', async () => {
@@ -193,13 +193,10 @@ describe.each(STORE_FACTORIES)('store ($name)', (factory) => {
       await store.createAccount(account)
       for (const id of ['a', 'b', 'c']) await store.createSession(id, 'acc1', `hash-${id}`)
       await store.revokeOtherSessions('acc1', 'b')
-      expect(await Promise.all(['a', 'b', 'c'].map((id) => store.isSessionActive(id)))).toEqual([
-        false,
-        true,
-        false,
-      ])
+      const open = async (id: string) => (await store.sessionStatus(id)) !== null
+      expect(await Promise.all(['a', 'b', 'c'].map(open))).toEqual([false, true, false])
       await store.revokeSession('b')
-      expect(await store.isSessionActive('b')).toBe(false)
+      expect(await open('b')).toBe(false)
     })
   })
 
