@@ -10,6 +10,14 @@ export interface BaseDocument {
 /** A document as it travels on the wire and is stored by the server: with its tombstone flag. */
 export type WireDocument<T extends BaseDocument = BaseDocument> = T & { _deleted: boolean }
 
+/**
+ * The document with a boolean tombstone flag: a missing `_deleted` (the wire allows it) means a live document.
+ * Applied where documents enter the server's store, so every reader can rely on `_deleted` being a boolean.
+ */
+export function withTombstoneFlag<T extends BaseDocument>(doc: T & { _deleted?: boolean }): WireDocument<T> {
+  return { ...doc, _deleted: doc._deleted === true }
+}
+
 export const COMMON_FIELDS = ['id', 'kind', 'schoolId', 'updatedAt'] as const
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

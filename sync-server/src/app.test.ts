@@ -11,7 +11,12 @@ describe.each(STORE_FACTORIES)('app ($name)', (factory) => {
   it('reports its health and store', async () => {
     server = await startTestApp(factory, { demo: false })
     const response = await server.app.inject({ method: 'GET', url: '/api/health' })
-    expect(response.json()).toEqual({ ok: true, version: expect.any(String), store: factory.name })
+    expect(response.json()).toEqual({
+      ok: true,
+      version: expect.any(String),
+      store: factory.name,
+      accounts: { failingSchools: 0 },
+    })
   })
 })
 

@@ -83,12 +83,12 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   await app.register(cors)
   await app.register(rateLimit)
   await app.register(storePlugin, { store: options.store })
-  await app.register(accounts)
   await app.register(realtime, {
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
     maxBufferedBytes: DEFAULTS.maxStreamBufferBytes,
     changeBus: options.changeBus,
   })
+  await app.register(accounts)
   await app.register(auth, {
     secret: options.authSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,

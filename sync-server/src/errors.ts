@@ -14,7 +14,7 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, code?: string) => new HttpError(400, message, code)
 export const unauthorized = (message: string) => new HttpError(401, message)
-export const forbidden = (message: string) => new HttpError(403, message)
+export const forbidden = (message: string, code?: string) => new HttpError(403, message, code)
 export const notFound = (message: string, code?: string) => new HttpError(404, message, code)
 export const conflict = (message: string) => new HttpError(409, message)
 export const gone = (message: string) => new HttpError(410, message)

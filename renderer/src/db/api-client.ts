@@ -1,3 +1,4 @@
+import { PASSWORD_CHANGE_REQUIRED } from '../../../domain/auth/codes.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 
 /** Where the refresh token lives: `desktop.secrets` in the app (Electron safeStorage), a map in tests. */
@@ -57,8 +58,15 @@ export function isNetworkError(error: unknown): error is NetworkError {
   return error instanceof NetworkError
 }
 
+/**
+ * The user must log in again: the session ended (401), or its account must change its password first (403
+ * `password_change_required`, e.g. after an admin's reset), which the login leads to.
+ */
 export function isSessionExpired(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 401
+  return (
+    error instanceof ApiError &&
+    (error.status === 401 || (error.status === 403 && error.code === PASSWORD_CHANGE_REQUIRED))
+  )
 }
 
 /** Joins a server address and an API path (`http://host:7420/` + `/api/x` → `http://host:7420/api/x`). */
@@ -80,10 +88,15 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, body.error ?? '', body.message ?? `HTTP ${response.status}`)
 }
 
-async function postJson<T>(fetchImpl: FetchLike, url: string, body: unknown): Promise<T> {
+async function postJson<T>(
+  fetchImpl: FetchLike,
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await send(fetchImpl, url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
   })
   if (!response.ok) throw await errorOf(response)
@@ -97,6 +110,21 @@ export function login(
   fetchImpl: FetchLike = globalThis.fetch.bind(globalThis),
 ): Promise<LoginResult> {
   return postJson<LoginResult>(fetchImpl, apiUrl(serverUrl, '/api/auth/login'), credentials)
+}
+
+/**
+ * `POST /api/auth/password` with the access token of a login whose account must change its password first (no
+ * session is opened for it until then); 400s carry a code such as `wrong_password` or `password_too_weak`.
+ */
+export async function changePassword(
+  serverUrl: string,
+  accessToken: string,
+  passwords: { oldPassword: string; newPassword: string },
+  fetchImpl: FetchLike,
+): Promise<void> {
+  await postJson<unknown>(fetchImpl, apiUrl(serverUrl, '/api/auth/password'), passwords, {
+    Authorization: `Bearer ${accessToken}`,
+  })
 }
 
 /** `POST /api/auth/qr`: a QR login ticket; `scanUrl` goes into the code, `pollToken` never leaves this PC. */

@@ -7,6 +7,7 @@ export {
   NetworkError,
   REFRESH_TOKEN_KEY,
   apiUrl,
+  changePassword,
   createApiClient,
   createMemorySecretStore,
   createQrTicket,

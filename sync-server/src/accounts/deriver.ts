@@ -1,15 +1,29 @@
-import type { CommittedChange, Store } from '../store/index.ts'
+import type { Account, CommittedChange, Store } from '../store/index.ts'
 import { accountChanges, deriveProfiles, PERSON_KINDS, PERSON_QUERIES } from './derive.ts'
 
-/** Brings one school's accounts in step with its address book; returns how many accounts it saved. */
-export async function reconcileSchool(store: Store, schoolId: string): Promise<number> {
+/** Brings one school's accounts in step with its address book; returns the accounts it saved. */
+export async function reconcileSchool(store: Store, schoolId: string): Promise<Account[]> {
   const [docs, existing] = await Promise.all([
     store.findDocuments(schoolId, PERSON_QUERIES),
     store.listAccounts(schoolId),
   ])
   const changes = accountChanges(deriveProfiles(docs), existing)
   if (changes.length > 0) await store.saveAccountProfiles(changes)
-  return changes.length
+  return changes
+}
+
+/** Why a school's accounts no longer follow its address book: its last reconciliation failed. */
+export interface ReconcileFailure {
+  /** When it failed (ms since the epoch). */
+  at: number
+  message: string
+}
+
+export interface DeriverEvents {
+  /** A reconciliation failed; it is retried with the school's next address-book commit or restart. */
+  onError(schoolId: string, error: unknown): void
+  /** Accounts were disabled (their sessions are already revoked in the store). */
+  onDisabled(accountIds: readonly string[]): void
 }
 
 const touchesPeople = (change: CommittedChange) =>
@@ -23,14 +37,15 @@ const touchesPeople = (change: CommittedChange) =>
  */
 export class AccountDeriver {
   readonly #store: Store
-  readonly #onError: (error: unknown) => void
+  readonly #events: DeriverEvents
+  readonly #failures = new Map<string, ReconcileFailure>()
   readonly #runs = new Map<string, Promise<void>>()
   readonly #queued = new Set<string>()
   #stop: (() => void) | undefined
 
-  constructor(store: Store, onError: (error: unknown) => void) {
+  constructor(store: Store, events: DeriverEvents) {
     this.#store = store
-    this.#onError = onError
+    this.#events = events
   }
 
   /** Listens to commits, then reconciles every school (what a previous process may have left undone). */
@@ -49,7 +64,7 @@ export class AccountDeriver {
     this.#queued.add(schoolId)
     const run = this.settled(schoolId).then(async () => {
       this.#queued.delete(schoolId)
-      await reconcileSchool(this.#store, schoolId).catch(this.#onError)
+      await this.#reconcile(schoolId)
     })
     this.#runs.set(schoolId, run)
   }
@@ -57,6 +72,28 @@ export class AccountDeriver {
   /** Resolves once the school's accounts reflect every commit made before the call. */
   settled(schoolId: string): Promise<void> {
     return this.#runs.get(schoolId) ?? Promise.resolve()
+  }
+
+  /** The school's last reconciliation failure, or null while its accounts follow its address book. */
+  failureOf(schoolId: string): ReconcileFailure | null {
+    return this.#failures.get(schoolId) ?? null
+  }
+
+  /** How many schools' accounts no longer follow their address book. */
+  get failingSchoolCount(): number {
+    return this.#failures.size
+  }
+
+  async #reconcile(schoolId: string): Promise<void> {
+    try {
+      const saved = await reconcileSchool(this.#store, schoolId)
+      this.#failures.delete(schoolId)
+      const disabled = saved.filter((account) => account.disabled).map((account) => account.id)
+      if (disabled.length > 0) this.#events.onDisabled(disabled)
+    } catch (error) {
+      this.#failures.set(schoolId, { at: Date.now(), message: String(error) })
+      this.#events.onError(schoolId, error)
+    }
   }
 
   async stop(): Promise<void> {

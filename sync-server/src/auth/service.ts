@@ -48,6 +48,8 @@ export interface Authenticated {
   sessionId: string
   /** When the access token expires (ms since the epoch). */
   expiresAt: number
+  /** The account is on an initial or reset password: only changing it, logging out and `me` are allowed. */
+  mustChangePassword: boolean
 }
 
 const WRONG_CREDENTIALS = 'Wrong account or password'
@@ -165,12 +167,14 @@ export class AuthService {
     if (!account) throw unauthorized(SESSION_ENDED)
     if (!(await verifyAccountPassword(oldPassword, account))) {
       this.#failures.recordFailure(failureKey)
-      throw badRequest('The current password is wrong')
+      throw badRequest('The current password is wrong', 'wrong_password')
     }
     if (newPassword.length < MIN_PASSWORD_LENGTH) {
-      throw badRequest(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+      throw badRequest(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'password_too_short')
     }
-    if (newPassword === oldPassword) throw badRequest('The new password must differ from the current one')
+    if (newPassword === oldPassword) {
+      throw badRequest('The new password must differ from the current one', 'password_unchanged')
+    }
     await this.#store.updatePassword(user.id, await hashPassword(newPassword), false)
     await this.#store.revokeOtherSessions(user.id, sessionId)
     await this.#audit(user, 'password.changed')
@@ -180,11 +184,13 @@ export class AuthService {
   async authenticate(accessToken: string): Promise<Authenticated> {
     const claims = verifyAccessToken(accessToken, this.#options.secret, Date.now() / 1000)
     if (!claims) throw unauthorized('Invalid or expired access token')
-    if (!(await this.#store.isSessionActive(claims.sid))) throw unauthorized(SESSION_ENDED)
+    const status = await this.#store.sessionStatus(claims.sid)
+    if (!status) throw unauthorized(SESSION_ENDED)
     return {
       user: { id: claims.sub, schoolId: claims.school, name: claims.name, roles: claims.roles },
       sessionId: claims.sid,
       expiresAt: claims.exp * 1000,
+      mustChangePassword: status.mustChangePassword,
     }
   }
 

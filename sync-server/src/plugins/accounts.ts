@@ -10,12 +10,13 @@ declare module 'fastify' {
 
 /** Keeps accounts derived from the address book (docs/sync-server.md "Accounts from the address book"). */
 const accounts: FastifyPluginAsync = async (app) => {
-  const deriver = new AccountDeriver(app.store, (error) =>
-    app.log.error({ err: error }, 'deriving accounts failed'),
-  )
+  const deriver = new AccountDeriver(app.store, {
+    onError: (schoolId, error) => app.log.error({ err: error, schoolId }, 'deriving accounts failed'),
+    onDisabled: (accountIds) => app.realtime.disconnect(accountIds),
+  })
   await deriver.start()
   app.decorate('accounts', deriver)
   app.addHook('onClose', async () => deriver.stop())
 }
 
-export default fp(accounts, { name: 'accounts', dependencies: ['store'] })
+export default fp(accounts, { name: 'accounts', dependencies: ['store', 'realtime'] })

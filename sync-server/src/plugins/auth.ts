@@ -3,17 +3,29 @@ import fp from 'fastify-plugin'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { AuthService, type AuthOptions } from '../auth/service.ts'
 import { newRandomToken } from '../auth/tokens.ts'
-import { unauthorized } from '../errors.ts'
+import { PASSWORD_CHANGE_REQUIRED } from '../../../domain/auth/codes.ts'
+import { forbidden, unauthorized } from '../errors.ts'
+
+const PASSWORD_CHANGE_REQUIRED_MESSAGE = 'Change the initial password before doing anything else'
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route serves a session whose account must change its password first (issue 11 §2). */
+    allowedBeforePasswordChange?: boolean
+  }
   interface FastifyInstance {
     auth: AuthService
-    /** Request hook: accepts only a valid `Authorization: Bearer` access token of an open session. */
+    /**
+     * Request hook: accepts only a valid `Authorization: Bearer` access token of an open session; a session
+     * that must change its password reaches only the routes that allow it (else 403 `password_change_required`).
+     */
     authenticate(request: FastifyRequest): Promise<void>
   }
   interface FastifyRequest {
     /** The caller; set by `authenticate`, so only read it in routes that use it. */
     user: SessionUser
+    /** Whether the caller's account must change its password first. */
+    mustChangePassword: boolean
     sessionId: string
     /** When the caller's access token expires (ms since the epoch). */
     accessExpiresAt: number
@@ -38,11 +50,18 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
   app.decorateRequest('user')
   app.decorateRequest('sessionId')
   app.decorateRequest('accessExpiresAt')
+  app.decorateRequest('mustChangePassword', false)
   app.decorate('authenticate', async (request: FastifyRequest) => {
-    const { user, sessionId, expiresAt } = await service.authenticate(bearerToken(request))
+    const { user, sessionId, expiresAt, mustChangePassword } = await service.authenticate(
+      bearerToken(request),
+    )
+    if (mustChangePassword && !request.routeOptions.config.allowedBeforePasswordChange) {
+      throw forbidden(PASSWORD_CHANGE_REQUIRED_MESSAGE, PASSWORD_CHANGE_REQUIRED)
+    }
     request.user = user
     request.sessionId = sessionId
     request.accessExpiresAt = expiresAt
+    request.mustChangePassword = mustChangePassword
   })
 }
 

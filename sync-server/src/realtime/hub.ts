@@ -130,6 +130,14 @@ export class RealtimeHub {
     }
   }
 
+  /** Ends every stream of these accounts at once (their sessions were revoked, e.g. the person was deleted). */
+  disconnect(accountIds: readonly string[]): void {
+    const ended = new Set(accountIds)
+    for (const subscribers of [...this.#bySchool.values()]) {
+      for (const subscriber of [...subscribers]) if (ended.has(subscriber.user.id)) this.#drop(subscriber)
+    }
+  }
+
   /** Ends every stream (server shutdown). */
   close(): void {
     clearInterval(this.#heartbeat)

@@ -12,6 +12,9 @@ const COLUMN_TYPES: Record<StoreKind, ColumnTypes> = {
   postgres: { bigint: 'BIGINT', bool: 'BOOLEAN', autoId: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' },
 }
 
+/** The version of the migration that gives stored documents their `_deleted` flag. */
+export const TOMBSTONE_FLAG_MIGRATION = 5
+
 /** Each migration is a list of statements; both stores get the same tables, columns and indexes. */
 const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
   (t) => [
@@ -86,6 +89,14 @@ const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
       created_by TEXT NOT NULL,
       PRIMARY KEY (school_id, sha256)
     )`,
+  ],
+  // Documents stored before `_deleted` was normalised on entry get the flag their `deleted` column holds.
+  (_, dialect) => [
+    dialect === 'sqlite'
+      ? `UPDATE documents SET data = json_set(data, '$._deleted', json(CASE WHEN deleted THEN 'true' ELSE 'false' END))
+         WHERE json_type(data, '$._deleted') IS NULL`
+      : `UPDATE documents SET data = jsonb_set(data::jsonb, '{_deleted}', to_jsonb(deleted))::text
+         WHERE NOT (data::jsonb ? '_deleted')`,
   ],
 ]
 

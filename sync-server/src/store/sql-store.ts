@@ -1,6 +1,6 @@
 import type { Role } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
-import type { WireDocument } from '../../../domain/documents.ts'
+import { withTombstoneFlag, type WireDocument } from '../../../domain/documents.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
 import { migrate } from './migrations.ts'
 import { jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
@@ -15,6 +15,7 @@ import type {
   RefreshOutcome,
   RelatedQuery,
   School,
+  SessionStatus,
   Store,
   StoredDocument,
   StoreKind,
@@ -180,14 +181,14 @@ async function upsertDocuments(
 ): Promise<StoredDocument[]> {
   if (docs.length === 0) return []
   const firstSeq = await reserveSeqs(tx, schoolId, docs.length)
-  const stored = docs.map((data, i) => ({ seq: firstSeq + i, data }))
+  const stored = docs.map((doc, i) => ({ seq: firstSeq + i, data: withTombstoneFlag(doc) }))
   for (const part of chunks(stored)) {
     const params = part.flatMap(({ seq, data }): SqlValue[] => [
       schoolId,
       collection,
       data.id,
       seq,
-      data._deleted === true,
+      data._deleted,
       data.updatedAt,
       JSON.stringify(data),
     ])
@@ -388,11 +389,13 @@ export class SqlStore implements Store {
     })
   }
 
-  async isSessionActive(sessionId: string): Promise<boolean> {
-    const rows = await this.#db.all(`SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL`, [
-      sessionId,
-    ])
-    return rows.length > 0
+  async sessionStatus(sessionId: string): Promise<SessionStatus | null> {
+    const [row] = await this.#db.all<{ must_change_password: boolean | number }>(
+      `SELECT a.must_change_password FROM sessions s JOIN accounts a ON a.id = s.account_id
+       WHERE s.id = $1 AND s.revoked_at IS NULL`,
+      [sessionId],
+    )
+    return row ? { mustChangePassword: Boolean(row.must_change_password) } : null
   }
 
   revokeSession(sessionId: string): Promise<void> {

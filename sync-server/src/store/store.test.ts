@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { subject } from '../test-support/documents.ts'
-import { STORE_FACTORIES, type TestStore } from '../test-support/stores.ts'
+import { openDriver, STORE_FACTORIES, type TestStore } from '../test-support/stores.ts'
 import { createStore, type CommittedChange, type Store } from './index.ts'
+import { TOMBSTONE_FLAG_MIGRATION } from './migrations.ts'
 
 function writeAll(store: Store, schoolId: string, docs: WireDocument[]): Promise<null> {
   return store.writeDocuments(
@@ -182,9 +183,9 @@ describe.each(STORE_FACTORIES)('store ($name)', (factory) => {
       })
       expect(await store.rotateRefreshToken('unknown', 'h3')).toEqual({ status: 'invalid' })
       expect(await store.rotateRefreshToken('h1', 'h3')).toEqual({ status: 'reused' })
-      expect(await store.isSessionActive('sess1')).toBe(false)
+      expect(await store.sessionStatus('sess1')).toBeNull()
       expect(await store.rotateRefreshToken('h2', 'h3')).toEqual({ status: 'invalid' })
-      expect(await store.isSessionActive('sess2')).toBe(true)
+      expect(await store.sessionStatus('sess2')).toEqual({ mustChangePassword: true })
     })
 
     it('revokes all other sessions of an account', async () => {
@@ -192,13 +193,10 @@ describe.each(STORE_FACTORIES)('store ($name)', (factory) => {
       await store.createAccount(account)
       for (const id of ['a', 'b', 'c']) await store.createSession(id, 'acc1', `hash-${id}`)
       await store.revokeOtherSessions('acc1', 'b')
-      expect(await Promise.all(['a', 'b', 'c'].map((id) => store.isSessionActive(id)))).toEqual([
-        false,
-        true,
-        false,
-      ])
+      const open = async (id: string) => (await store.sessionStatus(id)) !== null
+      expect(await Promise.all(['a', 'b', 'c'].map(open))).toEqual([false, true, false])
       await store.revokeSession('b')
-      expect(await store.isSessionActive('b')).toBe(false)
+      expect(await open('b')).toBe(false)
     })
   })
 
@@ -213,6 +211,30 @@ describe.each(STORE_FACTORIES)('store ($name)', (factory) => {
     const again = await createStore(testStore.config)
     try {
       expect(await again.listSchools()).toEqual([school])
+    } finally {
+      await again.close()
+    }
+  })
+  it('gives documents stored without _deleted (before it was normalised on entry) the flag of their row', async () => {
+    await writeAll(store, 's1', [subject('s1', 'live'), { ...subject('s1', 'gone'), _deleted: true }])
+    const driver = await openDriver(testStore.config)
+    try {
+      // As an older server stored them: the flag only in the `deleted` column, and the migration not yet run.
+      for (const id of ['live', 'gone']) {
+        const { _deleted: _, ...withoutFlag } = subject('s1', id)
+        await driver.run(`UPDATE documents SET data = $1 WHERE id = $2`, [JSON.stringify(withoutFlag), id])
+      }
+      await driver.run(`DELETE FROM schema_version WHERE version >= $1`, [TOMBSTONE_FLAG_MIGRATION])
+    } finally {
+      await driver.close()
+    }
+    const again = await createStore(testStore.config)
+    try {
+      const flags = (await again.pull('s1', 'catalog', 0, 10)).map(({ data }) => [data.id, data._deleted])
+      expect(flags).toEqual([
+        ['live', false],
+        ['gone', true],
+      ])
     } finally {
       await again.close()
     }

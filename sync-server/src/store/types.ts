@@ -129,11 +129,17 @@ export interface AccountStore {
   recordLogin(accountId: string, at: number): Promise<void>
 }
 
+export interface SessionStatus {
+  /** The account is still on an initial or reset password: it may only change it (issue 11 §2). */
+  mustChangePassword: boolean
+}
+
 export interface SessionStore {
   createSession(sessionId: string, accountId: string, refreshTokenHash: string): Promise<void>
   /** Replaces a session's current refresh token by a new one; an old token revokes its session. */
   rotateRefreshToken(oldHash: string, newHash: string): Promise<RefreshOutcome>
-  isSessionActive(sessionId: string): Promise<boolean>
+  /** What an open session's requests are allowed; null once it is revoked (or never was). */
+  sessionStatus(sessionId: string): Promise<SessionStatus | null>
   revokeSession(sessionId: string): Promise<void>
   revokeOtherSessions(accountId: string, keptSessionId: string): Promise<void>
 }

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
-import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
+import { deepEqual, withTombstoneFlag, type WireDocument } from '../../../domain/documents.ts'
 import { checkWrite } from '../../../domain/permissions.ts'
 import { validateDocument } from '../../../domain/validation.ts'
 import { badRequest, forbidden } from '../errors.ts'
@@ -26,6 +26,14 @@ export interface CrossDocumentCheck {
 
 const CROSS_DOCUMENT_CHECKS: Partial<Record<CollectionName, CrossDocumentCheck>> = {
   timetable: planConflicts,
+}
+
+// The same form as the stored documents, so comparing them with the rows is meaningful.
+function withTombstoneFlags({ assumedMasterState, newDocumentState }: PushRow): PushRow {
+  return {
+    assumedMasterState: assumedMasterState && withTombstoneFlag(assumedMasterState),
+    newDocumentState: withTombstoneFlag(newDocumentState),
+  }
 }
 
 function refuseIfAny(errors: string[], toError: (message: string) => Error): void {
@@ -97,9 +105,10 @@ export function push(
   store: Store,
   user: SessionUser,
   collection: CollectionName,
-  rows: readonly PushRow[],
+  pushed: readonly PushRow[],
 ): Promise<WireDocument[]> {
-  assertValid(collection, rows)
+  assertValid(collection, pushed)
+  const rows = pushed.map(withTombstoneFlags)
   const ids = rows.map((row) => row.newDocumentState.id)
   const check = CROSS_DOCUMENT_CHECKS[collection]
   const related = check?.related(rows.map((row) => row.newDocumentState)) ?? []

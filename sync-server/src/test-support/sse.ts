@@ -23,6 +23,9 @@ export class SseClient {
   readonly #controller = new AbortController()
   #waiters: Waiter[] = []
   #ended = false
+  #resolveEnded: () => void = () => undefined
+  /** Settles when the server has ended the stream (or `close()` did). */
+  readonly whenEnded = new Promise<void>((resolve) => (this.#resolveEnded = resolve))
 
   static async connect(
     url: string,
@@ -77,6 +80,7 @@ export class SseClient {
       // aborted by close()
     } finally {
       this.#ended = true
+      this.#resolveEnded()
     }
   }
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { createStore, SQLITE_FILE_NAME, type Store, type StoreConfig } from '../store/index.ts'
-import { quoteIdentifier } from '../store/postgres-driver.ts'
+import { createPostgresDriver, quoteIdentifier } from '../store/postgres-driver.ts'
+import type { SqlDriver } from '../store/sql-driver.ts'
+import { createSqliteDriver } from '../store/sqlite-driver.ts'
 
 /** A store made for one test, and how to throw it away afterwards. */
 export interface TestStore {
@@ -67,3 +69,10 @@ export const STORE_FACTORIES: StoreFactory[] = [
   sqliteFactory,
   ...(process.env.TEST_DATABASE_URL ? [postgresFactory(process.env.TEST_DATABASE_URL)] : []),
 ]
+
+/** The database under a store, opened without migrating it (to make it look as an older server left it). */
+export function openDriver(config: StoreConfig): Promise<SqlDriver> {
+  return config.kind === 'sqlite'
+    ? Promise.resolve(createSqliteDriver(config.file))
+    : createPostgresDriver(config)
+}

@@ -1,3 +1,4 @@
+import { PASSWORD_CHANGE_REQUIRED } from '../../../../domain/auth/codes.ts'
 import type { SessionUser } from '../../../../domain/auth/roles.ts'
 import { isCollectionName, type CollectionName } from '../../../../domain/collections.ts'
 import { deepEqual, type WireDocument } from '../../../../domain/documents.ts'
@@ -40,6 +41,11 @@ export interface FakeLink {
  * of the replication (the real server has its own tests; this one lets client tests cut the network,
  * expire tokens and refuse writes at will).
  */
+interface PasswordChange {
+  oldPassword: string
+  newPassword: string
+}
+
 export class FakeSyncServer {
   readonly url = 'http://fake-sync.test'
   /** Extra server-side refusal rule: a message refuses the row (400), null accepts it. */
@@ -61,6 +67,9 @@ export class FakeSyncServer {
   private tokenCounter = 0
 
   private readonly users: Record<string, SessionUser>
+
+  /** Users on an initial password: their tokens may only change it (as the real server, issue 11 §2). */
+  readonly mustChangePassword = new Set<string>()
 
   constructor(users: Record<string, SessionUser>) {
     this.users = users
@@ -100,6 +109,10 @@ export class FakeSyncServer {
     if (url.pathname === '/api/auth/refresh') return this.refresh(body as { refreshToken: string })
     const user = this.accessTokens.get(new Headers(init.headers).get('Authorization')?.slice(7) ?? '')
     if (!user) return json({ error: 'unauthorized', message: 'invalid access token' }, 401)
+    if (url.pathname === '/api/auth/password') return this.changePassword(user, body as PasswordChange)
+    if (this.mustChangePassword.has(user.id)) {
+      return json({ error: PASSWORD_CHANGE_REQUIRED, message: 'change the password first' }, 403)
+    }
     if (url.pathname === '/api/sync/stream') return this.stream(init.signal ?? undefined, linkStreams)
     const match = /^\/api\/sync\/([a-z]+)\/(pull|push)$/.exec(url.pathname)
     const collection = match?.[1]
@@ -179,7 +192,14 @@ export class FakeSyncServer {
   private login({ account }: { account: string }): Response {
     const user = this.users[account]
     if (!user) return json({ error: 'bad_credentials', message: 'wrong account or password' }, 401)
-    return json({ ...this.issue(user), user, mustChangePassword: false, identities: [] })
+    const mustChangePassword = this.mustChangePassword.has(user.id)
+    return json({ ...this.issue(user), user, mustChangePassword, identities: [] })
+  }
+
+  private changePassword(user: SessionUser, { newPassword }: PasswordChange): Response {
+    if (newPassword.length < 8) return json({ error: 'password_too_short', message: 'too short' }, 400)
+    this.mustChangePassword.delete(user.id)
+    return json({ ok: true })
   }
 
   private refresh({ refreshToken }: { refreshToken: string }): Response {

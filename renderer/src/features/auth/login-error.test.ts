@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, NetworkError } from '../../db/index.ts'
-import { loginErrorMessage } from './login-error.ts'
+import { loginErrorMessage, passwordChangeErrorMessage } from './login-error.ts'
 import { isServerUrl } from './rules.ts'
 
 const t = (key: string, values?: Record<string, unknown>) =>
@@ -16,6 +16,21 @@ describe('loginErrorMessage', () => {
     expect(loginErrorMessage(new ApiError(500, 'internal', 'boom'), t)).toBe(
       'login.errors.server {"message":"boom"}',
     )
+  })
+})
+
+describe('passwordChangeErrorMessage', () => {
+  it("names the server's refusals of a new password, and explains other failures as at login", () => {
+    expect(passwordChangeErrorMessage(new ApiError(400, 'password_too_weak', 'x'), t)).toBe(
+      'login.change.errors.password_too_weak',
+    )
+    expect(passwordChangeErrorMessage(new ApiError(400, 'wrong_password', 'x'), t)).toBe(
+      'login.change.errors.wrong_password',
+    )
+    expect(passwordChangeErrorMessage(new ApiError(400, 'Bad Request', 'x'), t)).toBe(
+      'login.errors.server {"message":"x"}',
+    )
+    expect(passwordChangeErrorMessage(new NetworkError('fetch failed'), t)).toBe('login.errors.network')
   })
 })
 

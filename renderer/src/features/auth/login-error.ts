@@ -10,3 +10,20 @@ export function loginErrorMessage(error: unknown, t: Translate): string {
   if (isNetworkError(error)) return t('login.errors.network')
   return t('login.errors.server', { message: reasonOf(error) })
 }
+
+/** Codes of the server's 400 answers to a new password (`sync-server/src/auth/password-policy.ts`). */
+const PASSWORD_REFUSALS = [
+  'wrong_password',
+  'password_too_short',
+  'password_unchanged',
+  'password_too_weak',
+  'password_is_personal',
+] as const
+
+/** Why the server refused a new password, in words; other failures as at login. */
+export function passwordChangeErrorMessage(error: unknown, t: Translate): string {
+  if (error instanceof ApiError && (PASSWORD_REFUSALS as readonly string[]).includes(error.code)) {
+    return t(`login.change.errors.${error.code}`)
+  }
+  return loginErrorMessage(error, t)
+}

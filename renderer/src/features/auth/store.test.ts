@@ -84,6 +84,30 @@ describe('auth store', () => {
     expect(math && subjects.permission({ ...math, enabled: false }, math).ok).toBe(false)
   })
 
+  it('opens nothing for an account on its initial password until it has chosen its own', async () => {
+    server.mustChangePassword.add(TEACHER.id)
+    const auth = useAuthStore()
+    await auth.login(server.url, TEACHER.id, '000002')
+    expect(auth.session).toBeNull()
+    expect(auth.passwordChange?.result.user).toEqual(TEACHER)
+
+    await expect(auth.changeInitialPassword('short')).rejects.toMatchObject({ code: 'password_too_short' })
+    expect(auth.session).toBeNull()
+    await auth.changeInitialPassword('a-better-one')
+    expect(auth.passwordChange).toBeNull()
+    expect(auth.user).toEqual(TEACHER)
+    await waitFor(() => expect(useSyncStore().status.phase).toBe('synced'))
+  })
+
+  it('ends a pending password change on the server when the user goes back', async () => {
+    server.mustChangePassword.add(TEACHER.id)
+    const auth = useAuthStore()
+    await auth.login(server.url, TEACHER.id, '000002')
+    await auth.cancelPasswordChange()
+    expect(auth.passwordChange).toBeNull()
+    expect(auth.session).toBeNull()
+  })
+
   it('rejects bad credentials without opening anything', async () => {
     const auth = useAuthStore()
     await expect(auth.login(server.url, 'nobody', 'x')).rejects.toBeInstanceOf(ApiError)

@@ -2,8 +2,10 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { isAdmin as hasAdminRole, type SessionUser } from '../../../../domain/auth/roles.ts'
 import {
+  changePassword,
   createApiClient,
   createBlobCache,
+  createMemorySecretStore,
   createCampusDatabase,
   databaseName,
   login as requestLogin,
@@ -43,6 +45,17 @@ export interface LockedSession {
   account: string | null
 }
 
+/**
+ * A login whose account is still on its initial (or reset) password: the server allows its tokens nothing but
+ * the change (issue 11 §2), so no session opens until the new password is set. Kept in memory only.
+ */
+export interface PendingPasswordChange {
+  serverUrl: string
+  result: LoginResult
+  typedAccount: string
+  currentPassword: string
+}
+
 const SERVER_URL_KEY = 'campus-desk.server-url'
 const SESSION_KEY = 'campus-desk.session'
 const IDLE_LOCK_KEY = 'campus-desk.idle-lock-minutes'
@@ -71,6 +84,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** The refresh token was refused: the replica stays usable, syncing needs a new login. */
   const expired = ref(false)
   const locked = shallowRef<LockedSession | null>(null)
+  const passwordChange = shallowRef<PendingPasswordChange | null>(null)
   const idleLockMinutes = ref(idleLockMinutesOf(authDependencies().preferences.get(IDLE_LOCK_KEY)))
   let account: string | null = null
   let restoring: Promise<boolean> | null = null
@@ -118,11 +132,47 @@ export const useAuthStore = defineStore('auth', () => {
     deps.preferences.set(SESSION_KEY, JSON.stringify({ serverUrl, user: result.user } satisfies SavedSession))
   }
 
-  /** Logs in online with an account and password. */
+  /**
+   * Logs in online with an account and password; an account that must change its password first leaves the
+   * login pending (`passwordChange`) until `changeInitialPassword` succeeds.
+   */
   async function login(serverUrl: string, typedAccount: string, password: string): Promise<void> {
     const deps = authDependencies()
     const result = await requestLogin(serverUrl, { account: typedAccount, password }, deps.fetch)
+    if (result.mustChangePassword) {
+      passwordChange.value = { serverUrl, result, typedAccount, currentPassword: password }
+      return
+    }
     await enter(serverUrl, result, typedAccount)
+  }
+
+  /** Sets the new password of the pending login, then opens its session (the login's tokens stay valid). */
+  async function changeInitialPassword(newPassword: string): Promise<void> {
+    const pending = passwordChange.value
+    if (!pending) return
+    const { serverUrl, result, typedAccount, currentPassword } = pending
+    await changePassword(
+      serverUrl,
+      result.accessToken,
+      { oldPassword: currentPassword, newPassword },
+      authDependencies().fetch,
+    )
+    passwordChange.value = null
+    await enter(serverUrl, { ...result, mustChangePassword: false }, typedAccount)
+  }
+
+  /** Leaves a pending password change: its login ends on the server too. */
+  async function cancelPasswordChange(): Promise<void> {
+    const pending = passwordChange.value
+    passwordChange.value = null
+    if (!pending) return
+    const api = createApiClient({
+      serverUrl: pending.serverUrl,
+      secrets: createMemorySecretStore(),
+      fetch: authDependencies().fetch,
+    })
+    await api.setTokens(pending.result)
+    await api.logout()
   }
 
   /** Logs in with the session a phone handed over by confirming a QR code. */
@@ -200,12 +250,15 @@ export const useAuthStore = defineStore('auth', () => {
     session,
     expired,
     locked,
+    passwordChange,
     idleLockMinutes,
     user,
     isLoggedIn,
     isAdmin,
     login,
     loginWithQr,
+    changeInitialPassword,
+    cancelPasswordChange,
     restore,
     logout,
     lock,

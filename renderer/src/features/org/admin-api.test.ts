@@ -27,6 +27,7 @@ describe('admin api', () => {
     await api.leave('s1', '2026-11-24', '转学')
     await api.leave('s1', '2026-11-24')
     await api.transfer('s1', 'c2')
+    await api.status()
     expect(calls.map((c) => [c.path, c.init?.method ?? 'GET', c.init?.body])).toEqual([
       ['/api/admin/accounts', 'GET', undefined],
       ['/api/admin/accounts/demo-student-a/reset-password', 'POST', '{}'],
@@ -34,6 +35,7 @@ describe('admin api', () => {
       ['/api/admin/students/s1/leave', 'POST', '{"on":"2026-11-24","reason":"转学"}'],
       ['/api/admin/students/s1/leave', 'POST', '{"on":"2026-11-24"}'],
       ['/api/admin/students/s1/transfer', 'POST', '{"classId":"c2"}'],
+      ['/api/admin/status', 'GET', undefined],
     ])
   })
 

@@ -32,6 +32,11 @@ export interface PasswordReset {
   initialPassword: string
 }
 
+/** `GET /api/admin/status`: whether the school's accounts still follow its address book. */
+export interface ServerStatus {
+  accounts: { ok: true } | { ok: false; failedAt: number; message: string }
+}
+
 export function accountsByPerson(accounts: readonly Account[]): Map<string, Account> {
   return new Map(accounts.map((a) => [a.personId, a]))
 }
@@ -57,6 +62,7 @@ const path = (id: string) => encodeURIComponent(id)
 
 export function createAdminApi(api: ApiClient) {
   return {
+    status: () => api.json<ServerStatus>('/api/admin/status'),
     accounts: async () => (await api.json<{ accounts: Account[] }>('/api/admin/accounts')).accounts,
     resetPassword: (personId: string) =>
       api.json<PasswordReset>(`/api/admin/accounts/${path(personId)}/reset-password`, post({})),

@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { reapplyLostEdit, type FailedUpload, type LostEdit, type SyncStatus } from '../../db/index.ts'
+import { isAdmin } from '../../../../domain/auth/roles.ts'
 import { useAuthStore } from '../auth/store.ts'
+import { createAdminApi } from '../org/admin-api.ts'
 
 const NOT_STARTED: SyncStatus = {
   phase: 'connecting',
@@ -28,6 +30,8 @@ export const useSyncStore = defineStore('sync', () => {
   const failedUploads = shallowRef<FailedUpload[]>([])
   /** Why uploading broke off on this PC (its file store failed), null while uploads run normally. */
   const uploadProblem = ref<string | null>(null)
+  /** For admins: since when the server has failed to keep the school's accounts in step with the address book. */
+  const accountsFailingSince = ref<number | null>(null)
 
   watch(
     () => auth.session,
@@ -39,7 +43,9 @@ export const useSyncStore = defineStore('sync', () => {
       pendingUploads.value = 0
       failedUploads.value = []
       uploadProblem.value = null
+      accountsFailingSince.value = null
       if (!session) return
+      void checkServerStatus()
       const subscriptions = [
         session.engine.status$.subscribe((next) => (status.value = next)),
         session.database.lostEdits.list$.subscribe((edits) => (lostEdits.value = edits)),
@@ -54,6 +60,18 @@ export const useSyncStore = defineStore('sync', () => {
   )
 
   const sessionExpired = computed(() => auth.expired || status.value.lastError?.sessionExpired === true)
+
+  /** Asks the server what it knows is wrong with the school (admins only; offline or refused: nothing known). */
+  async function checkServerStatus(): Promise<void> {
+    const session = auth.session
+    if (!session || !isAdmin(session.user)) return
+    try {
+      const { accounts } = await createAdminApi(session.api).status()
+      accountsFailingSince.value = accounts.ok ? null : accounts.failedAt
+    } catch {
+      accountsFailingSince.value = null
+    }
+  }
 
   function reSync(): void {
     auth.session?.engine.reSync()
@@ -85,6 +103,8 @@ export const useSyncStore = defineStore('sync', () => {
     pendingUploads,
     failedUploads,
     uploadProblem,
+    accountsFailingSince,
+    checkServerStatus,
     sessionExpired,
     reSync,
     reapply,

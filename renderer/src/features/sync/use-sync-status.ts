@@ -20,9 +20,13 @@ export function useSyncStatus() {
   const pending = computed(() => sync.status.pending)
   const lastSynced = computed(() => {
     const at = sync.status.lastSyncedAt
-    if (at === null) return t('sync.never')
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(at)
+    return at === null ? t('sync.never') : format(at)
   })
+  const format = (at: number) =>
+    new Intl.DateTimeFormat(locale.value, { dateStyle: 'short', timeStyle: 'medium' }).format(at)
+  const accountsFailingSince = computed(() =>
+    sync.accountsFailingSince === null ? null : format(sync.accountsFailingSince),
+  )
   const showProgress = computed(() => !sync.status.initialSyncDone && sync.status.pulled > 0)
   const hasProblems = computed(
     () =>
@@ -44,5 +48,16 @@ export function useSyncStatus() {
     await router.replace({ name: 'login' })
   }
 
-  return { sync, phase, label, pending, lastSynced, showProgress, hasProblems, uploadError, relogin }
+  return {
+    sync,
+    phase,
+    label,
+    pending,
+    lastSynced,
+    accountsFailingSince,
+    showProgress,
+    hasProblems,
+    uploadError,
+    relogin,
+  }
 }

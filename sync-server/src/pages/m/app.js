@@ -104,12 +104,19 @@ function loadSession() {
 const saveSession = (session) => localStorage.setItem(SESSION_KEY, JSON.stringify(session))
 
 class ApiError extends Error {
-  /** @param {number} status 0 when the server could not be reached @param {string} message */
-  constructor(status, message) {
+  /**
+   * @param {number} status 0 when the server could not be reached @param {string} message
+   * @param {string} code the answer's `error`, e.g. `password_too_weak`
+   */
+  constructor(status, message, code = '') {
     super(message)
     this.status = status
+    this.code = code
   }
 }
+
+/** The server's 403 to a session that must change its password first (domain/auth/codes.ts). */
+const PASSWORD_CHANGE_REQUIRED = 'password_change_required'
 
 /** A JSON POST to the API; any answer but 2xx becomes an `ApiError`. @returns {Promise<any>} */
 async function post(/** @type {string} */ path, /** @type {unknown} */ body = {}, accessToken = '') {
@@ -123,7 +130,7 @@ async function post(/** @type {string} */ path, /** @type {unknown} */ body = {}
     throw new ApiError(0, '')
   }
   const json = await response.json().catch(() => ({}))
-  if (!response.ok) throw new ApiError(response.status, json.message ?? response.statusText)
+  if (!response.ok) throw new ApiError(response.status, json.message ?? response.statusText, json.error)
   return json
 }
 
@@ -147,6 +154,12 @@ async function authedPost(/** @type {string} */ path, /** @type {unknown} */ bod
   try {
     return await post(path, body, session.accessToken)
   } catch (error) {
+    if (error instanceof ApiError && error.code === PASSWORD_CHANGE_REQUIRED) {
+      // The login page asks for the current password again, then for the new one.
+      localStorage.removeItem(SESSION_KEY)
+      toLogin()
+      throw error
+    }
     if (!(error instanceof ApiError) || error.status !== 401) throw error
     /** @type {Tokens | null} */
     const tokens = await post('/api/auth/refresh', { refreshToken: session.refreshToken }).catch(() => null)
@@ -177,7 +190,9 @@ function showError(error) {
   const element = byTest('m-error')
   const status = error instanceof ApiError ? error.status : -1
   const message = error instanceof Error ? error.message : String(error)
-  if (status === 0) setText(element, 'network')
+  const codeKey = error instanceof ApiError ? `code_${error.code}` : ''
+  if (codeKey in STRINGS[lang()]) setText(element, codeKey)
+  else if (status === 0) setText(element, 'network')
   else if (status === 401) setText(element, 'badCredentials')
   else if (status === 429) setText(element, 'tooMany')
   else if (status === -1) setText(element, message)

@@ -10,8 +10,15 @@ const healthSchema = {
         ok: { const: true },
         version: { type: 'string' },
         store: { enum: ['sqlite', 'postgres'] },
+        accounts: {
+          description:
+            'Schools whose accounts no longer follow their address book (details: /api/admin/status)',
+          type: 'object',
+          properties: { failingSchools: { type: 'integer' } },
+          required: ['failingSchools'],
+        },
       },
-      required: ['ok', 'version', 'store'],
+      required: ['ok', 'version', 'store', 'accounts'],
     },
     ...errorResponses,
   },
@@ -23,6 +30,7 @@ const health: FastifyPluginAsync = async (app) => {
     ok: true,
     version: packageJson.version,
     store: app.store.kind,
+    accounts: { failingSchools: app.accounts.failingSchoolCount },
   }))
 }
 

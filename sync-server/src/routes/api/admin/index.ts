@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { isAdmin } from '../../../../../domain/auth/roles.ts'
 import { forbidden } from '../../../errors.ts'
 import accounts from './accounts.ts'
+import status from './status.ts'
 import students from './students.ts'
 
 async function requireAdmin(request: FastifyRequest): Promise<void> {
@@ -15,6 +16,7 @@ const adminRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('preValidation', requireAdmin)
   await app.register(accounts)
   await app.register(students)
+  await app.register(status)
 }
 
 export default adminRoutes

@@ -117,6 +117,62 @@ describe.each(STORE_FACTORIES)('auth API ($name)', (factory) => {
     })
   })
 
+  describe('a session that must change its password', () => {
+    async function initialPasswordSession(roles: ('admin' | 'teacher')[]) {
+      await createAccount(server.store, {
+        id: 'demo-staff-new',
+        schoolId: 'demo',
+        name: '新老师',
+        roles,
+        phone: '13712345678',
+      })
+      return login(server, '13712345678', '345678')
+    }
+
+    it('may only read who it is, change the password and log out: everything else is 403 with a code', async () => {
+      const session = await initialPasswordSession(['admin', 'teacher'])
+      const headers = bearer(session.accessToken)
+      const refused: [string, string, object?][] = [
+        ['GET', '/api/sync/catalog/pull'],
+        ['POST', '/api/sync/catalog/push', []],
+        ['GET', '/api/sync/stream'],
+        ['GET', '/api/admin/accounts'],
+        ['POST', '/api/auth/qr/some-ticket/scan'],
+      ]
+      for (const [method, url, payload] of refused) {
+        const response = await server.app.inject({ method: method as 'GET', url, headers, payload })
+        expect(response.statusCode, url).toBe(403)
+        expect(response.json(), url).toEqual({
+          error: 'password_change_required',
+          message: expect.any(String),
+        })
+      }
+      const me = await server.app.inject({ method: 'GET', url: '/api/auth/me', headers })
+      expect(me.json()).toEqual({ user: session.user, mustChangePassword: true })
+
+      const change = await post(
+        'password',
+        { oldPassword: '345678', newPassword: 'a-better-one' },
+        session.accessToken,
+      )
+      expect(change.statusCode).toBe(200)
+      // The same access token works at once: the session's state is read on every request.
+      expect(await pullStatus(session.accessToken)).toBe(200)
+      expect((await server.app.inject({ method: 'GET', url: '/api/auth/me', headers })).json()).toMatchObject(
+        {
+          mustChangePassword: false,
+        },
+      )
+      expect((await post('logout', {}, session.accessToken)).statusCode).toBe(200)
+    })
+
+    it('can log out before changing it', async () => {
+      const session = await initialPasswordSession(['teacher'])
+      expect((await post('logout', {}, session.accessToken)).statusCode).toBe(200)
+      expect(await pullStatus(session.accessToken)).toBe(401)
+    })
+  })
+
   describe('tokens', () => {
     it('rotates refresh tokens', async () => {
       const session = await login(server, TEACHER)

@@ -48,6 +48,17 @@ const refreshSchema = {
 
 const logoutSchema = { response: { 200: okSchema, ...errorResponses } } as const
 
+const meSchema = {
+  response: {
+    200: {
+      type: 'object',
+      properties: { user: sessionUserSchema, mustChangePassword: { type: 'boolean' } },
+      required: ['user', 'mustChangePassword'],
+    },
+    ...errorResponses,
+  },
+} as const
+
 const passwordSchema = {
   body: {
     type: 'object',
@@ -64,10 +75,12 @@ interface LoginBody {
   identityId?: string
 }
 
-/** `/api/auth` (DESIGN §6): login, refresh, logout and password change. */
+/** `/api/auth` (DESIGN §6): login, refresh, who am I, logout and password change. */
 const authRoutes: FastifyPluginAsync<{ rateLimit: RateLimit }> = async (app, options) => {
   const config = rateLimited(options.rateLimit)
   const authenticated = { onRequest: app.authenticate }
+  // What a session that must change its password may still do.
+  const beforePasswordChange = { allowedBeforePasswordChange: true }
 
   app.post<{ Body: LoginBody }>('/login', { schema: loginSchema, config }, (request) =>
     app.auth.login({ ...request.body, ip: request.ip }),
@@ -77,14 +90,23 @@ const authRoutes: FastifyPluginAsync<{ rateLimit: RateLimit }> = async (app, opt
     app.auth.refresh(request.body.refreshToken),
   )
 
-  app.post('/logout', { schema: logoutSchema, ...authenticated }, async (request) => {
-    await app.auth.logout(request.user, request.sessionId)
-    return { ok: true }
-  })
+  app.get('/me', { schema: meSchema, config: beforePasswordChange, ...authenticated }, async (request) => ({
+    user: request.user,
+    mustChangePassword: request.mustChangePassword,
+  }))
+
+  app.post(
+    '/logout',
+    { schema: logoutSchema, config: beforePasswordChange, ...authenticated },
+    async (request) => {
+      await app.auth.logout(request.user, request.sessionId)
+      return { ok: true }
+    },
+  )
 
   app.post<{ Body: { oldPassword: string; newPassword: string } }>(
     '/password',
-    { schema: passwordSchema, config, ...authenticated },
+    { schema: passwordSchema, config: { ...config, ...beforePasswordChange }, ...authenticated },
     async (request) => {
       const { oldPassword, newPassword } = request.body
       await app.auth.changePassword(request.user, request.sessionId, oldPassword, newPassword, request.ip)
