@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Subject } from '../../domain/catalog/subject.ts'
 import type { WireDocument } from '../../domain/documents.ts'
 import { createRepository, type Repository } from '../../renderer/src/db/index.ts'
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo.ts'
-import { STORE_FACTORIES, type TestStore } from '../../sync-server/src/test-support/stores.ts'
+import { describeEachStore, type TestStore } from '../../sync-server/src/test-support/stores.ts'
 import {
   eventually,
   replicaDocuments,
@@ -65,111 +65,108 @@ function sorted(doc: WireDocument | undefined): unknown {
   return doc && Object.fromEntries(Object.entries(doc).sort(([x], [y]) => x.localeCompare(y)))
 }
 
-describe.each(STORE_FACTORIES)(
-  'replication convergence (3 RxDB clients, real server on $name)',
-  (factory) => {
-    beforeEach(async () => {
-      // The factory owns the data (a temp SQLite file or a PostgreSQL schema); the server opens its own store on it.
-      storage = await factory.create()
-      server = await startRestartableServer(storage.config)
-      pcs = []
-    })
+describeEachStore('replication convergence (3 RxDB clients, real server on $name)', (factory) => {
+  beforeEach(async () => {
+    // The factory owns the data (a temp SQLite file or a PostgreSQL schema); the server opens its own store on it.
+    storage = await factory.create()
+    server = await startRestartableServer(storage.config)
+    pcs = []
+  })
 
-    afterEach(async () => {
-      await Promise.all(pcs.map((pc) => pc.client.close()))
-      await server.close()
-      await storage.dispose()
-    })
+  afterEach(async () => {
+    await Promise.all(pcs.map((pc) => pc.client.close()))
+    await server.close()
+    await storage.dispose()
+  })
 
-    it('ends with every replica equal to the server and no acknowledged write missing', async () => {
-      pcs = await Promise.all(['pc-a', 'pc-b', 'pc-c'].map(startPc))
-      await allInSync()
-      const random = seededRandom(Number(process.env.CONVERGENCE_SEED ?? 7))
-      const shared = 'demo-subject-math'
-      const pick = (ids: string[]) => ids[Math.floor(random() * ids.length)] as string
+  it('ends with every replica equal to the server and no acknowledged write missing', async () => {
+    pcs = await Promise.all(['pc-a', 'pc-b', 'pc-c'].map(startPc))
+    await allInSync()
+    const random = seededRandom(Number(process.env.CONVERGENCE_SEED ?? 7))
+    const shared = 'demo-subject-math'
+    const pick = (ids: string[]) => ids[Math.floor(random() * ids.length)] as string
 
-      const step = async (pc: Pc, n: number) => {
-        const ownIds = [...pc.own].filter(([, state]) => state).map(([id]) => id)
-        const roll = random()
-        if (roll < 0.4 || ownIds.length === 0) {
-          const doc = await pc.subjects.insert({ name: `${pc.client.name}-${n}`, enabled: true })
-          pc.own.set(doc.id, withoutTime(doc))
-        } else if (roll < 0.7) {
-          const id = pick(ownIds)
-          const doc = await pc.subjects.patch(id, {
-            name: `${pc.client.name}-${n}-renamed`,
-            code: `c${n}`,
-            enabled: random() < 0.5,
-          })
-          pc.own.set(id, withoutTime(doc))
-        } else if (roll < 0.85) {
-          const id = pick(ownIds)
-          await pc.subjects.remove(id)
-          pc.own.set(id, null)
-        } else {
-          // Everybody edits one shared subject too: these conflict, merge or are reported, never break sync.
-          await pc.subjects.patch(shared, { code: `${pc.client.name}-${n}` })
-        }
+    const step = async (pc: Pc, n: number) => {
+      const ownIds = [...pc.own].filter(([, state]) => state).map(([id]) => id)
+      const roll = random()
+      if (roll < 0.4 || ownIds.length === 0) {
+        const doc = await pc.subjects.insert({ name: `${pc.client.name}-${n}`, enabled: true })
+        pc.own.set(doc.id, withoutTime(doc))
+      } else if (roll < 0.7) {
+        const id = pick(ownIds)
+        const doc = await pc.subjects.patch(id, {
+          name: `${pc.client.name}-${n}-renamed`,
+          code: `c${n}`,
+          enabled: random() < 0.5,
+        })
+        pc.own.set(id, withoutTime(doc))
+      } else if (roll < 0.85) {
+        const id = pick(ownIds)
+        await pc.subjects.remove(id)
+        pc.own.set(id, null)
+      } else {
+        // Everybody edits one shared subject too: these conflict, merge or are reported, never break sync.
+        await pc.subjects.patch(shared, { code: `${pc.client.name}-${n}` })
       }
+    }
 
-      for (let round = 0; round < 6; round++) {
-        for (const pc of pcs) (random() < 0.4 ? pc.client.link.cut : pc.client.link.restore)()
-        if (round === 3) await server.restart()
-        for (let n = 0; n < 6; n++) await Promise.all(pcs.map((pc) => step(pc, round * 10 + n)))
-        await new Promise((r) => setTimeout(r, 150))
+    for (let round = 0; round < 6; round++) {
+      for (const pc of pcs) (random() < 0.4 ? pc.client.link.cut : pc.client.link.restore)()
+      if (round === 3) await server.restart()
+      for (let n = 0; n < 6; n++) await Promise.all(pcs.map((pc) => step(pc, round * 10 + n)))
+      await new Promise((r) => setTimeout(r, 150))
+    }
+    pcs.forEach((pc) => pc.client.link.restore())
+    await allInSync()
+
+    const onServer = await serverDocuments(server.store(), 'demo', 'catalog')
+    for (const pc of pcs) {
+      expect(pc.own.size).toBeGreaterThan(0)
+      for (const [id, state] of pc.own) {
+        const stored = onServer.get(id)
+        if (state === null) expect(stored?._deleted, `${id} deleted by ${pc.client.name}`).toBe(true)
+        else
+          expect(
+            { ...stored, updatedAt: undefined, _deleted: undefined },
+            `${id} of ${pc.client.name}`,
+          ).toEqual(state)
       }
-      pcs.forEach((pc) => pc.client.link.restore())
-      await allInSync()
+    }
+    expect(onServer.get(shared)?._deleted).toBe(false)
+  }, 120_000)
 
-      const onServer = await serverDocuments(server.store(), 'demo', 'catalog')
-      for (const pc of pcs) {
-        expect(pc.own.size).toBeGreaterThan(0)
-        for (const [id, state] of pc.own) {
-          const stored = onServer.get(id)
-          if (state === null) expect(stored?._deleted, `${id} deleted by ${pc.client.name}`).toBe(true)
-          else
-            expect(
-              { ...stored, updatedAt: undefined, _deleted: undefined },
-              `${id} of ${pc.client.name}`,
-            ).toEqual(state)
-        }
-      }
-      expect(onServer.get(shared)?._deleted).toBe(false)
-    }, 120_000)
+  it('merges concurrent edits of different fields and reports the losing edit of the same field', async () => {
+    pcs = await Promise.all(['pc-a', 'pc-b'].map(startPc))
+    await allInSync()
+    const [a, b] = pcs as [Pc, Pc]
+    a.client.link.cut()
+    b.client.link.cut()
+    await a.subjects.patch('demo-subject-math', { name: '数学（A改）' })
+    await b.subjects.patch('demo-subject-math', { name: '数学（B改）', code: 'math-b' })
+    await a.subjects.patch('demo-subject-art', { enabled: false })
+    await b.subjects.patch('demo-subject-art', { code: 'art-b' })
 
-    it('merges concurrent edits of different fields and reports the losing edit of the same field', async () => {
-      pcs = await Promise.all(['pc-a', 'pc-b'].map(startPc))
-      await allInSync()
-      const [a, b] = pcs as [Pc, Pc]
-      a.client.link.cut()
-      b.client.link.cut()
-      await a.subjects.patch('demo-subject-math', { name: '数学（A改）' })
-      await b.subjects.patch('demo-subject-math', { name: '数学（B改）', code: 'math-b' })
-      await a.subjects.patch('demo-subject-art', { enabled: false })
-      await b.subjects.patch('demo-subject-art', { code: 'art-b' })
+    b.client.link.restore()
+    await b.client.engine.awaitInSync()
+    a.client.link.restore()
+    await allInSync()
 
-      b.client.link.restore()
-      await b.client.engine.awaitInSync()
-      a.client.link.restore()
-      await allInSync()
-
-      const math = await a.subjects.get('demo-subject-math')
-      expect(math).toMatchObject({ name: '数学（B改）', code: 'math-b' })
-      expect(await b.subjects.get('demo-subject-art')).toMatchObject({ enabled: false, code: 'art-b' })
-      const lost = a.client.database.lostEdits.list()
-      expect(lost).toEqual([
-        expect.objectContaining({
-          docId: 'demo-subject-math',
-          field: 'name',
-          mine: '数学（A改）',
-          theirs: '数学（B改）',
-          cause: 'conflict',
-        }),
-      ])
-      expect(b.client.database.lostEdits.list()).toEqual([])
-    }, 60_000)
-  },
-)
+    const math = await a.subjects.get('demo-subject-math')
+    expect(math).toMatchObject({ name: '数学（B改）', code: 'math-b' })
+    expect(await b.subjects.get('demo-subject-art')).toMatchObject({ enabled: false, code: 'art-b' })
+    const lost = a.client.database.lostEdits.list()
+    expect(lost).toEqual([
+      expect.objectContaining({
+        docId: 'demo-subject-math',
+        field: 'name',
+        mine: '数学（A改）',
+        theirs: '数学（B改）',
+        cause: 'conflict',
+      }),
+    ])
+    expect(b.client.database.lostEdits.list()).toEqual([])
+  }, 60_000)
+})
 
 function withoutTime(doc: Subject): Omit<Subject, 'updatedAt'> {
   const { updatedAt: _updatedAt, ...rest } = doc

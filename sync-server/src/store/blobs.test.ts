@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { subject } from '../test-support/documents.ts'
-import { STORE_FACTORIES, type TestStore } from '../test-support/stores.ts'
+import { describeEachStore, type TestStore } from '../test-support/stores.ts'
 import { createStore, type BlobMeta, type Store, type StoreConfig } from './index.ts'
 import { createPostgresDriver } from './postgres-driver.ts'
 import type { SqlDriver } from './sql-driver.ts'
@@ -26,7 +26,7 @@ function openDriver(config: StoreConfig): Promise<SqlDriver> {
     : createPostgresDriver(config)
 }
 
-describe.each(STORE_FACTORIES)('blob store ($name)', (factory) => {
+describeEachStore('blob store ($name)', (factory) => {
   let testStore: TestStore
   let store: Store
   beforeEach(async () => {

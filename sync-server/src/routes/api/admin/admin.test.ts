@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import type { Guardian } from '../../../../../domain/org/guardian.ts'
 import type { Staff } from '../../../../../domain/org/staff.ts'
@@ -18,7 +18,7 @@ import {
   type SyncClient,
   type TestApp,
 } from '../../../test-support/app.ts'
-import { STORE_FACTORIES } from '../../../test-support/stores.ts'
+import { describeEachStore } from '../../../test-support/stores.ts'
 import type { AccountSlip } from './accounts.ts'
 
 interface AccountRow {
@@ -69,7 +69,7 @@ function newGuardian(id: string, phone: string, children: string[]): WireDocumen
   }
 }
 
-describe.each(STORE_FACTORIES)('admin accounts API ($name)', (factory) => {
+describeEachStore('admin accounts API ($name)', (factory) => {
   let server: TestApp
   let admin: SyncClient
 
