@@ -120,15 +120,9 @@ export async function openRoute(page: Page, hash: string): Promise<void> {
   }, hash)
 }
 
-/**
- * Picks an option of an Element Plus select by its visible text. A dropdown can close while it opens (a write
- * replicating back re-renders the form): then it is opened again.
- */
+/** Picks an option of an Element Plus select by its visible text. */
 export async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await expect(async () => {
-    if (!(await page.locator('.el-select-dropdown:visible').count())) await select.click()
-    const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first()
-    await item.click({ timeout: 3_000 })
-    await expect(select).toContainText(option, { timeout: 1_000 })
-  }).toPass({ timeout: 30_000 })
+  await select.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  await expect(select).toContainText(option)
 }

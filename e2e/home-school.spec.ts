@@ -232,14 +232,11 @@ test('an admin builds campus → grade → class, is refused deleting a non-empt
     await expect(page.getByTestId('unit-form-dialog')).toBeHidden()
   }
   async function nodeCommand(node: Locator, command: string): Promise<void> {
-    // The tree re-renders when a write replicates back, which can close a menu just opened: open it again.
-    await expect(async () => {
-      await node.getByTestId('directory-node-menu').click()
-      // The menu of the node before may still be fading out.
-      const menu = page.locator('.el-dropdown-menu:visible')
-      await expect(menu).toHaveCount(1)
-      await menu.getByTestId(`directory-${command}`).click({ timeout: 3_000 })
-    }).toPass({ timeout: 30_000 })
+    await node.getByTestId('directory-node-menu').click()
+    // The menu of the node before may still be fading out.
+    const menu = page.locator('.el-dropdown-menu:visible')
+    await expect(menu).toHaveCount(1)
+    await menu.getByTestId(`directory-${command}`).click()
   }
   const node = (type: string, name: string) =>
     page.getByTestId(`directory-${type}`).filter({ has: page.getByText(name, { exact: true }) })
@@ -270,4 +267,25 @@ test('an admin builds campus → grade → class, is refused deleting a non-empt
   await page.locator('[data-node="class:demo-class-g7-2"]').click()
   await expect(studentRow(page, '赵雨泽')).toBeVisible()
   await context.close()
+})
+
+test('an open node menu stays open while another PC changes the directory', async ({ browser }) => {
+  const pcs = await Promise.all([openPc(browser, server.url, 'zh-CN'), openPc(browser, server.url, 'zh-CN')])
+  for (const { page } of pcs) {
+    await logIn(page, ADMIN.account, ADMIN.password)
+    await expectSynced(page)
+    await page.getByTestId('menu-home-school').click()
+  }
+  const [here, there] = pcs.map((pc) => pc.page) as [Page, Page]
+  await here.locator(`[data-node="${CLASS_KEY}"]`).getByTestId('directory-node-menu').click()
+  const menu = here.locator('.el-dropdown-menu:visible')
+  await expect(menu).toHaveCount(1)
+
+  await there.getByTestId('directory-add-campus').click()
+  await there.getByTestId('unit-form-name').fill('东校区')
+  await there.getByTestId('unit-form-submit').click()
+  await expect(here.getByTestId('directory-campus').filter({ hasText: '东校区' })).toBeVisible()
+  await expect(menu).toHaveCount(1)
+  await expect(menu.getByTestId('directory-edit')).toBeVisible()
+  for (const { context } of pcs) await context.close()
 })

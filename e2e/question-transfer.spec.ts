@@ -1,8 +1,11 @@
 // QB-6 end to end: a teacher imports the hand-written Moodle XML fixture (preview with notes, subject chosen,
 // drafts written with their image), is refused a file with unsupported questions, downloads the Excel template
 // and exports the list as GIFT, seeing what GIFT could not carry. zh-CN, with the preview in English too.
-import { mkdirSync } from 'node:fs'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
+import { parseQuestionRows, templateRows } from '../domain/questions/formats/excel.ts'
+import { parseGift } from '../domain/questions/formats/gift.ts'
+import { readTables } from '../renderer/src/ui/excel/workbook.ts'
 import { choose, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { LI, openQuestionBank } from './seed-questions.ts'
 import { startServer, type RunningServer } from './server.ts'
@@ -22,6 +25,8 @@ async function chooseFile(page: Page, dialog: Locator, path: string): Promise<vo
   await dialog.getByTestId('question-import-choose').click()
   await (await chooser).setFiles(path)
 }
+
+const downloaded = async (download: Promise<Download>) => readFileSync(await (await download).path())
 
 async function previewMoodle(page: Page, locale: Locale): Promise<Locator> {
   await page.getByTestId('question-import').click()
@@ -65,9 +70,17 @@ test('a teacher imports Moodle XML, is refused unsupported questions, exports GI
   await expect(dialog.getByTestId('question-import-summary')).toContainText('3')
   await expect(dialog.getByTestId('question-import-submit')).toBeDisabled()
   await shoot(page, 'question-import-errors-zh-CN')
+  // The template is the zh-CN header with one example per type, and it imports as it is.
   const template = page.waitForEvent('download')
   await dialog.getByTestId('question-import-template').click()
   expect((await template).suggestedFilename()).toBe('题目导入模板.xlsx')
+  const [sheet] = await readTables(await downloaded(template))
+  const expected = templateRows('zh-CN')
+  expect(sheet?.rows[0]).toEqual(expected.columns.map((column) => column.header))
+  expect(sheet?.rows.length).toBe(expected.rows.length + 1)
+  const reread = parseQuestionRows(sheet?.rows ?? [])
+  expect(reread.issues.filter((issue) => issue.level === 'error')).toEqual([])
+  expect(reread.questions).toHaveLength(expected.rows.length)
   await dialog.getByTestId('question-import-cancel').click()
 
   // Export the list as GIFT: ordering, attachment and two-blank questions cannot be carried.
@@ -79,6 +92,11 @@ test('a teacher imports Moodle XML, is refused unsupported questions, exports GI
   expect((await download).suggestedFilename()).toBe('题目.gift')
   await expect(exporter.getByTestId('question-export-skipped')).toBeVisible()
   await expect(exporter.getByTestId('question-export-skipped-line').first()).toBeVisible()
+  // The file reads back as GIFT, with the imported questions but those GIFT cannot carry.
+  const gift = parseGift((await downloaded(download)).toString('utf8'))
+  expect(gift.issues.filter((issue) => issue.level === 'error')).toEqual([])
+  expect(gift.questions).toHaveLength(before + 7)
+  expect(gift.questions.map((question) => question.name)).toContain('Which of these is a square?')
   await shoot(page, 'question-export-skipped-zh-CN')
   await context.close()
 })

@@ -2,9 +2,9 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './test-support/app.ts'
-import { STORE_FACTORIES, tempDir } from './test-support/stores.ts'
+import { describeEachStore, SQLITE_FACTORY, tempDir } from './test-support/stores.ts'
 
-describe.each(STORE_FACTORIES)('app ($name)', (factory) => {
+describeEachStore('app ($name)', (factory) => {
   let server: TestApp
   afterEach(() => server.close())
 
@@ -21,7 +21,6 @@ describe.each(STORE_FACTORIES)('app ($name)', (factory) => {
 })
 
 describe('app', () => {
-  const [sqlite] = STORE_FACTORIES
   let server: TestApp
   let rendererDir: string
   beforeAll(async () => {
@@ -29,8 +28,7 @@ describe('app', () => {
     mkdirSync(join(rendererDir, 'assets'))
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Campus Desk</title>')
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
-    if (!sqlite) throw new Error('no SQLite store factory')
-    server = await startTestApp(sqlite, { demo: false, rendererDir })
+    server = await startTestApp(SQLITE_FACTORY, { demo: false, rendererDir })
   })
   afterAll(async () => {
     await server.close()

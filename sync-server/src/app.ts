@@ -37,6 +37,8 @@ export interface AppOptions {
   qrTicketTtlMs?: number
   /** The longest a QR login poll waits for a change. Default 25 s. */
   qrPollMaxWaitMs?: number
+  /** The clock QR tickets expire by (tests move it forward). Default `Date.now`. */
+  qrClock?: () => number
   /** QR login tickets created per address. Default 60 per minute. */
   qrCreateRateLimit?: RateLimit
   /** QR login polls per address. Default 600 per minute (one desktop polls about 3 times a minute). */
@@ -97,6 +99,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   await app.register(qrLogin, {
     ticketTtlMs: options.qrTicketTtlMs ?? DEFAULTS.qrTicketTtlMs,
     pollMaxWaitMs: options.qrPollMaxWaitMs ?? DEFAULTS.qrPollMaxWaitMs,
+    now: options.qrClock,
   })
 
   await app.register(health, { prefix: '/api' })

@@ -1,13 +1,13 @@
 // TT-6 end to end: two admins plan offline on two PCs and book the same teacher into the same slot; when they
 // come back the server keeps one booking, and the admin whose booking was refused is told.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Location } from '../../domain/catalog/location.ts'
 import type { WireDocument } from '../../domain/documents.ts'
 import { allClashes, planSlotKey } from '../../domain/timetable/conflicts.ts'
 import type { PlanEntry } from '../../domain/timetable/plan-entry.ts'
 import { createRepository, WHOLE_DOCUMENT, type Draft, type Repository } from '../../renderer/src/db/index.ts'
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo.ts'
-import { STORE_FACTORIES, type TestStore } from '../../sync-server/src/test-support/stores.ts'
+import { describeEachStore, type TestStore } from '../../sync-server/src/test-support/stores.ts'
 import {
   eventually,
   replicaDocuments,
@@ -86,7 +86,7 @@ async function doubleBookings(pc: Pc) {
   return allClashes(entries, planSlotKey, multiClass)
 }
 
-describe.each(STORE_FACTORIES)('scheduling plan across two offline PCs (real server on $name)', (factory) => {
+describeEachStore('scheduling plan across two offline PCs (real server on $name)', (factory) => {
   beforeEach(async () => {
     storage = await factory.create()
     server = await startRestartableServer(storage.config)

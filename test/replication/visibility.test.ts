@@ -1,12 +1,12 @@
 // DESIGN §5 visibility end to end: when an admin moves a teacher to another class, the teacher's replica ends
 // with exactly the students of the classes they teach now; the ones they no longer see leave the replica
 // without being deleted on the server.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { WireDocument } from '../../domain/documents.ts'
 import type { SchoolClass } from '../../domain/org/school-class.ts'
 import { createRepository } from '../../renderer/src/db/index.ts'
 import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo.ts'
-import { STORE_FACTORIES, type TestStore } from '../../sync-server/src/test-support/stores.ts'
+import { describeEachStore, type TestStore } from '../../sync-server/src/test-support/stores.ts'
 import {
   eventually,
   replicaDocuments,
@@ -42,7 +42,7 @@ async function replicaHolds(client: Client, students: string[], guardians: strin
   return same(idsOfKind(org, 'student'), students) && same(idsOfKind(org, 'guardian'), guardians)
 }
 
-describe.each(STORE_FACTORIES)('visibility across replicas (real server on $name)', (factory) => {
+describeEachStore('visibility across replicas (real server on $name)', (factory) => {
   beforeEach(async () => {
     storage = await factory.create()
     server = await startRestartableServer(storage.config)

@@ -7,8 +7,8 @@ const subject = { id: 's1', kind: 'subject', schoolId: 'demo', updatedAt: 1, nam
 
 describe('the first-sync fast path', () => {
   const indexedDB = new IDBFactory()
-  const open = () =>
-    createCampusDatabase({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), name: 'fast-path' })
+  const open = (name: string) =>
+    createCampusDatabase({ storage: getRxStorageDexie({ indexedDB, IDBKeyRange }), name })
   let db: CampusDatabase | null = null
   afterEach(async () => {
     await db?.close()
@@ -19,7 +19,7 @@ describe('the first-sync fast path', () => {
   const storage = () => (db as CampusDatabase).collection('catalog').storageInstance
 
   it('answers reads of never-written ids on a replica that started empty without asking IndexedDB', async () => {
-    db = await open()
+    db = await open('started-empty')
     const gets = reads()
     expect(await storage().findDocumentsById(['missing'], true)).toEqual([])
     expect(gets).not.toHaveBeenCalled()
@@ -32,7 +32,10 @@ describe('the first-sync fast path', () => {
   })
 
   it('asks IndexedDB for every read once the replica held documents when it was opened', async () => {
-    db = await open()
+    db = await open('started-full')
+    await db.collection('catalog').insert(subject)
+    await db.close()
+    db = await open('started-full')
     const gets = reads()
     expect(await storage().findDocumentsById(['missing'], true)).toEqual([])
     expect(gets).toHaveBeenCalled()

@@ -28,7 +28,7 @@ afterEach(async () => {
 const waitFor = (check: () => unknown | Promise<unknown>) =>
   vi.waitFor(check, { timeout: 5000, interval: 20 })
 
-const FROM_SERVER: WireDocument = {
+const FROM_SERVER: WireDocument<Subject> = {
   id: 's-from-server',
   kind: 'subject',
   schoolId: 'demo',
@@ -82,7 +82,8 @@ describe('the RxDB internals pending.ts reads', () => {
     const { server, state, stored } = await syncedReplica()
     // RxDB 17.6 writes a first pull as an insert, whose _meta its collection wrapper replaces (no marker): the
     // count then compares with the assumed master state instead. An update keeps the marker.
-    server.write('catalog', { ...FROM_SERVER, name: '美术（新）' })
+    const renamed: WireDocument<Subject> = { ...FROM_SERVER, name: '美术（新）' }
+    server.write('catalog', renamed)
     await waitFor(async () => expect((await stored('s-from-server')).name).toBe('美术（新）'))
     const pulled = await stored('s-from-server')
     expect(pulled._meta.o).toEqual({

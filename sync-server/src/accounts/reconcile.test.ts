@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { Staff } from '../../../domain/org/staff.ts'
 import {
@@ -13,13 +13,13 @@ import {
 } from '../test-support/app.ts'
 import { creations, staff } from '../test-support/documents.ts'
 import { SseClient } from '../test-support/sse.ts'
-import { STORE_FACTORIES } from '../test-support/stores.ts'
+import { describeEachStore } from '../test-support/stores.ts'
 
 const TEACHER_ID = 'demo-staff-li'
 
 const staffWithPhone = (id: string, phone: string): WireDocument<Staff> => ({ ...staff(id), phone })
 
-describe.each(STORE_FACTORIES)('accounts follow the address book ($name)', (factory) => {
+describeEachStore('accounts follow the address book ($name)', (factory) => {
   let server: TestApp
   let admin: SyncClient
 

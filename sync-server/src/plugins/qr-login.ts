@@ -10,8 +10,11 @@ declare module 'fastify' {
 }
 
 /** QR login tickets live in this process's memory: a restart drops them, and their desktops show a fresh code. */
-const qrLogin: FastifyPluginAsync<QrLoginOptions> = async (app, options) => {
-  const service = new QrLoginService(app.auth, app.store, new MemoryQrTicketStore(), options)
+const qrLogin: FastifyPluginAsync<QrLoginOptions & { now?: () => number }> = async (
+  app,
+  { now, ...options },
+) => {
+  const service = new QrLoginService(app.auth, app.store, new MemoryQrTicketStore(), options, now)
   app.decorate('qrLogin', service)
   // Waiting polls would hold the HTTP server open.
   app.addHook('preClose', async () => service.close())

@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import { teachersOf, type SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Student } from '../../../domain/org/student.ts'
 import { validateDocument } from '../../../domain/validation.ts'
 import { login } from '../test-support/app.ts'
 import { startTestApp, type TestApp } from '../test-support/app.ts'
-import { STORE_FACTORIES } from '../test-support/stores.ts'
+import { describeEachStore } from '../test-support/stores.ts'
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo.ts'
 
-describe.each(STORE_FACTORIES)('demo seed ($name)', (factory) => {
+describeEachStore('demo seed ($name)', (factory) => {
   let server: TestApp
   beforeEach(async () => {
     server = await startTestApp(factory)

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { subject } from '../test-support/documents.ts'
-import { openDriver, STORE_FACTORIES, type TestStore } from '../test-support/stores.ts'
+import { openDriver, describeEachStore, type TestStore } from '../test-support/stores.ts'
 import { createStore, type BlobMeta, type Store } from './index.ts'
 
 const SHA = 'a'.repeat(64)
@@ -17,7 +17,7 @@ function blob(fields: Partial<BlobMeta> = {}): BlobMeta {
   }
 }
 
-describe.each(STORE_FACTORIES)('blob store ($name)', (factory) => {
+describeEachStore('blob store ($name)', (factory) => {
   let testStore: TestStore
   let store: Store
   beforeEach(async () => {

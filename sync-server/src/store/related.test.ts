@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { location, schoolClass, subject } from '../test-support/documents.ts'
-import { STORE_FACTORIES, type TestStore } from '../test-support/stores.ts'
+import { describeEachStore, type TestStore } from '../test-support/stores.ts'
 import type { RelatedQuery, Store } from './index.ts'
 
 function writeAll(store: Store, schoolId: string, docs: WireDocument[]): Promise<null> {
@@ -28,7 +28,7 @@ async function relatedIds(store: Store, queries: RelatedQuery[]): Promise<string
   return ids.sort()
 }
 
-describe.each(STORE_FACTORIES)('related documents of a write ($name)', (factory) => {
+describeEachStore('related documents of a write ($name)', (factory) => {
   let testStore: TestStore
   let store: Store
   beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { subject } from '../test-support/documents.ts'
-import { openDriver, STORE_FACTORIES, type TestStore } from '../test-support/stores.ts'
+import { openDriver, describeEachStore, type TestStore } from '../test-support/stores.ts'
 import { createStore, type CommittedChange, type Store } from './index.ts'
 import { TOMBSTONE_FLAG_MIGRATION } from './migrations.ts'
 
@@ -27,7 +27,7 @@ async function pullAll(store: Store, schoolId: string, limit = 1000) {
 
 const school = { id: 's1', code: 's1', name: '一中' }
 
-describe.each(STORE_FACTORIES)('store ($name)', (factory) => {
+describeEachStore('store ($name)', (factory) => {
   let testStore: TestStore
   let store: Store
   beforeEach(async () => {

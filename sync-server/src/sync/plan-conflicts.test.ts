@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Term } from '../../../domain/catalog/term.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { PlanEntry } from '../../../domain/timetable/plan-entry.ts'
@@ -11,7 +11,7 @@ import {
   type TestApp,
 } from '../test-support/app.ts'
 import { creations, update } from '../test-support/documents.ts'
-import { STORE_FACTORIES } from '../test-support/stores.ts'
+import { describeEachStore } from '../test-support/stores.ts'
 
 const TERM = 'demo-term-2026-1'
 const period = (n: number) => `${TERM}-period-${n}`
@@ -43,7 +43,7 @@ const elsewhere: Partial<PlanEntry> = {
   locationId: 'demo-location-a102',
 }
 
-describe.each(STORE_FACTORIES)('plan entry double bookings over HTTP ($name)', (factory) => {
+describeEachStore('plan entry double bookings over HTTP ($name)', (factory) => {
   let server: TestApp
   let admin: SyncClient
   beforeEach(async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { describe } from 'vitest'
 import { createStore, SQLITE_FILE_NAME, type Store, type StoreConfig } from '../store/index.ts'
 import { createPostgresDriver, quoteIdentifier } from '../store/postgres-driver.ts'
 import type { SqlDriver } from '../store/sql-driver.ts'
@@ -25,7 +26,7 @@ export function tempDir(prefix = 'campus-desk-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
 
-const sqliteFactory: StoreFactory = {
+export const SQLITE_FACTORY: StoreFactory = {
   name: 'sqlite',
   create: async () => {
     const dir = tempDir()
@@ -64,11 +65,21 @@ function postgresFactory(url: string): StoreFactory {
   }
 }
 
-/** SQLite always; PostgreSQL too when `TEST_DATABASE_URL` is set. Use with `describe.each`. */
-export const STORE_FACTORIES: StoreFactory[] = [
-  sqliteFactory,
-  ...(process.env.TEST_DATABASE_URL ? [postgresFactory(process.env.TEST_DATABASE_URL)] : []),
-]
+const POSTGRES_URL = process.env.TEST_DATABASE_URL
+
+/**
+ * Declares one suite per store: SQLite always, PostgreSQL against `TEST_DATABASE_URL`. Without that variable the
+ * PostgreSQL suite is still declared, skipped, with the reason in its title, so a run shows what it did not test.
+ * `$name` in the title becomes the store's name.
+ */
+export function describeEachStore(title: string, body: (factory: StoreFactory) => void): void {
+  const named = (name: StoreFactory['name']) => title.replaceAll('$name', name)
+  describe(named('sqlite'), () => body(SQLITE_FACTORY))
+  if (POSTGRES_URL) describe(named('postgres'), () => body(postgresFactory(POSTGRES_URL)))
+  else
+    describe.skip(`${named('postgres')}: skipped, TEST_DATABASE_URL is not set`, () =>
+      body(postgresFactory('')))
+}
 
 /** The database under a store, opened without migrating it (to make it look as an older server left it). */
 export function openDriver(config: StoreConfig): Promise<SqlDriver> {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { SchoolClass } from '../../../domain/org/school-class.ts'
 import {
@@ -13,7 +13,7 @@ import {
 } from '../test-support/app.ts'
 import { update } from '../test-support/documents.ts'
 import { SseClient, type SseMessage } from '../test-support/sse.ts'
-import { STORE_FACTORIES } from '../test-support/stores.ts'
+import { describeEachStore } from '../test-support/stores.ts'
 
 // Demo school: 李老师 (TEACHER) heads 初一(1)班 and teaches math in 初一(3)班; 张老师 heads 初一(2)班 and teaches
 // Chinese in 初一(3)班 and 初二(1)班; 陈家长 (GUARDIAN) is the father of 陈小明 of 初一(1)班.
@@ -33,7 +33,7 @@ const idsOf = (docs: WireDocument[], kind: string) =>
 const sorted = (...lists: string[][]) => lists.flat().sort()
 const isResync = (m: SseMessage) => m.event === 'resync'
 
-describe.each(STORE_FACTORIES)('visibility of the address book ($name)', (factory) => {
+describeEachStore('visibility of the address book ($name)', (factory) => {
   let server: TestApp
   let admin: SyncClient
   const streams: SseClient[] = []

@@ -32,8 +32,9 @@ describe('startIdleTimer', () => {
     const target = new EventTarget()
     const onIdle = vi.fn()
     const stop = startIdleTimer({ target, timeoutMs: 1000, onIdle })
+    vi.advanceTimersByTime(600)
     target.dispatchEvent(new Event('scroll'))
-    vi.advanceTimersByTime(1000)
+    vi.advanceTimersByTime(400)
     expect(onIdle).toHaveBeenCalledTimes(1)
 
     const again = vi.fn()

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { StudentGuardian } from '../../../../domain/org/student-guardians.ts'
 import type { Student } from '../../../../domain/org/student.ts'
-import { accountsByPerson, type Account } from '../org/admin-api.ts'
+import type { Account } from '../../../../domain/org/admin-wire.ts'
+import { accountsByPerson } from '../org/admin-api.ts'
 import { filterRows, NO_FILTER, studentRows } from './student-rows.ts'
 
 const student = (id: string, fields: Partial<Student> = {}): Student => ({

@@ -1,7 +1,7 @@
 import { accountStatusOf, type AccountStatus } from '../../../../domain/org/staff-directory.ts'
 import type { StudentGuardian } from '../../../../domain/org/student-guardians.ts'
 import { missingKeyFields, type KeyField, type Student } from '../../../../domain/org/student.ts'
-import type { Account } from '../org/admin-api.ts'
+import type { Account } from '../../../../domain/org/admin-wire.ts'
 
 /** A row of the students table: the student with what the directory shows beside them. */
 export interface StudentRow {

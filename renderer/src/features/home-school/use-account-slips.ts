@@ -2,7 +2,7 @@ import { ElMessage } from 'element-plus'
 import { ref, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { desktop } from '../../app/desktop.ts'
-import type { AccountSlips } from '../org/admin-api.ts'
+import type { AccountSlips } from '../../../../domain/org/admin-wire.ts'
 import { useAdminAction } from './use-admin.ts'
 import { fileSafe } from '../../ui/file-name.ts'
 

@@ -2,11 +2,11 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import { useAuthStore } from '../auth/store.ts'
 import { useSyncStore } from '../sync/store.ts'
+import type { Account } from '../../../../domain/org/admin-wire.ts'
 import {
   accountsByPerson,
   adminFailure,
   createAdminApi,
-  type Account,
   type AdminApi,
   type AdminFailure,
 } from './admin-api.ts'

@@ -39,9 +39,14 @@ describe('admin api', () => {
     ])
   })
 
-  it('explains failures: offline, not allowed, a server without the routes, other refusals', () => {
+  it('explains failures: offline, not allowed, unknown person or class, a server without the routes, other refusals', () => {
     expect(adminFailure(new NetworkError('fetch failed'))).toBe('offline')
     expect(adminFailure(new ApiError(403, 'forbidden', 'no'))).toBe('forbidden')
+    expect(adminFailure(new ApiError(404, 'unknownPerson', 'Unknown student: s9'))).toBe('unknownPerson')
+    expect(adminFailure(new ApiError(404, 'unknownClass', 'Unknown class: c9'))).toBe('unknownClass')
+    expect(adminFailure(new ApiError(404, 'Not Found', 'Route GET /api/admin/accounts not found'))).toBe(
+      'unavailable',
+    )
     expect(adminFailure(new ApiError(404, '', 'HTTP 404'))).toBe('unavailable')
     expect(adminFailure(new ApiError(400, 'bad', 'bad date'))).toBe('failed')
     expect(adminFailure(new Error('x'))).toBe('failed')

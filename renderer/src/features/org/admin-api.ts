@@ -1,36 +1,14 @@
-import type { AccountInfo } from '../../../../domain/org/staff-directory.ts'
+import {
+  isAdminNotFound,
+  type Account,
+  type AccountSlips,
+  type AdminNotFound,
+  type PasswordReset,
+} from '../../../../domain/org/admin-wire.ts'
 import { ApiError, isNetworkError, type ApiClient } from '../../db/index.ts'
 
 // The sync server's admin routes for accounts (AB-4). Accounts live on the server only (DESIGN §4): these calls
 // need the network, unlike everything else on the screen.
-
-/** An account as `GET /api/admin/accounts` lists it (the staff and home-school directories read it). */
-export interface Account extends AccountInfo {
-  name: string
-  login: string
-  roles: string[]
-  mustChangePassword: boolean
-}
-
-export interface AccountSlip {
-  personId: string
-  kind: 'student' | 'guardian'
-  name: string
-  studentName?: string
-  login: string
-  /** Null once the person changed their password: the slip then says so instead. */
-  initialPassword: string | null
-}
-
-export interface AccountSlips {
-  className: string
-  slips: AccountSlip[]
-}
-
-export interface PasswordReset {
-  login: string
-  initialPassword: string
-}
 
 /** `GET /api/admin/status`: whether the school's accounts still follow its address book. */
 export interface ServerStatus {
@@ -42,12 +20,13 @@ export function accountsByPerson(accounts: readonly Account[]): Map<string, Acco
 }
 
 /** Why an admin call failed, as the screen explains it. */
-export type AdminFailure = 'offline' | 'forbidden' | 'unavailable' | 'failed'
+export type AdminFailure = 'offline' | 'forbidden' | AdminNotFound | 'unavailable' | 'failed'
 
 export function adminFailure(error: unknown): AdminFailure {
   if (isNetworkError(error)) return 'offline'
   if (error instanceof ApiError && error.status === 403) return 'forbidden'
-  // A server without these routes yet (404/405), or one that is down behind a proxy.
+  if (error instanceof ApiError && error.status === 404 && isAdminNotFound(error.code)) return error.code
+  // A server without these routes (404/405), or one that is down behind a proxy.
   if (error instanceof ApiError && [404, 405, 502, 503].includes(error.status)) return 'unavailable'
   return 'failed'
 }

@@ -6,6 +6,7 @@ import { useI18n } from 'vue-i18n'
 import type { BlobRef } from '../../../../domain/blobs/blob-ref.ts'
 import { useBlobCache } from '../blobs/use-blob-cache.ts'
 import { BlobImage } from './blob-image.ts'
+import { DocumentEdges } from './document-edges.ts'
 import { Subscript, Superscript } from './marks.ts'
 import { reasonOf } from '../reason-of.ts'
 
@@ -47,6 +48,7 @@ export function useRichTextEditor(context: RichTextEditorContext) {
       }),
       Subscript,
       Superscript,
+      DocumentEdges,
       BlobImage.configure({ resolveUrl: (sha256) => blobs.objectUrl(sha256) }),
     ],
     editorProps: {

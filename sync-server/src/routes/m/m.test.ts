@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../test-support/app.ts'
-import { STORE_FACTORIES } from '../../test-support/stores.ts'
+import { SQLITE_FACTORY } from '../../test-support/stores.ts'
 import { MOBILE_CSP } from './index.ts'
 
 const PAGE_TESTS = {
@@ -28,11 +28,9 @@ const PAGE_TESTS = {
 }
 
 describe('mobile pages', () => {
-  const [sqlite] = STORE_FACTORIES
   let server: TestApp
   beforeAll(async () => {
-    if (!sqlite) throw new Error('no SQLite store factory')
-    server = await startTestApp(sqlite, { demo: false })
+    server = await startTestApp(SQLITE_FACTORY, { demo: false })
   })
   afterAll(() => server.close())
 

@@ -3,6 +3,7 @@ import { ROLES, type Role, type SessionUser } from '../../../../../domain/auth/r
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import type { Guardian } from '../../../../../domain/org/guardian.ts'
 import type { SchoolClass } from '../../../../../domain/org/school-class.ts'
+import { ADMIN_NOT_FOUND, type AccountSlip } from '../../../../../domain/org/admin-wire.ts'
 import type { Student } from '../../../../../domain/org/student.ts'
 import type { PersonKind } from '../../../accounts/derive.ts'
 import { loginOf, pendingInitialPassword } from '../../../auth/accounts.ts'
@@ -95,17 +96,6 @@ const slipsSchema = {
   },
 } as const
 
-export interface AccountSlip {
-  personId: string
-  kind: 'student' | 'guardian'
-  name: string
-  /** A guardian's children in the class. */
-  studentName?: string
-  login: string
-  /** Null once the person chose their own password. */
-  initialPassword: string | null
-}
-
 function kindOf(roles: readonly Role[]): PersonKind {
   if (roles.includes('student')) return 'student'
   return roles.includes('guardian') ? 'guardian' : 'staff'
@@ -126,7 +116,8 @@ function listing(account: AccountListing) {
 
 async function accountInSchool(store: Store, user: SessionUser, personId: string): Promise<Account> {
   const account = await store.getAccount(personId)
-  if (!account || account.schoolId !== user.schoolId) throw notFound(`No account ${personId} in this school`)
+  if (!account || account.schoolId !== user.schoolId)
+    throw notFound(`No account ${personId} in this school`, ADMIN_NOT_FOUND.person)
   return account
 }
 
@@ -137,7 +128,7 @@ async function classRoster(store: Store, schoolId: string, classId: string) {
     { collection: 'org', kind: 'guardian' },
   ])
   const schoolClass = docs.find((doc) => doc.kind === 'class') as WireDocument<SchoolClass> | undefined
-  if (!schoolClass) throw notFound(`Unknown class: ${classId}`)
+  if (!schoolClass) throw notFound(`Unknown class: ${classId}`, ADMIN_NOT_FOUND.schoolClass)
   const students = (docs as WireDocument<Student>[])
     .filter((doc) => doc.kind === 'student' && doc.status === 'active')
     .sort((a, b) => a.studentNo.localeCompare(b.studentNo))

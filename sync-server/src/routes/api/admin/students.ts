@@ -3,6 +3,7 @@ import { DATE_PATTERN } from '../../../../../domain/calendar/dates.ts'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import type { Student } from '../../../../../domain/org/student.ts'
 import { validateDocument } from '../../../../../domain/validation.ts'
+import { ADMIN_NOT_FOUND } from '../../../../../domain/org/admin-wire.ts'
 import { badRequest, conflict, notFound } from '../../../errors.ts'
 import type { RelatedQuery, Store } from '../../../store/index.ts'
 import { errorResponses, okSchema, text } from '../../schemas.ts'
@@ -56,7 +57,7 @@ function editActiveStudent(
     (stored, relatedDocs) => {
       const student = stored.get(studentId) as WireDocument<Student> | undefined
       if (!student || student._deleted || student.kind !== 'student') {
-        throw notFound(`Unknown student: ${studentId}`)
+        throw notFound(`Unknown student: ${studentId}`, ADMIN_NOT_FOUND.person)
       }
       if (student.status !== 'active') throw conflict(`${student.name} has already left the school`)
       const change = edit(student, relatedDocs)

@@ -12,9 +12,9 @@ import {
   TEST_SECRET,
   type TestApp,
 } from '../../../test-support/app.ts'
-import { STORE_FACTORIES } from '../../../test-support/stores.ts'
+import { describeEachStore } from '../../../test-support/stores.ts'
 
-describe.each(STORE_FACTORIES)('auth API ($name)', (factory) => {
+describeEachStore('auth API ($name)', (factory) => {
   let server: TestApp
   beforeEach(async () => {
     server = await startTestApp(factory)

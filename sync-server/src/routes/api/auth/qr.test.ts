@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import { QR_MESSAGES, type QrPollAnswer } from '../../../auth/qr-login.ts'
 import type { LoginResult } from '../../../auth/service.ts'
 import { buildApp } from '../../../app.ts'
@@ -12,7 +12,7 @@ import {
   type TestApp,
   type TestAppOptions,
 } from '../../../test-support/app.ts'
-import { STORE_FACTORIES, type StoreFactory } from '../../../test-support/stores.ts'
+import { describeEachStore, type StoreFactory } from '../../../test-support/stores.ts'
 
 interface NewTicket {
   ticketId: string
@@ -22,6 +22,23 @@ interface NewTicket {
 }
 
 const SHORT_WAIT = { qrPollMaxWaitMs: 300 }
+
+/** Real time plus whatever a test skipped: tickets expire by it, without the test sleeping. */
+function skippableClock() {
+  let skipped = 0
+  return {
+    now: () => Date.now() + skipped,
+    skip: (ms: number) => {
+      skipped += ms
+    },
+  }
+}
+
+/** Resolves once the server's QR service has taken `count` polls (a poll starts waiting as it is taken). */
+function pollsTaken(server: TestApp, count: number): Promise<void> {
+  const poll = vi.spyOn(server.app.qrLogin, 'poll')
+  return vi.waitFor(() => expect(poll).toHaveBeenCalledTimes(count), { timeout: 10_000 })
+}
 
 /** A QR login client of one test app: the desktop's and the phone's requests. */
 function qrClient(server: TestApp) {
@@ -45,14 +62,16 @@ const statusAndMessage = (response: { statusCode: number; json(): unknown }) => 
   (response.json() as { message: string }).message,
 ]
 
-describe.each(STORE_FACTORIES)('QR login API ($name)', (factory) => {
+describeEachStore('QR login API ($name)', (factory) => {
   let server: TestApp
   let qr: ReturnType<typeof qrClient>
   let teacher: LoginResult
   let admin: LoginResult
+  let clock: ReturnType<typeof skippableClock>
 
   async function start(options: TestAppOptions = {}) {
-    server = await startTestApp(factory, { ...SHORT_WAIT, ...options })
+    clock = skippableClock()
+    server = await startTestApp(factory, { ...SHORT_WAIT, qrClock: clock.now, ...options })
     qr = qrClient(server)
     teacher = await login(server, TEACHER)
     admin = await login(server, ADMIN)
@@ -122,8 +141,10 @@ describe.each(STORE_FACTORIES)('QR login API ($name)', (factory) => {
     await start({ qrPollMaxWaitMs: 5_000 })
     const ticket = await qr.create()
     const started = Date.now()
+    const taken = pollsTaken(server, 1)
     const waiting = qr.poll(ticket)
-    setTimeout(() => void qr.phone('scan', ticket, teacher), 100)
+    await taken
+    await qr.phone('scan', ticket, teacher)
     expect((await waiting).json()).toEqual({ state: 'scanned', scannedBy: { name: '李老师' } })
     expect(Date.now() - started).toBeLessThan(2_000)
 
@@ -140,11 +161,16 @@ describe.each(STORE_FACTORIES)('QR login API ($name)', (factory) => {
     await start({ qrPollMaxWaitMs: 5_000 })
     const ticket = await qr.create()
     await qr.phone('scan', ticket, teacher)
-    const polls = [qr.poll(ticket, 'scanned'), qr.poll(ticket, 'scanned')]
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    const taken = pollsTaken(server, 2)
+    const answered: number[] = []
+    const polls = [qr.poll(ticket, 'scanned'), qr.poll(ticket, 'scanned')].map((poll) =>
+      poll.then((answer) => answered.push(answer.statusCode)),
+    )
+    await taken
+    expect(answered).toEqual([])
     await qr.phone('confirm', ticket, teacher)
-    const answers = await Promise.all(polls)
-    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 410])
+    await Promise.all(polls)
+    expect(answered.sort()).toEqual([200, 410])
   })
 
   it('lets only the user who scanned confirm or reject, and only after the scan', async () => {
@@ -196,12 +222,12 @@ describe.each(STORE_FACTORIES)('QR login API ($name)', (factory) => {
     expect(statusAndMessage(await qr.phone('confirm', ticket, teacher))).toEqual([410, QR_MESSAGES.expired])
 
     const unscanned = await qr.create()
-    await new Promise((resolve) => setTimeout(resolve, 350))
+    clock.skip(300)
     expect((await qr.poll(unscanned)).json()).toEqual({ state: 'expired' })
     expect(statusAndMessage(await qr.phone('scan', unscanned, teacher))).toEqual([410, QR_MESSAGES.expired])
 
     // Some time after expiry a ticket is forgotten.
-    await new Promise((resolve) => setTimeout(resolve, 350))
+    clock.skip(300)
     expect(statusAndMessage(await qr.poll(unscanned))).toEqual([404, QR_MESSAGES.unknown])
   })
 
@@ -211,7 +237,7 @@ describe.each(STORE_FACTORIES)('QR login API ($name)', (factory) => {
     const ticket = await qr.create()
     await qr.phone('scan', ticket, teacher)
     await qr.phone('confirm', ticket, teacher)
-    await new Promise((resolve) => setTimeout(resolve, 350))
+    clock.skip(300)
     expect((await qr.poll(ticket, 'scanned')).json()).toEqual({
       state: 'expired',
       scannedBy: { name: '李老师' },
@@ -272,7 +298,7 @@ describe.each(STORE_FACTORIES)('QR login API ($name)', (factory) => {
   })
 })
 
-describe.each(STORE_FACTORIES)('QR login across a restart ($name)', (factory: StoreFactory) => {
+describeEachStore('QR login across a restart ($name)', (factory: StoreFactory) => {
   it('forgets pending tickets: the desktop is told the ticket is unknown and asks for a fresh one', async () => {
     const first = await startTestApp(factory, SHORT_WAIT)
     const teacher = await login(first, TEACHER)
@@ -297,8 +323,9 @@ describe.each(STORE_FACTORIES)('QR login across a restart ($name)', (factory: St
     const server = await startTestApp(factory, { qrPollMaxWaitMs: 20_000 })
     const ticket = await qrClient(server).create()
     const started = Date.now()
+    const taken = pollsTaken(server, 1)
     const waiting = qrClient(server).poll(ticket)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await taken
     await server.close()
     expect((await waiting).json()).toEqual({ state: 'pending' })
     expect(Date.now() - started).toBeLessThan(5_000)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import {
   ADMIN,
   bearer,
@@ -10,7 +10,7 @@ import {
   startTestApp,
   type TestApp,
 } from '../../../test-support/app.ts'
-import { STORE_FACTORIES, tempDir } from '../../../test-support/stores.ts'
+import { describeEachStore, tempDir } from '../../../test-support/stores.ts'
 
 const MAX_BYTES = 2048
 /** Every byte value, four times over. */
@@ -29,7 +29,7 @@ function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
   })
 }
 
-describe.each(STORE_FACTORIES)('/api/blobs ($name)', (factory) => {
+describeEachStore('/api/blobs ($name)', (factory) => {
   let server: TestApp
   let blobDir: string
   let token: string

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import type { HomeworkDefinition } from '../../../../../domain/homework/definition.ts'
 import { question } from '../../../../../domain/questions/testing.ts'
@@ -14,7 +14,7 @@ import {
   type TestApp,
 } from '../../../test-support/app.ts'
 import { creations, update } from '../../../test-support/documents.ts'
-import { STORE_FACTORIES } from '../../../test-support/stores.ts'
+import { describeEachStore } from '../../../test-support/stores.ts'
 
 const OTHER_TEACHER = '13800000004'
 
@@ -22,7 +22,7 @@ function wire<T extends Question | HomeworkDefinition>(doc: T): WireDocument<T> 
   return { ...doc, _deleted: false }
 }
 
-describe.each(STORE_FACTORIES)('questions and homework through the sync API ($name)', (factory) => {
+describeEachStore('questions and homework through the sync API ($name)', (factory) => {
   let server: TestApp
   let author: SyncClient
   let draft: WireDocument<Question>

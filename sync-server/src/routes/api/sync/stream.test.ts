@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import {
   ADMIN,
@@ -11,7 +11,7 @@ import {
 } from '../../../test-support/app.ts'
 import { creations, guardian, staff, subject } from '../../../test-support/documents.ts'
 import { SseClient, type SseMessage } from '../../../test-support/sse.ts'
-import { STORE_FACTORIES } from '../../../test-support/stores.ts'
+import { describeEachStore } from '../../../test-support/stores.ts'
 
 interface ChangeData {
   collection: string
@@ -22,7 +22,7 @@ interface ChangeData {
 const isChange = (m: SseMessage) => m.event === 'change'
 const changes = (client: SseClient) => client.messages.filter(isChange).map((m) => m.data as ChangeData)
 
-describe.each(STORE_FACTORIES)('sync stream ($name)', (factory) => {
+describeEachStore('sync stream ($name)', (factory) => {
   let server: TestApp
   let admin: SyncClient
   const streams: SseClient[] = []

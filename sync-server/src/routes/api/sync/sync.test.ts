@@ -19,12 +19,12 @@ import {
   subject,
   update,
 } from '../../../test-support/documents.ts'
-import { STORE_FACTORIES } from '../../../test-support/stores.ts'
+import { describeEachStore } from '../../../test-support/stores.ts'
 
 /** 13 subjects, 18 locations, 1 term. */
 const DEMO_CATALOG_SIZE = 32
 
-describe.each(STORE_FACTORIES)('sync API ($name)', (factory) => {
+describeEachStore('sync API ($name)', (factory) => {
   let server: TestApp
   let admin: SyncClient
   beforeEach(async () => {
