@@ -64,6 +64,10 @@ describe('notice schema and rules', () => {
       checkWrite(teacher, { ...stored, delivery: { deliveredAt: 6, remindersSent: 0 } }, stored).ok,
     ).toBe(false)
     expect(checkWrite(teacher, { ...stored, reminders: 1 }, stored).ok).toBe(true)
+    // Without it, the row is a stale replica's (it conflicts) or an attempt to undo the delivery.
+    expect(problems(teacher, notice({ status: 'sent' }), stored).forbidden).toEqual([
+      'notice n1: delivery is recorded by the server only',
+    ])
   })
 
   it('lets a teacher address only their classes and those classes’ students, and any staff', () => {

@@ -77,7 +77,10 @@ export function noticeWriteProblems(
 ): NoticeWriteProblems {
   const label = (problem: string) => `notice ${next.id}: ${problem}`
   const audienceChanged = !stored || !deepEqual(stored.audience, next.audience)
-  const forbidden = audienceChanged && !isDeletion(next) ? audienceProblems(user, next, scope) : []
+  const forbidden = [
+    ...(audienceChanged && !isDeletion(next) ? audienceProblems(user, next, scope) : []),
+    ...(stored?.delivery && !next.delivery ? ['delivery is recorded by the server only'] : []),
+  ]
   const invalid =
     stored && isDelivered(stored)
       ? [...deliveredProblems(next, stored), ...statusProblems(next, stored, now)]
