@@ -13,6 +13,8 @@ export interface ReadScope {
   classIds: ReadonlySet<string>
   /** Students of those classes, plus a guardian's own children and a student themself. */
   studentIds: ReadonlySet<string>
+  /** Notices the user wrote or is CC on: they read those notices' receipts. */
+  noticeIds?: ReadonlySet<string>
 }
 
 export const EMPTY_SCOPE: ReadScope = { classIds: new Set(), studentIds: new Set() }

@@ -11,6 +11,8 @@ import { staffKind } from './org/staff.ts'
 import { studentKind } from './org/student.ts'
 import { updateLogKind } from './org/update-log.ts'
 import { definitionKind } from './homework/definition.ts'
+import { noticeKind } from './notices/notice.ts'
+import { receiptKind } from './notices/receipt.ts'
 import { questionKind } from './questions/question.ts'
 import { lessonKind } from './timetable/lesson.ts'
 import { planEntryKind } from './timetable/plan-entry.ts'
@@ -35,6 +37,8 @@ export const KINDS: readonly KindDefinition[] = [
   calendarEventKind,
   questionKind,
   definitionKind,
+  noticeKind,
+  receiptKind,
 ]
 
 const byKind = new Map<string, KindDefinition>(KINDS.map((k) => [k.kind, k]))

@@ -22,12 +22,16 @@ const envelope = {
   updatedAt: { type: 'number', minimum: 0, maximum: 1e15, multipleOf: 1 },
 }
 
-export function collectionSchema(_name: CollectionName): CollectionSchema {
+// Receipt ids are `<noticeId>:<personId>` (DESIGN §7.1): two ids and a colon.
+const ID_MAX_LENGTH: Partial<Record<CollectionName, number>> = { receipts: 129 }
+
+export function collectionSchema(name: CollectionName): CollectionSchema {
+  const maxLength = ID_MAX_LENGTH[name]
   return {
     version: 0,
     primaryKey: 'id',
     type: 'object',
-    properties: { ...envelope },
+    properties: maxLength ? { ...envelope, id: { type: 'string', maxLength } } : { ...envelope },
     required: ['id', 'kind', 'schoolId', 'updatedAt'],
     indexes: [['kind', 'id']],
   }

@@ -17,7 +17,10 @@ import blobRoutes from './routes/api/blobs/index.ts'
 import qrRoutes from './routes/api/auth/qr.ts'
 import health from './routes/api/health.ts'
 import syncRoutes from './routes/api/sync/index.ts'
+import mobileRoutes from './routes/api/m/index.ts'
 import mobilePages from './routes/m/index.ts'
+import notices from './plugins/notices.ts'
+import { intervalScheduler, type Scheduler } from './notices/scheduler.ts'
 import type { Store } from './store/index.ts'
 
 export interface AppOptions {
@@ -58,6 +61,12 @@ export interface AppOptions {
   blobMaxBytes?: number
   /** Folder of the built renderer to serve under /app/ (web mode); nothing is served when it has no index.html. */
   rendererDir?: string
+  /** The server's clock (ms): delivery times and the recall window of notices. Default `Date.now`. */
+  clock?: () => number
+  /** Runs the check for scheduled notices; default a timer. */
+  noticeScheduler?: Scheduler
+  /** How often scheduled notices are checked. Default 5 s. */
+  noticeCheckEveryMs?: number
 }
 
 const DEFAULTS = {
@@ -73,6 +82,7 @@ const DEFAULTS = {
   shutdownGraceMs: 5_000,
   maxStreamBufferBytes: 8 * 1024 * 1024,
   blobMaxBytes: 50 * 1024 * 1024,
+  noticeCheckEveryMs: 5_000,
 } as const
 
 /** The whole server as one plugin: plugins first (external, then the app's own), then routes by URL prefix. */
@@ -95,6 +105,13 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     secret: options.authSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
     loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
+  })
+  const clock = options.clock ?? Date.now
+  await app.register(notices, {
+    clock,
+    scheduler: options.noticeScheduler ?? intervalScheduler,
+    checkEveryMs: options.noticeCheckEveryMs ?? DEFAULTS.noticeCheckEveryMs,
+    heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
   })
   await app.register(qrLogin, {
     ticketTtlMs: options.qrTicketTtlMs ?? DEFAULTS.qrTicketTtlMs,
@@ -121,6 +138,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
       dir: options.blobDir,
       maxBytes: options.blobMaxBytes ?? DEFAULTS.blobMaxBytes,
     })
+  await app.register(mobileRoutes, { prefix: '/api/m', clock, blobDir: options.blobDir })
   await app.register(mobilePages, { prefix: '/m' })
   if (options.rendererDir) await app.register(renderer, { dir: options.rendererDir })
 }

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 async function startClient(server: FakeSyncServer, user: SessionUser, pullBatchSize?: number) {
   const link = server.link()
-  const database = await openNodeDatabase(user, server.url)
+  const database = await openNodeDatabase(user, server.url, ['catalog', 'org', 'events'])
   const onSessionExpired = vi.fn()
   const api = createApiClient({
     serverUrl: server.url,

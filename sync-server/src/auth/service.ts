@@ -170,7 +170,10 @@ export class AuthService {
       throw badRequest('The current password is wrong', 'wrong_password')
     }
     if (newPassword.length < MIN_PASSWORD_LENGTH) {
-      throw badRequest(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters`, 'password_too_short')
+      throw badRequest(
+        `The new password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+        'password_too_short',
+      )
     }
     if (newPassword === oldPassword) {
       throw badRequest('The new password must differ from the current one', 'password_unchanged')

@@ -51,6 +51,7 @@ export function sseEvent(event: string, data: unknown): string {
 export const HEARTBEAT = ': heartbeat\n\n'
 
 const RESYNC_SCOPED_FROM_ZERO = sseEvent('resync', { collections: SCOPED_COLLECTIONS, fromZero: true })
+const RESYNC_RECEIPTS_FROM_ZERO = sseEvent('resync', { collections: ['receipts'], fromZero: true })
 
 function changeEvent(collection: CollectionName, visible: StoredDocument[], lastSeq: number): string {
   return sseEvent('change', {
@@ -159,10 +160,12 @@ export class RealtimeHub {
     const { index, user } = subscriber
     if (subscriber.version === index.version) return
     subscriber.version = index.version
-    const scope = index.scopeOf(user)
-    if (sameScope(scope, subscriber.scope)) return
-    subscriber.scope = scope
-    this.#send(subscriber, RESYNC_SCOPED_FROM_ZERO)
+    const previous = subscriber.scope
+    subscriber.scope = index.scopeOf(user)
+    if (!sameScope(subscriber.scope, previous)) this.#send(subscriber, RESYNC_SCOPED_FROM_ZERO)
+    // Made CC of a notice already delivered: its receipts lie before the client's checkpoint.
+    else if (index.gainsDeliveredNotice(previous, subscriber.scope))
+      this.#send(subscriber, RESYNC_RECEIPTS_FROM_ZERO)
   }
 
   #send(subscriber: Subscriber, text: string): void {

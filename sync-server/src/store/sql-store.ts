@@ -138,7 +138,7 @@ async function selectDocuments(
   return stored
 }
 
-/** The documents matching `query`: live ones unless it includes tombstones. */
+/** The documents matching `query`: live ones unless it includes tombstones. By `id`, the key column is used. */
 async function selectRelated(
   tx: SqlExecutor,
   dialect: StoreKind,
@@ -150,7 +150,7 @@ async function selectRelated(
   const params: SqlValue[] = [schoolId, collection, includeDeleted, kind]
   const statements: [string, SqlValue[]][] = where
     ? chunks(where.in).map((part) => [
-        `${sql} AND ${jsonField(dialect, where.field)} IN ${valueRows(1, part.length, 5)}`,
+        `${sql} AND ${where.field === 'id' ? 'id' : jsonField(dialect, where.field)} IN ${valueRows(1, part.length, 5)}`,
         [...params, ...part],
       ])
     : [[sql, params]]

@@ -36,6 +36,15 @@ function withTombstoneFlags({ assumedMasterState, newDocumentState }: PushRow): 
   }
 }
 
+/**
+ * A rule of a collection's writes that needs more than the two documents (the server's clock, the writer's
+ * classes): what is forbidden (403) and what is invalid (400) in writing `next` over `stored`.
+ */
+export type RowRule = (
+  next: WireDocument,
+  stored: WireDocument | null,
+) => { forbidden: string[]; invalid: string[] }
+
 function refuseIfAny(errors: string[], toError: (message: string) => Error): void {
   if (errors.length > 0) throw toError(`push refused, nothing was written: ${errors.join('; ')}`)
 }
@@ -68,6 +77,23 @@ function assertPermitted(
   refuseIfAny(errors, forbidden)
 }
 
+/** Only rows that would be written: a row in conflict goes back to its client, which merges and pushes again. */
+function assertRule(
+  rule: RowRule,
+  writes: readonly WireDocument[],
+  stored: ReadonlyMap<string, WireDocument>,
+) {
+  const problems = writes.map((next) => rule(next, stored.get(next.id) ?? null))
+  refuseIfAny(
+    problems.flatMap((p) => p.forbidden),
+    forbidden,
+  )
+  refuseIfAny(
+    problems.flatMap((p) => p.invalid),
+    badRequest,
+  )
+}
+
 /**
  * A row conflicts when the server's copy is not the one the client started from. When the server has no copy
  * at all there is nothing of anyone's to overwrite, so the client's state is accepted even if it assumed one
@@ -82,6 +108,7 @@ export function planPush(
   user: SessionUser,
   rows: readonly PushRow[],
   stored: ReadonlyMap<string, WireDocument>,
+  rule?: RowRule,
 ): WritePlan<WireDocument[]> {
   assertPermitted(user, rows, stored)
   const writes: WireDocument[] = []
@@ -93,19 +120,21 @@ export function planPush(
     if (isConflict(master, assumedMasterState)) conflicts.push(master as WireDocument)
     else writes.push(newDocumentState)
   }
+  if (rule) assertRule(rule, writes, stored)
   return { writes, result: conflicts }
 }
 
 /**
  * Applies a push for `user`: every row is validated and permission-checked before anything is written, and
- * the collection's cross-document check (if any) must pass for the writes; the rows that do not conflict are
- * written, each with the next seq; the master states in conflict are returned.
+ * the rows to write must pass the collection's `rule` and cross-document check (if any); the rows that do not
+ * conflict are written, each with the next seq; the master states in conflict are returned.
  */
 export function push(
   store: Store,
   user: SessionUser,
   collection: CollectionName,
   pushed: readonly PushRow[],
+  rule?: RowRule,
 ): Promise<WireDocument[]> {
   assertValid(collection, pushed)
   const rows = pushed.map(withTombstoneFlags)
@@ -117,7 +146,7 @@ export function push(
     collection,
     ids,
     (stored, relatedDocs) => {
-      const plan = planPush(user, rows, stored)
+      const plan = planPush(user, rows, stored, rule)
       if (check && related.length > 0) refuseIfAny(check.problems(plan.writes, relatedDocs), badRequest)
       return plan
     },

@@ -50,7 +50,7 @@ export interface HttpResponse {
   json<T = unknown>(): T
 }
 
-type Send = (
+export type Send = (
   method: 'GET' | 'POST',
   path: string,
   headers?: Record<string, string>,
@@ -58,7 +58,7 @@ type Send = (
 ) => Promise<HttpResponse>
 
 /** Requests through the real socket when the app listens, else through `inject`. */
-function sender({ app, url }: TestApp): Send {
+export function sender({ app, url }: TestApp): Send {
   if (!url) return (method, path, headers, payload) => app.inject({ method, url: path, headers, payload })
   return async (method, path, headers = {}, payload) => {
     const response = await fetch(url + path, {

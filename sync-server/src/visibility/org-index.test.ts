@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
+import { deliveredNotice, notice } from '../../../domain/notices/testing.ts'
 import type { Student } from '../../../domain/org/student.ts'
 import { guardian, schoolClass } from '../test-support/documents.ts'
 import { OrgIndex, sameScope } from './org-index.ts'
@@ -65,5 +66,22 @@ describe('OrgIndex', () => {
     expect(sameScope(before, index.scopeOf(teacher))).toBe(false)
     index.apply([{ seq: 12, data: headedBy('c1', 't2') }])
     expect(scopeOf(index, teacher)).toEqual({ classIds: [], studentIds: [] })
+  })
+
+  it('lists the notices a user wrote or is CC on, and tells when one already delivered is gained', () => {
+    const index = indexOf({ ...notice({ id: 'n1', authorId: 't1' }), _deleted: false })
+    const before = index.scopeOf(teacher)
+    expect([...(before.noticeIds ?? [])]).toEqual(['n1'])
+    const ccOnDelivered = {
+      ...deliveredNotice(5, { id: 'n2', authorId: 't2', ccStaffIds: ['t1'] }),
+      _deleted: false,
+    }
+    index.apply([{ seq: 10, data: ccOnDelivered }])
+    const after = index.scopeOf(teacher)
+    expect([...(after.noticeIds ?? [])].sort()).toEqual(['n1', 'n2'])
+    expect(sameScope(before, after)).toBe(true)
+    expect(index.gainsDeliveredNotice(before, after)).toBe(true)
+    index.apply([{ seq: 11, data: { ...notice({ id: 'n3', authorId: 't1' }), _deleted: false } }])
+    expect(index.gainsDeliveredNotice(after, index.scopeOf(teacher))).toBe(false)
   })
 })

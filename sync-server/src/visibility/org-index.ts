@@ -3,6 +3,7 @@ import { hasRole, isAdmin, type SessionUser } from '../../../domain/auth/roles.t
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { EMPTY_SCOPE, type ReadScope } from '../../../domain/kinds.ts'
+import type { Notice } from '../../../domain/notices/notice.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import { teachersOf, type SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Student } from '../../../domain/org/student.ts'
@@ -10,6 +11,12 @@ import type { StoredDocument } from '../store/index.ts'
 
 /** The collections whose kinds read a `ReadScope`: a scope change makes their clients pull them from 0. */
 export const SCOPED_COLLECTIONS: readonly CollectionName[] = ['org']
+
+/** The collections whose pulls need a `ReadScope`: the scoped ones and receipts (by `noticeIds`). */
+export const READ_SCOPE_COLLECTIONS: readonly CollectionName[] = [...SCOPED_COLLECTIONS, 'receipts']
+
+/** The collections the index is built from. */
+export const INDEXED_COLLECTIONS: readonly CollectionName[] = ['org', 'notices']
 
 /** key → values, one direction of a relation between documents. */
 class Relation {
@@ -56,7 +63,8 @@ export function sameScope(a: ReadScope, b: ReadScope): boolean {
 
 /**
  * The part of one school's address book that visibility depends on: the teachers of each class, the class of
- * each student, the children of each guardian. Versions may arrive in any order (the first load races
+ * each student, the children of each guardian; and the readers of each notice (its author and CC staff), who
+ * read its receipts. Versions may arrive in any order (the first load races
  * commits): a document's version with the highest seq wins, so the index converges to the store.
  */
 export class OrgIndex {
@@ -65,6 +73,8 @@ export class OrgIndex {
   readonly #classesOfTeacher = new Relation()
   readonly #studentsOfClass = new Relation()
   readonly #childrenOfGuardian = new Relation()
+  readonly #noticesOfReader = new Relation()
+  readonly #deliveredNotices = new Set<string>()
   readonly #documents = new Map<string, Indexed>()
 
   apply(documents: readonly StoredDocument[]): void {
@@ -75,6 +85,9 @@ export class OrgIndex {
       const links = data._deleted ? [] : this.#linksOf(data)
       links.forEach(([relation, key, value]) => relation.add(key, value))
       this.#documents.set(data.id, { seq, links })
+      if (data.kind === 'notice' && !data._deleted && (data as WireDocument<Notice>).delivery)
+        this.#deliveredNotices.add(data.id)
+      else this.#deliveredNotices.delete(data.id)
       this.version += 1
     }
   }
@@ -82,8 +95,8 @@ export class OrgIndex {
   /**
    * Classes `user` heads or teaches a subject in; every student of those classes, whatever their status
    * (teachers see a class's students of every status, so they see their guardians too); a guardian's
-   * children; a student themself. Admins read everything without a scope, so they get none: a scope would
-   * only bring them needless resyncs.
+   * children; a student themself; the notices the user wrote or is CC on. Admins read everything without a
+   * scope, so they get none: a scope would only bring them needless resyncs.
    */
   scopeOf(user: SessionUser): ReadScope {
     if (isAdmin(user)) return EMPTY_SCOPE
@@ -91,11 +104,18 @@ export class OrgIndex {
     const studentIds = new Set(this.#childrenOfGuardian.get(user.id))
     for (const classId of classIds) this.#studentsOfClass.get(classId).forEach((id) => studentIds.add(id))
     if (hasRole(user, 'student')) studentIds.add(user.id)
-    return { classIds: new Set(classIds), studentIds }
+    return { classIds: new Set(classIds), studentIds, noticeIds: new Set(this.#noticesOfReader.get(user.id)) }
+  }
+
+  /** Does `next` give its user the receipts of a notice delivered before (they need pulling from 0)? */
+  gainsDeliveredNotice(previous: ReadScope, next: ReadScope): boolean {
+    return [...(next.noticeIds ?? [])].some(
+      (id) => !previous.noticeIds?.has(id) && this.#deliveredNotices.has(id),
+    )
   }
 
   #indexes(doc: WireDocument): boolean {
-    return doc.kind === 'class' || doc.kind === 'student' || doc.kind === 'guardian'
+    return doc.kind === 'class' || doc.kind === 'student' || doc.kind === 'guardian' || doc.kind === 'notice'
   }
 
   #linksOf(doc: WireDocument): Link[] {
@@ -108,6 +128,10 @@ export class OrgIndex {
     }
     if (doc.kind === 'student')
       return [[this.#studentsOfClass, (doc as WireDocument<Student>).classId, doc.id]]
+    if (doc.kind === 'notice') {
+      const notice = doc as WireDocument<Notice>
+      return [notice.authorId, ...notice.ccStaffIds].map((reader) => [this.#noticesOfReader, reader, doc.id])
+    }
     return (doc as WireDocument<Guardian>).children.map((c) => [
       this.#childrenOfGuardian,
       doc.id,

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import { EMPTY_SCOPE, type ReadScope } from '../../../domain/kinds.ts'
 import type { CommittedChange, DocumentStore } from '../store/index.ts'
-import { OrgIndex, SCOPED_COLLECTIONS } from './org-index.ts'
+import { INDEXED_COLLECTIONS, OrgIndex, READ_SCOPE_COLLECTIONS } from './org-index.ts'
 
 const LOAD_PAGE = 5000
 
@@ -31,23 +31,29 @@ export class Visibility {
 
   /** The scope a read of `collection` needs; collections without scoped kinds do not load the index. */
   async readScope(user: SessionUser, collection: CollectionName): Promise<ReadScope> {
-    if (!SCOPED_COLLECTIONS.includes(collection)) return EMPTY_SCOPE
+    if (!READ_SCOPE_COLLECTIONS.includes(collection)) return EMPTY_SCOPE
     return (await this.index(user.schoolId)).scopeOf(user)
   }
 
   apply(change: CommittedChange): void {
-    if (change.collection === 'org') this.#schools.get(change.schoolId)?.index.apply(change.documents)
+    if (INDEXED_COLLECTIONS.includes(change.collection))
+      this.#schools.get(change.schoolId)?.index.apply(change.documents)
+  }
+
+  async #loadCollection(schoolId: string, collection: CollectionName, index: OrgIndex): Promise<void> {
+    for (let seq = 0; ;) {
+      const page = await this.#store.pull(schoolId, collection, seq, LOAD_PAGE)
+      index.apply(page)
+      const last = page.at(-1)
+      if (!last || page.length < LOAD_PAGE) return
+      seq = last.seq
+    }
   }
 
   async #load(schoolId: string, index: OrgIndex): Promise<OrgIndex> {
     try {
-      for (let seq = 0; ;) {
-        const page = await this.#store.pull(schoolId, 'org', seq, LOAD_PAGE)
-        index.apply(page)
-        const last = page.at(-1)
-        if (!last || page.length < LOAD_PAGE) return index
-        seq = last.seq
-      }
+      for (const collection of INDEXED_COLLECTIONS) await this.#loadCollection(schoolId, collection, index)
+      return index
     } catch (error) {
       // The next request tries again.
       this.#schools.delete(schoolId)

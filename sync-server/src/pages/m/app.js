@@ -118,20 +118,34 @@ class ApiError extends Error {
 /** The server's 403 to a session that must change its password first (domain/auth/codes.ts). */
 const PASSWORD_CHANGE_REQUIRED = 'password_change_required'
 
-/** A JSON POST to the API; any answer but 2xx becomes an `ApiError`. @returns {Promise<any>} */
-async function post(/** @type {string} */ path, /** @type {unknown} */ body = {}, accessToken = '') {
+/** A fetch of the API; any answer but 2xx becomes an `ApiError`. @returns {Promise<Response>} */
+async function call(
+  /** @type {'GET' | 'POST'} */ method,
+  /** @type {string} */ path,
+  /** @type {unknown} */ body = {},
+  accessToken = '',
+) {
   /** @type {Record<string, string>} */
-  const headers = { 'content-type': 'application/json' }
+  const headers = method === 'POST' ? { 'content-type': 'application/json' } : {}
   if (accessToken) headers.authorization = `Bearer ${accessToken}`
   let response
   try {
-    response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) })
+    response = await fetch(path, {
+      method,
+      headers,
+      body: method === 'POST' ? JSON.stringify(body) : undefined,
+    })
   } catch {
     throw new ApiError(0, '')
   }
+  if (response.ok) return response
   const json = await response.json().catch(() => ({}))
-  if (!response.ok) throw new ApiError(response.status, json.message ?? response.statusText, json.error)
-  return json
+  throw new ApiError(response.status, json.message ?? response.statusText, json.error)
+}
+
+/** A JSON POST to the API. @returns {Promise<any>} */
+async function post(/** @type {string} */ path, /** @type {unknown} */ body = {}, accessToken = '') {
+  return (await call('POST', path, body, accessToken)).json()
 }
 
 /** Where a page goes when it needs a login: back to itself afterwards. */
@@ -147,12 +161,16 @@ function sessionOrLogin() {
   return null
 }
 
-/** A POST as the logged-in user; an expired access token is refreshed once. */
-async function authedPost(/** @type {string} */ path, /** @type {unknown} */ body = {}) {
+/** A request as the logged-in user; an expired access token is refreshed once. @returns {Promise<Response>} */
+async function authedCall(
+  /** @type {'GET' | 'POST'} */ method,
+  /** @type {string} */ path,
+  /** @type {unknown} */ body = {},
+) {
   const session = loadSession()
   if (!session) throw new ApiError(401, '')
   try {
-    return await post(path, body, session.accessToken)
+    return await call(method, path, body, session.accessToken)
   } catch (error) {
     if (error instanceof ApiError && error.code === PASSWORD_CHANGE_REQUIRED) {
       // The login page asks for the current password again, then for the new one.
@@ -169,9 +187,16 @@ async function authedPost(/** @type {string} */ path, /** @type {unknown} */ bod
       throw error
     }
     saveSession({ ...session, ...tokens })
-    return post(path, body, tokens.accessToken)
+    return call(method, path, body, tokens.accessToken)
   }
 }
+
+/** A JSON POST as the logged-in user. @returns {Promise<any>} */
+const authedPost = async (/** @type {string} */ path, body = {}) =>
+  (await authedCall('POST', path, body)).json()
+
+/** A JSON GET as the logged-in user. @returns {Promise<any>} */
+const authedGet = async (/** @type {string} */ path) => (await authedCall('GET', path)).json()
 
 /** Stores a new session and ends the one it replaces. @param {Session} session */
 function replaceSession(session) {
@@ -195,7 +220,8 @@ function showError(error) {
   else if (status === 0) setText(element, 'network')
   else if (status === 401) setText(element, 'badCredentials')
   else if (status === 429) setText(element, 'tooMany')
-  else if (status === -1) setText(element, message)
+  else if (status === -1)
+    setText(element, message, error instanceof Error && 'detail' in error ? String(error.detail) : '')
   else setText(element, 'serverError', message)
   element.hidden = false
 }
@@ -366,10 +392,301 @@ async function qrPage() {
   byTest('m-qr-reject').addEventListener('click', () => decide('reject', 'rejected'))
 }
 
+// ---- notices ----
+
+/** @typedef {{ id: string, name: string }} Concerned */
+/** @typedef {{ id: string, title: string, authorName: string, sentAt: number, status: 'sent' | 'closed',
+ *   hasForm: boolean, read: boolean, answered: boolean, reminded: boolean, students?: Concerned[] }} NoticeSummary */
+/** @typedef {{ sha256: string, name: string, size: number, mime: string }} BlobRef */
+/** @typedef {{ id: string, type: 'single' | 'multiple' | 'text' | 'attachment', title: string,
+ *   options?: string[], required: boolean }} Question */
+/** @typedef {{ id: string, title: string, body: string, links: { title: string, url: string }[],
+ *   attachments: BlobRef[], questions: Question[], status: 'sent' | 'closed', authorName: string, sentAt: number,
+ *   receipt: { readAt?: number, answeredAt?: number, answers?: Record<string, string | string[]> },
+ *   students?: Concerned[] }} PhoneNotice */
+
+/** @param {string} tag @param {string} [className] @param {string} [text] */
+function element(tag, className = '', text = '') {
+  const node = document.createElement(tag)
+  if (className) node.className = className
+  if (text) node.textContent = text
+  return node
+}
+
+/** A badge whose word follows the language switch. @param {string} key @param {string} className */
+function badge(key, className) {
+  const span = element('span', `badge ${className}`)
+  setText(span, key)
+  return span
+}
+
+/** A time that follows the language switch. @param {number} time */
+function timeElement(time) {
+  const span = element('span')
+  span.dataset.time = String(time)
+  span.textContent = new Date(time).toLocaleString(lang())
+  return span
+}
+
+/** "About: 陈小明, 陈小红" for a guardian of several children (NTC-6). @param {Concerned[] | undefined} students */
+function concernsElement(students, tag = 'span') {
+  const node = element(tag, 'concerns')
+  if (students && students.length > 0) setText(node, 'concerns', students.map((s) => s.name).join('、'))
+  else node.hidden = true
+  return node
+}
+
+/** @param {NoticeSummary} notice */
+function noticeItem(notice) {
+  const link = /** @type {HTMLAnchorElement} */ (element('a', notice.read ? 'notice' : 'notice unread'))
+  link.href = `/m/notices/${encodeURIComponent(notice.id)}`
+  link.dataset.test = 'm-notice-item'
+  link.dataset.id = notice.id
+  const badges = element('span', 'badges')
+  if (!notice.read) badges.append(badge('unread', 'unread'))
+  if (notice.reminded && (!notice.read || (notice.hasForm && !notice.answered)))
+    badges.append(badge('reminded', 'reminded'))
+  if (notice.hasForm) badges.append(badge(notice.answered ? 'answered' : 'hasForm', 'form'))
+  if (notice.status === 'closed') badges.append(badge('closed', 'closed'))
+  const meta = element('span', 'muted meta')
+  meta.append(`${notice.authorName} · `, timeElement(notice.sentAt))
+  link.append(element('strong', 'title', notice.title), badges, concernsElement(notice.students), meta)
+  const item = element('li')
+  item.append(link)
+  return item
+}
+
+/** Calls `onNotice` with the id of each notice delivered or reminded to the user while the page is open. */
+async function listenForNotices(/** @type {(id: string) => void} */ onNotice) {
+  for (;;) {
+    try {
+      const response = await authedCall('GET', '/api/m/stream')
+      if (!response.body) return
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
+      let buffer = ''
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        buffer += read.value
+        const blocks = buffer.split('\n\n')
+        buffer = blocks.pop() ?? ''
+        for (const block of blocks) {
+          const data = block.split('\n').find((line) => line.startsWith('data: '))
+          if (block.startsWith('event: notice') && data) onNotice(JSON.parse(data.slice(6)).id)
+        }
+      }
+    } catch {
+      // Offline or a restart: try again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+  }
+}
+
+async function inboxPage() {
+  if (!sessionOrLogin()) return
+  const list = byTest('m-notice-list')
+  const load = async () => {
+    /** @type {{ notices: NoticeSummary[] }} */
+    const { notices } = await authedGet('/api/m/notices')
+    list.replaceChildren(...notices.map(noticeItem))
+    byTest('m-inbox-empty').hidden = notices.length > 0
+    byTest('m-inbox').hidden = false
+  }
+  await load().catch(showError)
+  void listenForNotices(() => {
+    byTest('m-new-notice').hidden = false
+    load().catch(showError)
+  })
+}
+
+/** A body image or attachment, fetched with the user's token. @param {string} noticeId @param {string} sha256 */
+async function noticeFile(noticeId, sha256) {
+  const response = await authedCall(
+    'GET',
+    `/api/m/notices/${encodeURIComponent(noticeId)}/attachments/${sha256}`,
+  )
+  return response.blob()
+}
+
+/** Shows the body's `<img data-blob>` as data URLs (the CSP allows no other image source). @param {PhoneNotice} notice */
+function loadBodyImages(notice, /** @type {HTMLElement} */ body) {
+  for (const image of body.querySelectorAll('img[data-blob]')) {
+    const sha256 = image.getAttribute('data-blob') ?? ''
+    noticeFile(notice.id, sha256)
+      .then((blob) => {
+        const reader = new FileReader()
+        reader.onload = () => image.setAttribute('src', String(reader.result))
+        reader.readAsDataURL(blob)
+      })
+      .catch(() => undefined)
+  }
+}
+
+/** @param {PhoneNotice} notice @param {BlobRef} file */
+function attachmentItem(notice, file) {
+  const button = /** @type {HTMLButtonElement} */ (
+    element('button', 'link', `${file.name} (${Math.ceil(file.size / 1024)} KB)`)
+  )
+  button.type = 'button'
+  button.dataset.test = 'm-attachment'
+  button.addEventListener('click', async () => {
+    const url = URL.createObjectURL(await noticeFile(notice.id, file.sha256))
+    const link = /** @type {HTMLAnchorElement} */ (element('a'))
+    link.href = url
+    link.download = file.name
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  })
+  const item = element('li')
+  item.append(button)
+  return item
+}
+
+/** The form field of one question, filled with the stored answer. @param {Question} question */
+function questionField(question, /** @type {string | string[] | undefined} */ answer, disabled = false) {
+  const field = element('fieldset', 'question')
+  field.dataset.test = 'm-question'
+  field.dataset.id = question.id
+  const legend = element('legend', '', question.title)
+  if (question.required) legend.append(' ', badge('required', 'required'))
+  field.append(legend)
+  if (question.type === 'single' || question.type === 'multiple') {
+    for (const option of question.options ?? []) {
+      const label = element('label', 'choice')
+      const input = /** @type {HTMLInputElement} */ (element('input'))
+      input.type = question.type === 'single' ? 'radio' : 'checkbox'
+      input.name = question.id
+      input.value = option
+      input.checked = Array.isArray(answer) ? answer.includes(option) : answer === option
+      input.disabled = disabled
+      label.append(input, ` ${option}`)
+      field.append(label)
+    }
+  } else if (question.type === 'text') {
+    const area = /** @type {HTMLTextAreaElement} */ (element('textarea'))
+    area.name = question.id
+    area.maxLength = 5000
+    area.value = typeof answer === 'string' ? answer : ''
+    area.disabled = disabled
+    field.append(area)
+  } else {
+    const note = element('p', 'muted')
+    setText(note, 'answerAttachmentOnPc')
+    field.append(note)
+  }
+  return field
+}
+
+/** The answers the form holds, and the first required question left empty. @param {Question[]} questions */
+function formAnswers(/** @type {HTMLFormElement} */ form, questions) {
+  /** @type {Record<string, string | string[]>} */
+  const answers = {}
+  let missing = ''
+  const data = new FormData(form)
+  for (const question of questions) {
+    if (question.type === 'attachment') continue
+    const values = data.getAll(question.id).map(String)
+    const answer = question.type === 'multiple' ? values : (values[0] ?? '').trim()
+    if (answer.length > 0) answers[question.id] = answer
+    else if (question.required && !missing) missing = question.title
+  }
+  return { answers, missing }
+}
+
+/** @param {PhoneNotice} notice */
+function showNotice(notice) {
+  byTest('m-notice-title').textContent = notice.title
+  const meta = byTest('m-notice-meta')
+  meta.replaceChildren(`${notice.authorName} · `, timeElement(notice.sentAt))
+  const students = concernsElement(notice.students, 'p')
+  students.dataset.test = 'm-notice-students'
+  byTest('m-notice-students').replaceWith(students)
+  const body = byTest('m-notice-body')
+  // Sanitised by the server (sanitize-html); the CSP would refuse any script anyway.
+  body.innerHTML = notice.body
+  loadBodyImages(notice, body)
+  const links = notice.links.map(({ title, url }) => {
+    const link = /** @type {HTMLAnchorElement} */ (element('a', '', title))
+    link.href = url
+    link.rel = 'noopener noreferrer'
+    link.target = '_blank'
+    const item = element('li')
+    item.append(link)
+    return item
+  })
+  byTest('m-notice-links').replaceChildren(...links)
+  $('[data-field="links"]').hidden = links.length === 0
+  byTest('m-notice-attachments').replaceChildren(
+    ...notice.attachments.map((file) => attachmentItem(notice, file)),
+  )
+  $('[data-field="attachments"]').hidden = notice.attachments.length === 0
+  showForm(notice)
+  byTest('m-notice').hidden = false
+}
+
+/** @param {PhoneNotice} notice */
+function showForm(notice) {
+  const form = formByTest('m-answer-form')
+  form.hidden = notice.questions.length === 0
+  const closed = notice.status === 'closed'
+  const answers = notice.receipt.answers ?? {}
+  $('[data-field="questions"]').replaceChildren(
+    ...notice.questions.map((q) => questionField(q, answers[q.id], closed)),
+  )
+  byTest('m-form-closed').hidden = !closed
+  const submit = byTest('m-answer-submit')
+  submit.hidden = closed
+  setText(submit, notice.receipt.answeredAt ? 'answerUpdate' : 'answerSubmit')
+}
+
+async function noticePage() {
+  if (!sessionOrLogin()) return
+  const id = decodeURIComponent(location.pathname.split('/').pop() ?? '')
+  const path = `/api/m/notices/${encodeURIComponent(id)}`
+  /** @type {PhoneNotice | null} */
+  let notice = null
+  const load = async () => {
+    notice = await authedGet(path)
+    if (notice) showNotice(notice)
+  }
+  try {
+    await load()
+    await authedPost(`${path}/read`).catch(() => undefined)
+  } catch (error) {
+    const status = error instanceof ApiError ? error.status : 0
+    if (status === 404 || status === 410)
+      showError(new Error(status === 404 ? 'noticeMissing' : 'noticeRecalled'))
+    else showError(error)
+    byTest('m-notice').hidden = false
+    return
+  }
+  const form = formByTest('m-answer-form')
+  const status = byTest('m-answer-status')
+  form.addEventListener('input', () => (status.hidden = true))
+  onSubmit(form, async () => {
+    if (!notice) return
+    const { answers, missing } = formAnswers(form, notice.questions)
+    if (missing) throw Object.assign(new Error('answerRequired'), { detail: missing })
+    try {
+      await authedPost(`${path}/answers`, { answers })
+    } catch (error) {
+      const code = error instanceof ApiError ? error.status : 0
+      if (code === 409) throw new Error('formClosed', { cause: error })
+      if (code === 410) throw new Error('noticeRecalled', { cause: error })
+      throw error
+    }
+    await load()
+    setText(status, 'answerSaved')
+    status.hidden = false
+  })
+  void listenForNotices((arrived) => {
+    if (arrived === id) load().catch(showError)
+  })
+}
+
 // ---- start ----
 
-const PAGES = { login: loginPage, home: homePage, qr: qrPage }
+const PAGES = { login: loginPage, home: homePage, qr: qrPage, notices: inboxPage, notice: noticePage }
 
 setUpLangSwitch()
 const page = document.body.dataset.page
-if (page === 'login' || page === 'home' || page === 'qr') PAGES[page]()
+if (page === 'login' || page === 'home' || page === 'qr' || page === 'notices' || page === 'notice')
+  PAGES[page]()

@@ -1,7 +1,7 @@
 // The HTML of the mobile pages: static markup in the phone's language; `app.js` fills in the rest.
 import { LANG_LABELS, MOBILE_LANGS, MOBILE_STRINGS, type MobileLang, type MobileStrings } from './strings.ts'
 
-export const MOBILE_PAGES = ['login', 'home', 'qr'] as const
+export const MOBILE_PAGES = ['login', 'home', 'qr', 'notices', 'notice'] as const
 export type MobilePage = (typeof MOBILE_PAGES)[number]
 
 const ESCAPES: Record<string, string> = {
@@ -55,6 +55,7 @@ function homeBody(text: Text): string {
   <p class="muted" data-field="school"></p>
   ${translated(text, 'p', 'homeHint')}
 </section>
+${translated(text, 'a', 'notices', ' class="button primary" href="/m/notices" data-test="m-notices-link"')}
 ${translated(text, 'a', 'switchIdentity', ' class="button" href="/m/login" data-test="m-switch"')}
 ${translated(text, 'button', 'logout', ' type="button" data-test="m-logout"')}
 </main>`
@@ -81,7 +82,45 @@ function qrBody(text: Text): string {
 </main>`
 }
 
-const BODIES: Record<MobilePage, (text: Text) => string> = { login: loginBody, home: homeBody, qr: qrBody }
+function inboxBody(text: Text): string {
+  return `<main data-test="m-inbox" hidden>
+${translated(text, 'h1', 'inboxTitle')}
+${translated(text, 'p', 'newNotice', ' class="banner" data-test="m-new-notice" role="status" hidden')}
+${translated(text, 'p', 'inboxEmpty', ' class="card muted" data-test="m-inbox-empty" hidden')}
+<ul class="notices" data-test="m-notice-list"></ul>
+<p class="error" data-test="m-error" role="alert" hidden></p>
+</main>`
+}
+
+function noticeBody(text: Text): string {
+  return `<main data-test="m-notice" hidden>
+${translated(text, 'a', 'back', ' class="back" href="/m/notices" data-test="m-back"')}
+<article class="card">
+  <h1 data-test="m-notice-title"></h1>
+  <p class="muted" data-test="m-notice-meta"></p>
+  <p class="concerns" data-test="m-notice-students" hidden></p>
+  <div class="body" data-test="m-notice-body"></div>
+  <section data-field="links" hidden>${translated(text, 'h2', 'links')}<ul data-test="m-notice-links"></ul></section>
+  <section data-field="attachments" hidden>${translated(text, 'h2', 'attachments')}<ul data-test="m-notice-attachments"></ul></section>
+</article>
+<form class="card" data-test="m-answer-form" novalidate hidden>
+  ${translated(text, 'h2', 'formTitle')}
+  <div data-field="questions"></div>
+  ${translated(text, 'p', 'formClosed', ' class="muted" data-test="m-form-closed" hidden')}
+  ${translated(text, 'button', 'answerSubmit', ' type="submit" class="primary" data-test="m-answer-submit"')}
+  <p class="result" data-test="m-answer-status" role="status" hidden></p>
+</form>
+<p class="error" data-test="m-error" role="alert" hidden></p>
+</main>`
+}
+
+const BODIES: Record<MobilePage, (text: Text) => string> = {
+  login: loginBody,
+  home: homeBody,
+  qr: qrBody,
+  notices: inboxBody,
+  notice: noticeBody,
+}
 
 function langSwitch(current: MobileLang): string {
   const buttons = MOBILE_LANGS.map(

@@ -35,6 +35,11 @@ const textSchema = { response: { 200: { type: 'string' }, ...errorResponses } } 
 
 const qrSchema = { params: qrTicketParams, ...textSchema } as const
 
+const noticeSchema = {
+  params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
+  ...textSchema,
+} as const
+
 function sendPage(page: MobilePage) {
   return (request: FastifyRequest, reply: FastifyReply) =>
     reply
@@ -51,6 +56,8 @@ const mobilePages: FastifyPluginAsync = async (app) => {
   app.get('/', { schema: textSchema }, sendPage('home'))
   app.get('/login', { schema: textSchema }, sendPage('login'))
   app.get('/qr/:ticketId', { schema: qrSchema }, sendPage('qr'))
+  app.get('/notices', { schema: textSchema }, sendPage('notices'))
+  app.get('/notices/:id', { schema: noticeSchema }, sendPage('notice'))
   for (const [name, asset] of Object.entries(MOBILE_ASSETS)) {
     app.get(`/${name}`, { schema: textSchema }, (_request, reply) =>
       reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body),

@@ -16,7 +16,17 @@ const PAGE_TESTS = {
     'm-change-submit',
     'm-identities',
   ],
-  '/m/': ['m-home', 'm-user-name', 'm-logout', 'm-switch'],
+  '/m/': ['m-home', 'm-user-name', 'm-logout', 'm-switch', 'm-notices-link'],
+  '/m/notices': ['m-inbox', 'm-inbox-empty', 'm-notice-list', 'm-new-notice', 'm-error'],
+  '/m/notices/n1': [
+    'm-notice',
+    'm-notice-title',
+    'm-notice-body',
+    'm-notice-students',
+    'm-answer-form',
+    'm-answer-submit',
+    'm-form-closed',
+  ],
   '/m/qr/abc_DEF-123': [
     'm-qr-device',
     'm-qr-time',

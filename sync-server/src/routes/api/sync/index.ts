@@ -82,7 +82,11 @@ const syncRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: { collection: string }; Body: PushRow[] }>(
     '/:collection/push',
     { schema: pushSchema, bodyLimit: PUSH_BODY_LIMIT },
-    (request) => push(app.store, request.user, collectionOf(request.params), request.body),
+    async (request) => {
+      const collection = collectionOf(request.params)
+      const rule = await app.notices.pushRule(request.user, collection)
+      return push(app.store, request.user, collection, request.body, rule)
+    },
   )
 
   await app.register(stream)

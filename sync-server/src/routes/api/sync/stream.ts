@@ -1,8 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { StreamSink } from '../../../realtime/hub.ts'
 import { errorResponses } from '../../schemas.ts'
 
-const streamSchema = {
+export const streamSchema = {
   response: {
     200: {
       description: 'Server-Sent Events: `change`, `resync` and `: heartbeat` comments',
@@ -21,33 +21,46 @@ const SSE_HEADERS = {
   'x-accel-buffering': 'no',
 }
 
+/**
+ * Takes over the response of `reply` as a Server-Sent Events stream (its hooks' headers, CORS, kept) and returns
+ * where to write the events.
+ */
+export function hijackEventStream(reply: FastifyReply): StreamSink {
+  const response = reply.raw
+  reply.hijack()
+  // The reply is hijacked, so the headers Fastify's hooks set (CORS) are copied by hand.
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value !== undefined) response.setHeader(name, value)
+  }
+  response.writeHead(200, SSE_HEADERS)
+  response.write(': connected\n\n')
+  return {
+    write: (chunk) => void response.write(chunk),
+    close: () => response.end(),
+    get bufferedBytes() {
+      return response.writableLength
+    },
+  }
+}
+
+/** Ends `disconnect`s stream when the client goes away. */
+export function onStreamEnd(reply: FastifyReply, disconnect: () => void): void {
+  reply.raw.on('close', disconnect)
+  reply.raw.on('error', disconnect)
+}
+
 /** `GET /api/sync/stream`: one Server-Sent Events stream per client for every collection. */
 const stream: FastifyPluginAsync = async (app) => {
   app.get('/stream', { schema: streamSchema }, async (request, reply) => {
     // Loaded before the response starts, so a failure is still an ordinary error response.
     const index = await app.visibility.index(request.user.schoolId)
-    const response = reply.raw
-    reply.hijack()
-    // The reply is hijacked, so the headers Fastify's hooks set (CORS) are copied by hand.
-    for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined) response.setHeader(name, value)
-    }
-    response.writeHead(200, SSE_HEADERS)
-    response.write(': connected\n\n')
-    const sink: StreamSink = {
-      write: (chunk) => void response.write(chunk),
-      close: () => response.end(),
-      get bufferedBytes() {
-        return response.writableLength
-      },
-    }
+    const sink = hijackEventStream(reply)
     const disconnect = app.realtime.connect(request.user, sink, {
       index,
       sessionId: request.sessionId,
       expiresAt: request.accessExpiresAt,
     })
-    response.on('close', disconnect)
-    response.on('error', disconnect)
+    onStreamEnd(reply, disconnect)
   })
 }
 
