@@ -78,7 +78,7 @@ const SHARED_SUBJECT = 'demo-subject-math'
 
 function seedsFrom(one: string | undefined, range: string | undefined): number[] {
   if (one) return [Number(one)]
-  const [first, last] = (range ?? '1-4').split('-').map(Number) as [number, number]
+  const [first, last] = (range ?? '1-3').split('-').map(Number) as [number, number]
   return Array.from({ length: last - first + 1 }, (_, i) => first + i)
 }
 
