@@ -86,6 +86,45 @@ describe('sync engine against a fake server', () => {
     expect(serverNames(server)).toEqual(['化学', '生物'])
   })
 
+  it('counts the pending changes of a replica reopened offline', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    a.link.cut()
+    await a.subjects.insert({ name: '化学', enabled: true })
+    await a.subjects.insert({ name: '生物', enabled: true })
+    await waitFor(() => expect(a.engine.status().pending).toBe(2))
+    await a.engine.stop()
+
+    // On a busy PC the pull fails late (a slow timeout), after the push has started failing.
+    let failPulls!: () => void
+    const pullsFailing = new Promise<void>((resolve) => (failPulls = resolve))
+    let pushAttempts = 0
+    const api = createApiClient({
+      serverUrl: server.url,
+      secrets: createMemorySecretStore(),
+      fetch: async (input) => {
+        if (input.endsWith('/push')) pushAttempts += 1
+        else await pullsFailing
+        throw new TypeError('fetch failed')
+      },
+    })
+    await api.setTokens(
+      await login(server.url, { account: ADMIN.id, password: 'demo-2026' }, server.link().fetch),
+    )
+    const reopened = startSync({
+      database: a.database,
+      api,
+      retryTime: 30,
+      stream: { initialDelayMs: 10, maxDelayMs: 50 },
+      pendingAuditMs: 5,
+    })
+    await waitFor(() => expect(pushAttempts).toBeGreaterThan(2))
+    failPulls()
+    await waitFor(() => expect(reopened.status()).toMatchObject({ phase: 'offline', pending: 2 }))
+    await reopened.stop()
+  })
+
   it('merges concurrent offline edits of different fields and records the one that lost', async () => {
     const server = newServer()
     const a = await startClient(server, ADMIN)

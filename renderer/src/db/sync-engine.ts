@@ -234,7 +234,14 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     })
     subscriptions.push(
       replication.active$.subscribe((active) => updateCollection(name, { active })),
-      merge(database.collection(name).$, replication.active$, replication.sent$, replication.received$)
+      // error$: a pull that fails after the other triggers fired (offline on a busy PC) must still count.
+      merge(
+        database.collection(name).$,
+        replication.active$,
+        replication.sent$,
+        replication.received$,
+        replication.error$,
+      )
         .pipe(auditTime(options.pendingAuditMs ?? 300))
         .subscribe(recount),
     )
