@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
 import packageJson from './package.json' with { type: 'json' }
 import { META_CONTENT_SECURITY_POLICY } from './electron/main/security/csp.ts'
 
@@ -41,6 +42,30 @@ function forbidRxdbDevMode(): Plugin {
   }
 }
 
+/**
+ * Web mode as an offline-first app (PLAT-6): a Workbox service worker precaches the whole build, so `/app/` opens,
+ * reloads and opens any screen with the server unreachable. It only serves the build: `/api` and blobs are outside
+ * its scope and precache. Registered by the renderer in web mode only (Electron serves app:// from disk); a new build
+ * waits until the user chooses to reload. The manifests are per language (`public/manifest.<locale>.webmanifest`).
+ */
+function offlineWebApp(): Plugin[] {
+  return VitePWA({
+    injectRegister: false,
+    registerType: 'prompt',
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,woff,woff2,ttf,png,svg,webmanifest}'],
+      // The app's largest chunks (Element Plus, exceljs) are over Workbox's 2 MiB default.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      // The first worker takes the open page at once (so the page can go offline without a reload first), and a
+      // new one the pages it replaces once the user asked for the update: their reload follows.
+      clientsClaim: true,
+    },
+  })
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -64,7 +89,7 @@ export default defineConfig({
     base: './',
     resolve: { alias: { '@': resolve('renderer/src') } },
     define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(packageJson.version) },
-    plugins: [vue(), contentSecurityPolicyMeta(), forbidRxdbDevMode()],
+    plugins: [vue(), contentSecurityPolicyMeta(), forbidRxdbDevMode(), offlineWebApp()],
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: resolve('renderer/index.html') },

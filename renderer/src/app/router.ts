@@ -23,9 +23,10 @@ import {
   type Router,
 } from 'vue-router'
 import type { Role } from '../../../domain/auth/roles.ts'
-import { ElMessage } from 'element-plus'
+import { ElMessage, ElMessageBox } from 'element-plus'
 import { useAuthStore } from '../features/auth/store.ts'
 import { i18n } from './i18n.ts'
+import { reasonOf } from '../ui/reason-of.ts'
 
 export type MenuGroup = 'mine' | 'teaching' | 'homework' | 'directory' | 'catalog'
 
@@ -251,5 +252,30 @@ export function createAppRouter(): Router {
         return from.matched.length > 0 ? false : '/'
     }
   })
+  router.onError((error, to) => void offerRetry(error, to))
   return router
+}
+
+/**
+ * A screen whose code could not load (the server unreachable before this PC kept the app, a build replaced
+ * under an open window) says so and offers to try again: a fresh load of that screen, since a browser does not
+ * fetch a module again after it failed once.
+ */
+async function offerRetry(error: unknown, to: RouteLocationNormalized): Promise<void> {
+  const { t } = i18n.global
+  const retry = await ElMessageBox.confirm(
+    t('router.loadFailed', { page: t(to.meta.titleKey ?? 'app.name'), reason: reasonOf(error) }),
+    {
+      title: t('router.loadFailedTitle'),
+      type: 'error',
+      confirmButtonText: t('router.retry'),
+      cancelButtonText: t('common.cancel'),
+    },
+  ).then(
+    () => true,
+    () => false,
+  )
+  if (!retry) return
+  location.hash = to.fullPath
+  location.reload()
 }
