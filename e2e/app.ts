@@ -15,8 +15,21 @@ async function withLocale(context: BrowserContext, key: string, locale: Locale |
   if (locale) await context.addInitScript(([k, l]) => localStorage.setItem(k, l), [key, locale] as const)
 }
 
-export async function openPc(browser: Browser, serverUrl: string, locale?: Locale): Promise<Pc> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+/**
+ * A school PC with the web app open. Its service worker is blocked unless a test is about it: with one installed,
+ * Chromium's offline emulation (`context.setOffline`) let the app's pushes reach the server while the page saw them
+ * fail, so "offline" edits were not offline.
+ */
+export async function openPc(
+  browser: Browser,
+  serverUrl: string,
+  locale?: Locale,
+  { serviceWorker = false } = {},
+): Promise<Pc> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: serviceWorker ? 'allow' : 'block',
+  })
   await withLocale(context, 'campus-desk.locale', locale)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`))
@@ -24,7 +37,6 @@ export async function openPc(browser: Browser, serverUrl: string, locale?: Local
   return { context, page }
 }
 
-/** A phone (Pixel 7) on the mobile pages `/m/` of the server. */
 interface PrintingPage {
   print(): void
   document: { title: string }
@@ -45,6 +57,7 @@ export async function recordPrints(page: Page): Promise<() => Promise<string[]>>
   return () => page.evaluate(() => (globalThis as unknown as PrintingPage).printedTitles)
 }
 
+/** A phone (Pixel 7) on the mobile pages `/m/` of the server. */
 export async function openPhone(browser: Browser, serverUrl: string, locale?: Locale): Promise<Pc> {
   const context = await browser.newContext({ ...devices['Pixel 7'] })
   await withLocale(context, 'campus-desk.m.lang', locale)

@@ -116,10 +116,13 @@ export const FILL: Record<Type, (page: Page) => Promise<void>> = {
     await expect(image).toHaveAttribute('data-blob', /^[0-9a-f]{64}$/)
     await expect(image).toHaveAttribute('src', /^blob:/)
     await fillInputs(page.getByTestId('choice-option-text'), ['3', '4', '5', '6'])
-    // No answer marked yet: the rule says why both buttons are disabled.
+    // No answer marked yet: the rule says why it cannot be published, but a draft is a draft and saves.
     await expect(contentProblems(page)).toContainText('单选题必须恰好有一个正确答案（现在有 0 个）')
-    await expect(page.getByTestId('question-save-draft')).toBeDisabled()
     await expect(page.getByTestId('question-publish')).toBeDisabled()
+    await page.getByTestId('question-save-draft').click()
+    await expect(page.locator('.el-message--warning').last()).toContainText(
+      '草稿已保存，发布前还有 1 个问题需要修改',
+    )
     await page.getByTestId('choice-option-correct').first().click()
     await expect(contentProblems(page)).toBeHidden()
   },
@@ -191,7 +194,7 @@ export const FILL: Record<Type, (page: Page) => Promise<void>> = {
     await rows.nth(0).fill('4')
     await rows.nth(0).press('Enter')
     await expect(contentProblems(page)).toContainText('第 2 空还没有可接受的答案')
-    await expect(page.getByTestId('question-save-draft')).toBeDisabled()
+    await expect(page.getByTestId('question-publish')).toBeDisabled()
     await rows.nth(1).fill('6')
     await rows.nth(1).press('Enter')
     await expect(contentProblems(page)).toBeHidden()

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { expectSynced, fillSubjectForm, logIn, openPc, shoot, subjectRow, syncStatus } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
@@ -47,6 +47,20 @@ async function appKeptOnThisPc(page: Page): Promise<void> {
       ),
     )
     .toBe('activated')
+}
+
+/**
+ * No network for this PC. Chromium's offline emulation alone lets requests that pass the service worker reach the
+ * server, so the API is also refused at the context's router.
+ */
+async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true)
+  await context.route('**/api/**', (route) => route.abort('internetdisconnected'))
+}
+
+async function goOnline(context: BrowserContext): Promise<void> {
+  await context.unroute('**/api/**')
+  await context.setOffline(false)
 }
 
 async function openEveryScreen(page: Page): Promise<string[]> {
@@ -100,13 +114,13 @@ async function expectEdits(page: Page): Promise<void> {
 test('with no network the app reloads, opens every screen for the first time, keeps edits, and syncs them later', async ({
   browser,
 }) => {
-  const pc = await openPc(browser, server.url)
+  const pc = await openPc(browser, server.url, undefined, { serviceWorker: true })
   const { page, context } = pc
   await logIn(page, ADMIN.account, ADMIN.password)
   await expectSynced(page)
   await appKeptOnThisPc(page)
 
-  await context.setOffline(true)
+  await goOffline(context)
   await page.reload()
   await expect(page.getByTestId('side-menu')).toBeVisible()
   await expect(syncStatus(page)).toHaveAttribute('data-phase', 'offline')
@@ -121,7 +135,7 @@ test('with no network the app reloads, opens every screen for the first time, ke
   await expectEdits(page)
   await shoot(page, 'web-offline-edits-zh-CN')
 
-  await context.setOffline(false)
+  await goOnline(context)
   await expectSynced(page)
   const other = await openPc(browser, server.url, 'en')
   await logIn(other.page, TEACHER.account, TEACHER.password)
@@ -145,7 +159,7 @@ function deployNewBuild(marker: string): void {
 test('a build deployed while the app is open is offered as "reload to update", and applied on request', async ({
   browser,
 }) => {
-  const pc = await openPc(browser, server.url, 'zh-TW')
+  const pc = await openPc(browser, server.url, 'zh-TW', { serviceWorker: true })
   const { page } = pc
   await logIn(page, ADMIN.account, ADMIN.password)
   await appKeptOnThisPc(page)

@@ -1,7 +1,7 @@
 import { isAdmin, isStaff, type SessionUser } from '../auth/roles.ts'
 import { blobRefListSchema } from '../blobs/blob-ref.ts'
 import { allowed, denied, isDeletion, kindSchema, type KindDefinition } from '../kinds.ts'
-import { problemText, questionProblems } from './rules.ts'
+import { problemText, saveProblems } from './rules.ts'
 import { QUESTION_STATUSES, QUESTION_TYPES, type Question } from './types.ts'
 
 const id = { type: 'string', minLength: 1, maxLength: 64 } as const
@@ -82,7 +82,7 @@ export const questionKind: KindDefinition<Question> = {
       'attachments',
     ],
   ),
-  check: (question) => questionProblems(question).map(problemText),
+  check: (question) => saveProblems(question).map(problemText),
   canWrite: canWriteQuestion,
   canRead: (user, question) =>
     isStaff(user) && (question.status === 'published' || question.authorId === user.id || isAdmin(user)),

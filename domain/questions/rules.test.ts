@@ -152,10 +152,13 @@ describe('questionProblems', () => {
 })
 
 describe('the question schema', () => {
-  it('is checked with the rules on both ends', () => {
+  it('is checked with the rules on both ends: a draft may be incomplete, a published question may not', () => {
     expect(validateDocument('questions', question())).toMatchObject({ ok: true })
-    const bad = validateDocument('questions', question({ options: [] }))
+    expect(validateDocument('questions', question({ stem: '', options: [] }))).toMatchObject({ ok: true })
+    const bad = validateDocument('questions', question({ status: 'published', options: [] }))
     expect(bad).toEqual({ ok: false, errors: ['question q1: a choice question needs at least 2 options'] })
+    const inconsistent = validateDocument('questions', question({ answer: true }))
+    expect(inconsistent).toMatchObject({ ok: false })
     expect(validateDocument('questions', { ...question(), type: 'essay' }).ok).toBe(false)
     expect(validateDocument('questions', question({ images: [{ ...image, sha256: 'XYZ' }] })).ok).toBe(false)
   })

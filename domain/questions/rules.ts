@@ -178,7 +178,19 @@ function commonProblems(question: Question): QuestionProblem[] {
   return problems
 }
 
-/** Everything wrong with a question (empty when it can be saved): the editor shows these, the server refuses. */
+/** Everything wrong with a question (empty when it can be published): the editor shows these. */
 export function questionProblems(question: Question): QuestionProblem[] {
   return [...commonProblems(question), ...TYPE_CHECKS[question.type](question)]
+}
+
+/** Problems that would leave a stored question inconsistent, whatever its status. */
+const INCONSISTENT: ReadonlySet<QuestionProblemCode> = new Set(['imageNotListed', 'fieldOfOtherType'])
+
+/**
+ * What refuses a save (the server's check): a draft is a draft and may be incomplete, so it is refused only when
+ * inconsistent; publishing needs every problem fixed.
+ */
+export function saveProblems(question: Question): QuestionProblem[] {
+  const problems = questionProblems(question)
+  return question.status === 'published' ? problems : problems.filter((problem) => INCONSISTENT.has(problem.code))
 }

@@ -72,7 +72,7 @@ function optionalText(text: string | undefined): string | undefined {
 /**
  * QB-1/QB-2: the question editor. New questions start empty for the route's type; a draft of the user's own
  * is loaded for editing (a published or someone else's question is refused: it is read-only). Problems of
- * `questionProblems` are checked live and block both saving and publishing, as the server would refuse them.
+ * `questionProblems` are checked live; they block publishing, never saving a draft (it only needs its subject).
  */
 export function useQuestionEditor() {
   const { t } = useI18n()
@@ -133,7 +133,8 @@ export function useQuestionEditor() {
   const contentProblems = computed(() => problemsOf(problems.value, 'content'))
   const subjectMissing = computed(() => !state.subjectId)
   const problemCount = computed(() => problems.value.length + (subjectMissing.value ? 1 : 0))
-  const canSave = computed(() => ready.value && !save.saving.value && problemCount.value === 0)
+  const canSaveDraft = computed(() => ready.value && !save.saving.value && !subjectMissing.value)
+  const canPublish = computed(() => canSaveDraft.value && problemCount.value === 0)
   const dirty = computed(() => ready.value && JSON.stringify(fields.value) !== savedSnapshot.value)
 
   const subjectOptions = computed(() =>
@@ -191,7 +192,7 @@ export function useQuestionEditor() {
   }
 
   function write(status: Question['status']): Promise<boolean> {
-    if (!canSave.value) return Promise.resolve(false)
+    if (!(status === 'draft' ? canSaveDraft : canPublish).value) return Promise.resolve(false)
     return save.write(fields.value, status).then((written) => {
       if (written) markSaved()
       return written
@@ -199,7 +200,10 @@ export function useQuestionEditor() {
   }
 
   async function saveDraft(): Promise<void> {
-    if (await write('draft')) ElMessage.success(t('questionEditor.draftSaved'))
+    if (!(await write('draft'))) return
+    const n = problemCount.value
+    if (n) ElMessage.warning(t('questionEditor.draftSavedWithProblems', { n }))
+    else ElMessage.success(t('questionEditor.draftSaved'))
   }
 
   async function publish(): Promise<void> {
@@ -222,7 +226,7 @@ export function useQuestionEditor() {
   }
 
   useUnsavedGuard(dirty, () => {
-    if (canSave.value) void saveDraft()
+    if (canSaveDraft.value) void saveDraft()
   })
 
   function addImage(image: BlobRef): void {
@@ -271,7 +275,8 @@ export function useQuestionEditor() {
     contentProblems,
     subjectMissing,
     problemCount,
-    canSave,
+    canSaveDraft,
+    canPublish,
     subjectOptions,
     version: computed(() => stored.value?.version ?? 1),
     isNew: computed(() => stored.value === null),

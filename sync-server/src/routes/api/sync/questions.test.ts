@@ -50,14 +50,15 @@ describeEachStore('questions and homework through the sync API ($name)', (factor
     expect(await ids(await syncClient(server, GUARDIAN))).toEqual([])
   })
 
-  it('refuses a question that breaks its type’s rules, naming the rule', async () => {
+  it('keeps an incomplete draft, refuses to publish it, naming the rule', async () => {
     const twoCorrect = wire({
       ...draft,
       id: 'q-bad',
       lineageId: 'q-bad',
       options: draft.options?.map((option) => ({ ...option, correct: true })),
     })
-    const response = await author.push('questions', creations([twoCorrect]))
+    expect((await author.push('questions', creations([twoCorrect]))).json()).toEqual([])
+    const response = await author.push('questions', [update(twoCorrect, { status: 'published' })])
     expect(response.statusCode).toBe(400)
     expect(response.json()).toMatchObject({
       message: expect.stringContaining(
