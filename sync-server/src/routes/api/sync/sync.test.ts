@@ -203,6 +203,29 @@ describeEachStore('sync API ($name)', (factory) => {
       expect(await schoolSeq()).toBe(start)
     })
 
+    it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) with 400 on every store', async () => {
+      const start = await schoolSeq()
+      const cases: [WireDocument, string][] = [
+        [subject('demo', 'nul', { name: 'a\u0000b' }), 'subject nul: name holds U+0000'],
+        [subject('demo', 'high', { name: 'x\ud800' }), 'subject high: name holds a lone surrogate'],
+        [subject('demo', 'low', { name: '\udc00y' }), 'subject low: name holds a lone surrogate'],
+        [{ ...subject('demo', 'key'), ['k\u0000']: 1 }, 'subject key: a field name holds U+0000'],
+        [
+          { ...subject('demo', 'deep'), extra: { list: ['ok', { inner: '\ud83d' }] } },
+          'subject deep: extra/list/1/inner holds a lone surrogate',
+        ],
+      ]
+      for (const [doc, problem] of cases) {
+        const response = await admin.push('catalog', creations([doc]))
+        expect(response.statusCode, doc.id).toBe(400)
+        expect(response.json<{ message: string }>().message).toContain(problem)
+      }
+      expect(await schoolSeq()).toBe(start)
+      const emoji = subject('demo', 'emoji', { name: '数学 \ud83d\udcd0' })
+      expect((await admin.push('catalog', creations([emoji]))).json()).toEqual([])
+      expect((await admin.pullJson('catalog', start)).documents).toEqual([emoji])
+    })
+
     it('refuses a term whose periods overlap (400), with the rule the schema cannot express', async () => {
       const start = await schoolSeq()
       const term: WireDocument<Term> = {
