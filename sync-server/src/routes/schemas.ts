@@ -54,3 +54,26 @@ export const qrTicketParams = {
   properties: { ticketId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
   required: ['ticketId'],
 } as const
+
+/**
+ * A query parameter holding a non-negative safe integer written in decimal digits only ("007" is 7). Fastify's
+ * Ajv coerces query strings, which would take `1e400` (Infinity), `1e22`, `0x10` or `" 1"` for numbers: the string
+ * is checked first, and only then coerced (in place) to a number bounded by `maximum`.
+ */
+export function decimalInteger({
+  minimum = 0,
+  maximum = Number.MAX_SAFE_INTEGER,
+  fallback = minimum,
+}: {
+  minimum?: number
+  maximum?: number
+  fallback?: number
+}) {
+  return {
+    default: String(fallback),
+    allOf: [
+      { type: 'string', pattern: '^[0-9]{1,16}$' },
+      { type: 'integer', minimum, maximum },
+    ],
+  } as const
+}

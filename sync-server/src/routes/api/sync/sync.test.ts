@@ -3,8 +3,10 @@ import type { Term } from '../../../../../domain/catalog/term.ts'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import {
   ADMIN,
+  bearer,
   OTHER_SCHOOL_ADMIN,
   pullAll,
+  sender,
   startTestApp,
   syncClient,
   TEACHER,
@@ -60,6 +62,48 @@ describeEachStore('sync API ($name)', (factory) => {
       const anonymous = await fetch(`${server.url}/api/sync/catalog/pull?seq=0&limit=5`)
       expect(anonymous.status).toBe(401)
       expect((await admin.pull('catalog', -1)).statusCode).toBe(400)
+    })
+
+    it('takes seq and limit only as non-negative safe integers in decimal digits, else 400', async () => {
+      const send = sender(server)
+      const pullWith = async (query: string) => {
+        const response = await send(
+          'GET',
+          `/api/sync/catalog/pull?${query}`,
+          bearer(admin.session.accessToken),
+        )
+        return response.statusCode
+      }
+      const malformed = [
+        '1e400',
+        'Infinity',
+        '1e22',
+        '0x10',
+        ' 1',
+        '1 ',
+        '+1',
+        '-1',
+        '1.5',
+        '1.0',
+        '',
+        'NaN',
+        'a',
+      ]
+      for (const value of [...malformed, '9007199254740992', '99999999999999999999']) {
+        expect(await pullWith(`seq=${encodeURIComponent(value)}&limit=5`), `seq=${value}`).toBe(400)
+      }
+      for (const value of [...malformed, '0', '5001']) {
+        expect(await pullWith(`seq=0&limit=${encodeURIComponent(value)}`), `limit=${value}`).toBe(400)
+      }
+      expect(await pullWith('seq=0&seq=1')).toBe(400)
+      expect(await pullWith('')).toBe(200)
+      expect(await pullWith('seq=0007&limit=5000')).toBe(200)
+      const end = await send(
+        'GET',
+        '/api/sync/catalog/pull?seq=9007199254740991&limit=1',
+        bearer(admin.session.accessToken),
+      )
+      expect(end.json()).toEqual({ documents: [], checkpoint: { seq: Number.MAX_SAFE_INTEGER } })
     })
 
     it('never returns another school’s documents', async () => {
