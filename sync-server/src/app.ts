@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { FailureLimit } from './auth/failure-limiter.ts'
+import type { PasswordHasher } from './auth/passwords.ts'
 import accounts from './plugins/accounts.ts'
 import auth from './plugins/auth.ts'
 import cors from './plugins/cors.ts'
@@ -32,6 +33,8 @@ export interface AppOptions {
   accessTokenTtlSeconds?: number
   /** Failed logins (and password checks) per account and address before 429. Default 5 per 15 minutes. */
   loginFailureLimit?: FailureLimit
+  /** How passwords are hashed and checked. Default scrypt (tests count the checks with a stand-in). */
+  passwordHasher?: PasswordHasher
   /** Requests per address to the login, refresh and password routes. Default 300 per minute. */
   authRateLimit?: RateLimit
   /** Where phones reach this server (QR codes). Default: the origin the desktop's request came to. */
@@ -105,6 +108,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     secret: options.authSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
     loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
+    hasher: options.passwordHasher,
   })
   const clock = options.clock ?? Date.now
   await app.register(notices, {

@@ -4,7 +4,7 @@ import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.
 import type { Account, AccountWithSchool, Store } from '../store/index.ts'
 import { verifyAccountPassword } from './accounts.ts'
 import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
-import { hashPassword, verifyPassword } from './passwords.ts'
+import { scryptHasher, type PasswordHasher } from './passwords.ts'
 import { hashRefreshToken, newRandomToken, signAccessToken, verifyAccessToken } from './tokens.ts'
 
 export interface AuthOptions {
@@ -12,6 +12,8 @@ export interface AuthOptions {
   /** Lifetime of access tokens; DESIGN §6 allows at most 15 minutes. */
   accessTokenTtlSeconds: number
   loginFailureLimit: FailureLimit
+  /** Default scrypt. */
+  hasher?: PasswordHasher
 }
 
 /** One of the identities a login can act as (a person may be a teacher in one school and a guardian in two). */
@@ -66,11 +68,6 @@ function identity(account: AccountWithSchool): Identity {
   return { ...sessionUser(account), schoolName: account.schoolName }
 }
 
-async function matching(accounts: AccountWithSchool[], password: string): Promise<AccountWithSchool[]> {
-  const verdicts = await Promise.all(accounts.map((a) => verifyAccountPassword(password, a)))
-  return accounts.filter((_, i) => verdicts[i])
-}
-
 /** Login, token refresh and rotation, logout and password changes (DESIGN §6). */
 /**
  * Without a choice, a person with several identities logs in as staff: the desktop is the school's back
@@ -84,12 +81,14 @@ export class AuthService {
   readonly #store: Store
   readonly #options: AuthOptions
   readonly #failures: FailureLimiter
-  #dummyHash: Promise<string> | undefined
+  readonly #hasher: PasswordHasher
+  #decoyHash: Promise<string> | undefined
 
   constructor(store: Store, options: AuthOptions) {
     this.#store = store
     this.#options = options
     this.#failures = new FailureLimiter(options.loginFailureLimit)
+    this.#hasher = options.hasher ?? scryptHasher
   }
 
   async login(request: LoginRequest): Promise<LoginResult> {
@@ -97,10 +96,10 @@ export class AuthService {
     if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
     const candidates = await this.#store.findAccountsByLogin(request.account)
     // An unknown account costs a hash check too, so timing does not tell which accounts exist.
-    if (candidates.length === 0) await verifyPassword(request.password, await this.#dummy())
+    if (candidates.length === 0) await this.#hasher.verify(request.password, await this.#decoy())
     // A disabled identity answers like a wrong password: initial passwords are guessable, and a distinct
     // answer would tell anyone who has left the school.
-    const enabled = (await matching(candidates, request.password)).filter((a) => !a.disabled)
+    const enabled = (await this.#matching(candidates, request.password)).filter((a) => !a.disabled)
     if (enabled.length === 0) {
       this.#failures.recordFailure(failureKey)
       await this.#audit(null, 'login.failed', { account: request.account, ip: request.ip })
@@ -165,7 +164,7 @@ export class AuthService {
     if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
     const account = await this.#store.getAccount(user.id)
     if (!account) throw unauthorized(SESSION_ENDED)
-    if (!(await verifyAccountPassword(oldPassword, account))) {
+    if (!(await verifyAccountPassword(oldPassword, account, this.#hasher, await this.#decoy()))) {
       this.#failures.recordFailure(failureKey)
       throw badRequest('The current password is wrong', 'wrong_password')
     }
@@ -178,7 +177,7 @@ export class AuthService {
     if (newPassword === oldPassword) {
       throw badRequest('The new password must differ from the current one', 'password_unchanged')
     }
-    await this.#store.updatePassword(user.id, await hashPassword(newPassword), false)
+    await this.#store.updatePassword(user.id, await this.#hasher.hash(newPassword), false)
     await this.#store.revokeOtherSessions(user.id, sessionId)
     await this.#audit(user, 'password.changed')
   }
@@ -226,9 +225,18 @@ export class AuthService {
     )
   }
 
-  #dummy(): Promise<string> {
-    this.#dummyHash ??= hashPassword(newRandomToken())
-    return this.#dummyHash
+  async #matching(accounts: AccountWithSchool[], password: string): Promise<AccountWithSchool[]> {
+    const decoy = await this.#decoy()
+    const verdicts = await Promise.all(
+      accounts.map((a) => verifyAccountPassword(password, a, this.#hasher, decoy)),
+    )
+    return accounts.filter((_, i) => verdicts[i])
+  }
+
+  /** The hash of a random secret that failed checks run against, so they cost what a real check costs. */
+  #decoy(): Promise<string> {
+    this.#decoyHash ??= this.#hasher.hash(newRandomToken())
+    return this.#decoyHash
   }
 
   #audit(account: SessionUser | null, action: string, detail?: Record<string, unknown>): Promise<void> {

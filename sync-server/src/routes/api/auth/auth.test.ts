@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAccount } from '../../../auth/accounts.ts'
+import { scryptHasher, type PasswordHasher } from '../../../auth/passwords.ts'
 import type { LoginResult, SessionTokens } from '../../../auth/service.ts'
 import { signAccessToken, type AccessClaims } from '../../../auth/tokens.ts'
 import { DEMO_PASSWORD } from '../../../seed/demo.ts'
@@ -13,6 +14,11 @@ import {
   type TestApp,
 } from '../../../test-support/app.ts'
 import { describeEachStore } from '../../../test-support/stores.ts'
+
+/** 刘家长 of the demo: still on the initial password `000002`. */
+const INITIAL_PASSWORD_GUARDIAN = '13900000002'
+/** 孙老师 of the demo, disabled by the test that needs it. */
+const DISABLED_TEACHER = '13800000005'
 
 describeEachStore('auth API ($name)', (factory) => {
   let server: TestApp
@@ -61,6 +67,37 @@ describeEachStore('auth API ($name)', (factory) => {
       expect(blocked.statusCode).toBe(429)
       expect(blocked.json()).toEqual({ error: 'Too Many Requests', message: expect.any(String) })
       expect((await post('login', { account: ADMIN, password: DEMO_PASSWORD })).statusCode).toBe(200)
+    })
+
+    it('costs every failed login one password hash check: unknown, initial, own or disabled account', async () => {
+      const checks: string[] = []
+      const countingHasher: PasswordHasher = {
+        hash: scryptHasher.hash,
+        verify: (password, stored) => {
+          checks.push(password)
+          return scryptHasher.verify(password, stored)
+        },
+      }
+      const counted = await startTestApp(factory, { passwordHasher: countingHasher })
+      const checksOf = async (account: string, password: string) => {
+        checks.length = 0
+        const response = await counted.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { account, password },
+        })
+        return [response.statusCode, checks.length]
+      }
+      try {
+        await counted.store.setAccountDisabled('demo-staff-sun', true)
+        expect(await checksOf('13000000000', 'guess-1')).toEqual([401, 1])
+        expect(await checksOf(INITIAL_PASSWORD_GUARDIAN, 'guess-2')).toEqual([401, 1])
+        expect(await checksOf(TEACHER, 'guess-3')).toEqual([401, 1])
+        expect(await checksOf(DISABLED_TEACHER, DEMO_PASSWORD)).toEqual([401, 1])
+        expect(await checksOf(INITIAL_PASSWORD_GUARDIAN, '000002')).toEqual([200, 1])
+      } finally {
+        await counted.close()
+      }
     })
 
     it('lets one person choose between identities with the same phone', async () => {
