@@ -4,6 +4,7 @@ import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.
 import type { Account, AccountWithSchool, Store } from '../store/index.ts'
 import { verifyAccountPassword } from './accounts.ts'
 import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
+import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.ts'
 import { scryptHasher, type PasswordHasher } from './passwords.ts'
 import { hashRefreshToken, newRandomToken, signAccessToken, verifyAccessToken } from './tokens.ts'
 
@@ -12,6 +13,10 @@ export interface AuthOptions {
   /** Lifetime of access tokens; DESIGN §6 allows at most 15 minutes. */
   accessTokenTtlSeconds: number
   loginFailureLimit: FailureLimit
+  /** Failed logins per account across addresses: a growing wait (issue 11 §4). */
+  loginThrottle: LoginThrottleOptions
+  /** The clock of both limits. Default `Date.now`. */
+  now?: () => number
   /** Default scrypt. */
   hasher?: PasswordHasher
 }
@@ -40,7 +45,7 @@ export interface LoginRequest {
   account: string
   password: string
   identityId?: string
-  /** Failures are counted per account and address. */
+  /** Failures are counted per account and address, and per account. */
   ip: string
 }
 
@@ -81,19 +86,23 @@ export class AuthService {
   readonly #store: Store
   readonly #options: AuthOptions
   readonly #failures: FailureLimiter
+  readonly #throttle: LoginThrottle
   readonly #hasher: PasswordHasher
   #decoyHash: Promise<string> | undefined
 
   constructor(store: Store, options: AuthOptions) {
     this.#store = store
     this.#options = options
-    this.#failures = new FailureLimiter(options.loginFailureLimit)
+    this.#failures = new FailureLimiter(options.loginFailureLimit, options.now)
+    this.#throttle = new LoginThrottle(options.loginThrottle, options.now)
     this.#hasher = options.hasher ?? scryptHasher
   }
 
   async login(request: LoginRequest): Promise<LoginResult> {
     const failureKey = `login:${request.account}:${request.ip}`
     if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
+    const waitMs = this.#throttle.waitMs(request.account, request.ip)
+    if (waitMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, waitMs)
     const candidates = await this.#store.findAccountsByLogin(request.account)
     // An unknown account costs a hash check too, so timing does not tell which accounts exist.
     if (candidates.length === 0) await this.#hasher.verify(request.password, await this.#decoy())
@@ -102,10 +111,12 @@ export class AuthService {
     const enabled = (await this.#matching(candidates, request.password)).filter((a) => !a.disabled)
     if (enabled.length === 0) {
       this.#failures.recordFailure(failureKey)
+      this.#throttle.recordFailure(request.account)
       await this.#audit(null, 'login.failed', { account: request.account, ip: request.ip })
       throw unauthorized(WRONG_CREDENTIALS)
     }
     this.#failures.reset(failureKey)
+    this.#throttle.recordSuccess(request.account, request.ip)
     const chosen = request.identityId
       ? enabled.find((a) => a.id === request.identityId)
       : defaultIdentity(enabled)

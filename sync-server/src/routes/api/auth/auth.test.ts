@@ -100,6 +100,61 @@ describeEachStore('auth API ($name)', (factory) => {
       }
     })
 
+    it('slows guessing one account from many addresses more with each failure, never shutting its owner out', async () => {
+      let now = 1_000_000
+      const throttled = await startTestApp(factory, { clock: () => now, qrPollMaxWaitMs: 300 })
+      const attempt = (password: string, remoteAddress: string) =>
+        throttled.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { account: TEACHER, password },
+          remoteAddress,
+        })
+      const waitOf = async (remoteAddress: string) => {
+        const response = await attempt(DEMO_PASSWORD, remoteAddress)
+        expect(response.statusCode).toBe(429)
+        return Number(response.headers['retry-after'])
+      }
+      try {
+        const phone = (await attempt(DEMO_PASSWORD, '10.1.0.1')).json<LoginResult>()
+        for (let i = 0; i < 10; i++) {
+          expect((await attempt(`guess-${i}`, `10.2.0.${i}`)).statusCode).toBe(401)
+        }
+        expect((await attempt('guess-10', '10.2.0.10')).statusCode).toBe(401)
+        const waits = [await waitOf('10.2.0.11')]
+        for (let i = 0; i < 4; i++) {
+          now += (waits[i] ?? 0) * 1000
+          expect((await attempt(`guess-${11 + i}`, `10.2.1.${i}`)).statusCode).toBe(401)
+          waits.push(await waitOf('10.2.2.1'))
+        }
+        expect(waits).toEqual([1, 2, 4, 8, 16])
+        now += 15_000
+        expect(await waitOf('10.2.2.1')).toBe(1)
+
+        expect((await attempt(DEMO_PASSWORD, '10.1.0.1')).statusCode).toBe(200)
+        const ticket = (
+          await throttled.app.inject({ method: 'POST', url: '/api/auth/qr', payload: { deviceName: 'PC' } })
+        ).json<{ ticketId: string; pollToken: string }>()
+        for (const action of ['scan', 'confirm']) {
+          const url = `/api/auth/qr/${ticket.ticketId}/${action}`
+          const answer = await throttled.app.inject({
+            method: 'POST',
+            url,
+            headers: bearer(phone.accessToken),
+          })
+          expect(answer.statusCode).toBe(200)
+        }
+        const poll = await throttled.app.inject({
+          method: 'GET',
+          url: `/api/auth/qr/${ticket.ticketId}?after=scanned`,
+          headers: { 'x-poll-token': ticket.pollToken },
+        })
+        expect(poll.json()).toMatchObject({ state: 'confirmed', tokens: { user: { id: 'demo-staff-li' } } })
+      } finally {
+        await throttled.close()
+      }
+    })
+
     it('lets one person choose between identities with the same phone', async () => {
       await createAccount(server.store, {
         id: 'demo2-guardian-li',
