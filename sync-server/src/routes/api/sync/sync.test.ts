@@ -248,14 +248,16 @@ describeEachStore('sync API ($name)', (factory) => {
     })
 
     it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) with 400 on every store', async () => {
+      const withField = (id: string, field: string, value: unknown) =>
+        Object.assign(subject('demo', id), { [field]: value })
       const start = await schoolSeq()
       const cases: [WireDocument, string][] = [
         [subject('demo', 'nul', { name: 'a\u0000b' }), 'subject nul: name holds U+0000'],
         [subject('demo', 'high', { name: 'x\ud800' }), 'subject high: name holds a lone surrogate'],
         [subject('demo', 'low', { name: '\udc00y' }), 'subject low: name holds a lone surrogate'],
-        [{ ...subject('demo', 'key'), ['k\u0000']: 1 }, 'subject key: a field name holds U+0000'],
+        [withField('key', 'k\u0000', 1), 'subject key: a field name holds U+0000'],
         [
-          { ...subject('demo', 'deep'), extra: { list: ['ok', { inner: '\ud83d' }] } },
+          withField('deep', 'extra', { list: ['ok', { inner: '\ud83d' }] }),
           'subject deep: extra/list/1/inner holds a lone surrogate',
         ],
       ]
