@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import fp from 'fastify-plugin'
 import type { FailureLimit } from './auth/failure-limiter.ts'
 import type { LoginThrottleOptions } from './auth/login-throttle.ts'
+import { defaultUploadAllowances, type UploadAllowances } from './blobs/allowance.ts'
 import type { PasswordHasher } from './auth/passwords.ts'
 import accounts from './plugins/accounts.ts'
 import auth from './plugins/auth.ts'
@@ -68,6 +69,8 @@ export interface AppOptions {
   blobDir?: string
   /** The largest blob accepted. Default 50 MiB. */
   blobMaxBytes?: number
+  /** What staff, guardians and students may upload. Default `defaultUploadAllowances(blobMaxBytes)`. */
+  blobAllowances?: UploadAllowances
   /** Folder of the built renderer to serve under /app/ (web mode); nothing is served when it has no index.html. */
   rendererDir?: string
   /** The server's clock (ms): delivery times and the recall window of notices, login limits. Default `Date.now`. */
@@ -155,7 +158,9 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     await app.register(blobRoutes, {
       prefix: '/api/blobs',
       dir: options.blobDir,
-      maxBytes: options.blobMaxBytes ?? DEFAULTS.blobMaxBytes,
+      allowances:
+        options.blobAllowances ?? defaultUploadAllowances(options.blobMaxBytes ?? DEFAULTS.blobMaxBytes),
+      clock,
     })
   await app.register(mobileRoutes, { prefix: '/api/m', clock, blobDir: options.blobDir })
   await app.register(mobilePages, { prefix: '/m' })
