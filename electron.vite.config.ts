@@ -68,6 +68,8 @@ function offlineWebApp(): Plugin[] {
 
 export default defineConfig({
   main: {
+    // The release key's public half (scripts/sign-update.ts): updates are downloaded only with its signature.
+    define: { UPDATE_PUBLIC_KEY: JSON.stringify(process.env.UPDATE_PUBLIC_KEY ?? '') },
     build: {
       // Bundled whole (electron-updater included): the packaged app ships no node_modules.
       externalizeDeps: false,
