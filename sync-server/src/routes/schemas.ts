@@ -45,8 +45,15 @@ export const sessionTokensSchema = {
   required: Object.keys(sessionTokensProperties),
 } as const
 
-/** A non-empty string of at most `maxLength` characters. */
-export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const
+/**
+ * Neither U+0000 nor a UTF-16 surrogate without its partner (Ajv's patterns are Unicode-aware, so a pair, such as
+ * an emoji, is one character): PostgreSQL stores neither, and a query with one would answer 500.
+ */
+export const STORABLE_TEXT_PATTERN = '^[^\\u0000\\uD800-\\uDFFF]*$'
+
+/** A non-empty string of at most `maxLength` characters, storable text only. */
+export const text = (maxLength: number) =>
+  ({ type: 'string', minLength: 1, maxLength, pattern: STORABLE_TEXT_PATTERN }) as const
 
 /** `:ticketId` of the QR login routes and the phone's confirm page. */
 export const qrTicketParams = {

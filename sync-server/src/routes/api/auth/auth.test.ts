@@ -59,6 +59,21 @@ describeEachStore('auth API ($name)', (factory) => {
       expect((await post('login', { account: TEACHER })).statusCode).toBe(400)
     })
 
+    it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) in any field with 400', async () => {
+      for (const account of [`${TEACHER}\u0000`, '\ud800', 'a\udc00']) {
+        const response = await post('login', { account, password: DEMO_PASSWORD })
+        expect(response.statusCode, JSON.stringify(account)).toBe(400)
+      }
+      expect((await post('login', { account: TEACHER, password: 'pass\u0000word' })).statusCode).toBe(400)
+      expect((await post('login', { account: TEACHER, password: `${DEMO_PASSWORD}` })).statusCode).toBe(200)
+      const emoji = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/qr',
+        payload: { deviceName: '教务处 📐' },
+      })
+      expect(emoji.statusCode).toBe(200)
+    })
+
     it('blocks an account and address after repeated failures, even with the right password', async () => {
       for (let i = 0; i < 5; i++) {
         expect((await post('login', { account: TEACHER, password: `wrong-${i}` })).statusCode).toBe(401)
