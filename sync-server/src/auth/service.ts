@@ -100,8 +100,10 @@ export class AuthService {
 
   async login(request: LoginRequest): Promise<LoginResult> {
     const failureKey = `login:${request.account}:${request.ip}`
-    if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
-    const waitMs = this.#throttle.waitMs(request.account, request.ip)
+    const waitMs = Math.max(
+      this.#failures.blockedForMs(failureKey),
+      this.#throttle.waitMs(request.account, request.ip),
+    )
     if (waitMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, waitMs)
     const candidates = await this.#store.findAccountsByLogin(request.account)
     // An unknown account costs a hash check too, so timing does not tell which accounts exist.
@@ -172,7 +174,8 @@ export class AuthService {
     ip: string,
   ): Promise<void> {
     const failureKey = `password:${user.id}:${ip}`
-    if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
+    const blockedMs = this.#failures.blockedForMs(failureKey)
+    if (blockedMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, blockedMs)
     const account = await this.#store.getAccount(user.id)
     if (!account) throw unauthorized(SESSION_ENDED)
     if (!(await verifyAccountPassword(oldPassword, account, this.#hasher, await this.#decoy()))) {

@@ -80,6 +80,8 @@ describeEachStore('auth API ($name)', (factory) => {
       }
       const blocked = await post('login', { account: TEACHER, password: DEMO_PASSWORD })
       expect(blocked.statusCode).toBe(429)
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60)
+      expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60)
       expect(blocked.json()).toEqual({ error: 'Too Many Requests', message: expect.any(String) })
       expect((await post('login', { account: ADMIN, password: DEMO_PASSWORD })).statusCode).toBe(200)
     })
