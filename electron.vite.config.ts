@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import packageJson from './package.json' with { type: 'json' }
-import { META_CONTENT_SECURITY_POLICY } from './electron/main/security/csp.ts'
+import { META_CONTENT_SECURITY_POLICY } from './domain/security/renderer-csp.ts'
 
 /** The CSP of the app protocol's header, also as a meta tag: web mode (served by the sync server) gets it too. */
 function contentSecurityPolicyMeta(): Plugin {
@@ -68,6 +68,8 @@ function offlineWebApp(): Plugin[] {
 
 export default defineConfig({
   main: {
+    // The release key's public half (scripts/sign-update.ts): updates are downloaded only with its signature.
+    define: { UPDATE_PUBLIC_KEY: JSON.stringify(process.env.UPDATE_PUBLIC_KEY ?? '') },
     build: {
       // Bundled whole (electron-updater included): the packaged app ships no node_modules.
       externalizeDeps: false,

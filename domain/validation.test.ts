@@ -88,4 +88,15 @@ describe('validateDocument with cross-field rules', () => {
     ])
     expect(validateDocument('catalog', { ...term, periods: term.periods.slice(0, 1) }).ok).toBe(true)
   })
+
+  it('refuses U+0000 and lone surrogates in any string, field names included, and keeps surrogate pairs', () => {
+    expect(errorsOf('catalog', { ...subject, code: '\u0000' })).toEqual(['subject s1: code holds U+0000'])
+    expect(errorsOf('catalog', { ...location, remark: 'a\udfffb' })).toEqual([
+      'location l1: remark holds a lone surrogate',
+    ])
+    expect(errorsOf('catalog', { ...subject, ['\ud800']: 1 })).toEqual([
+      'subject s1: a field name holds a lone surrogate',
+    ])
+    expect(validateDocument('catalog', { ...subject, name: '\ud83d\ude00 数学' }).ok).toBe(true)
+  })
 })

@@ -19,6 +19,32 @@ function validatorFor(definition: KindDefinition): Validator {
   return validator
 }
 
+// U+0000 and a UTF-16 surrogate without its partner: PostgreSQL stores neither (text has no NUL, jsonb refuses an
+// unpaired surrogate), so such text is refused everywhere, on every store, rather than answered 500 for ever.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+function unstorableIn(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'U+0000'
+  return LONE_SURROGATE.test(text) ? 'a lone surrogate' : undefined
+}
+
+/** Every string of `value` (field names too) that cannot be stored, as `<path> holds <what>`. */
+function unstorableText(value: unknown, path: string[] = []): string[] {
+  const where = path.join('/') || '(document)'
+  if (typeof value === 'string') {
+    const what = unstorableIn(value)
+    return what ? [`${where} holds ${what}`] : []
+  }
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => unstorableText(item, [...path, String(index)]))
+  if (!isPlainObject(value)) return []
+  return Object.entries(value).flatMap(([key, item]) => {
+    const what = unstorableIn(key)
+    if (what) return [`a field name holds ${what}`]
+    return unstorableText(item, [...path, key])
+  })
+}
+
 function describe(doc: unknown): string {
   if (!isPlainObject(doc)) return 'document'
   const kind = typeof doc.kind === 'string' ? doc.kind : 'document'
@@ -28,10 +54,13 @@ function describe(doc: unknown): string {
 /**
  * Checks a document against the schema of its kind and that the kind belongs to `collection`.
  * `_deleted` (the wire tombstone flag) is allowed and must be a boolean; every other field is the kind's.
+ * No string anywhere in it (field names included) may hold U+0000 or a lone surrogate.
  */
 export function validateDocument(collection: CollectionName, doc: unknown): ValidationResult {
   const name = describe(doc)
   if (!isPlainObject(doc)) return { ok: false, errors: [`${name}: not an object`] }
+  const unstorable = unstorableText(doc)
+  if (unstorable.length) return { ok: false, errors: unstorable.map((problem) => `${name}: ${problem}`) }
   const { _deleted: deleted, ...fields } = doc
   if (deleted !== undefined && typeof deleted !== 'boolean') {
     return { ok: false, errors: [`${name}: _deleted must be a boolean`] }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { protocol } from 'electron'
 import { contentTypeFor, resolveAppFile } from './security/app-path.ts'
-import { CONTENT_SECURITY_POLICY } from './security/csp.ts'
+import { CONTENT_SECURITY_POLICY } from '../../domain/security/renderer-csp.ts'
 import { APP_SCHEME } from './security/origins.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, net, session } from 'electron'
 import type { AppInfo } from '../preload/api.ts'
 import { registerAppScheme, serveApp } from './app-protocol.ts'
 import { createDeepLinkRouter, registerDeepLinkScheme } from './deep-links.ts'
@@ -12,6 +12,7 @@ import { appOrigins, serverUrlFrom, updateFeedUrl } from './launch-options.ts'
 import { createSecretStore } from './secret-store.ts'
 import { findDeepLink, parseDeepLink } from './security/deep-link.ts'
 import { APP_ORIGIN } from './security/origins.ts'
+import { channelFileFor } from './security/update-feed.ts'
 import { createUpdater } from './updater.ts'
 import { createMainWindow } from './window.ts'
 
@@ -55,6 +56,9 @@ function start(): void {
   const updater = createUpdater({
     enabled: app.isPackaged,
     feedUrl: updateFeedUrl(process.env, serverUrl),
+    channelFile: channelFileFor(process.platform, process.arch),
+    publicKey: UPDATE_PUBLIC_KEY || null,
+    fetchBytes: fetchFeedFile,
     onChange: (state) => {
       for (const window of BrowserWindow.getAllWindows()) send(window.webContents, 'update:changed', state)
     },
@@ -96,4 +100,12 @@ function showMainWindow(): void {
   }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
+}
+
+/** A file of the update feed through Electron's network stack (the system's proxy), never from a cache. */
+async function fetchFeedFile(url: string): Promise<Uint8Array | null> {
+  const response = await net.fetch(url, { cache: 'no-store' })
+  if (response.status === 404) return null
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+  return new Uint8Array(await response.arrayBuffer())
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { appOrigins, serverUrlFrom, updateFeedUrl } from './launch-options.ts'
+import { appOrigins, PACKAGED_FEED_URL, serverUrlFrom, updateFeedUrl } from './launch-options.ts'
 
 describe('serverUrlFrom', () => {
   it('reads --server-url and normalises it', () => {
@@ -39,8 +40,11 @@ describe('updateFeedUrl', () => {
     )
   })
 
-  it('leaves the packaged feed in place when nothing is configured', () => {
-    expect(updateFeedUrl({}, null)).toBeNull()
+  it('falls back to the packaged feed, the one electron-builder.yml publishes to', () => {
+    expect(updateFeedUrl({}, null)).toBe(PACKAGED_FEED_URL)
+    const builderConfig = readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')
+    expect(builderConfig).toMatch(/^publish:\n {2}provider: generic\n {2}url: (.+)$/m)
+    expect(/^ {2}url: (.+)$/m.exec(builderConfig)?.[1]).toBe(PACKAGED_FEED_URL)
   })
 })
 

@@ -20,13 +20,16 @@ export function serverUrlFrom(argv: readonly string[], env: Env): string | null 
   return httpBaseUrl(argument?.slice(SERVER_URL_ARGUMENT.length) ?? env[SERVER_URL_ENV])
 }
 
+/** electron-builder.yml's `publish.url` (a test keeps the two equal): the feed when nothing else is configured. */
+export const PACKAGED_FEED_URL = 'https://campus-desk.school.example/updates/'
+
 /**
- * Where electron-updater looks for `latest.yml`: UPDATE_FEED_URL, else the sync server's `/updates/`, else null
- * (the feed baked in at packaging from electron-builder.yml's `publish.url`).
+ * Where electron-updater looks for `latest.yml`: UPDATE_FEED_URL, else the sync server's `/updates/`, else the
+ * packaged feed. The updater takes only https ones (`feedUrlRefusal`).
  */
-export function updateFeedUrl(env: Env, serverUrl: string | null): string | null {
+export function updateFeedUrl(env: Env, serverUrl: string | null): string {
   const base = httpBaseUrl(env[UPDATE_FEED_ENV]) ?? (serverUrl && `${serverUrl}/updates`)
-  return base ? `${base}/` : null
+  return base ? `${base}/` : PACKAGED_FEED_URL
 }
 
 /**

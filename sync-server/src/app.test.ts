@@ -28,6 +28,8 @@ describe('app', () => {
     mkdirSync(join(rendererDir, 'assets'))
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Campus Desk</title>')
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+    writeFileSync(join(rendererDir, 'sw.js'), 'importScripts("workbox-1.js")')
+    writeFileSync(join(rendererDir, 'manifest.en.webmanifest'), '{}')
     server = await startTestApp(SQLITE_FACTORY, { demo: false, rendererDir })
   })
   afterAll(async () => {
@@ -85,5 +87,34 @@ describe('app', () => {
     const missingAsset = await get('/app/assets/missing.js')
     expect(missingAsset.statusCode).toBe(404)
     expect(missingAsset.json()).toMatchObject({ error: 'Not Found' })
+  })
+
+  it('sends the app’s CSP (no framing, its service worker and manifest allowed) and nosniff under /app/', async () => {
+    const paths = [
+      '/app/',
+      '/app/index.html',
+      '/app/sw.js',
+      '/app/manifest.en.webmanifest',
+      '/app/assets/app.js',
+      '/app/timetable/week',
+      '/app/assets/missing.js',
+    ]
+    for (const path of paths) {
+      const { headers } = await get(path)
+      const directives = String(headers['content-security-policy']).split('; ')
+      expect(directives, path).toEqual(
+        expect.arrayContaining([
+          "default-src 'self'",
+          "script-src 'self'",
+          "worker-src 'self'",
+          "manifest-src 'self'",
+          "object-src 'none'",
+          "base-uri 'none'",
+          "frame-ancestors 'none'",
+        ]),
+      )
+      expect(headers['x-content-type-options'], path).toBe('nosniff')
+      expect(headers['x-frame-options'], path).toBe('DENY')
+    }
   })
 })

@@ -1,6 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { FailureLimit } from './auth/failure-limiter.ts'
+import type { LoginThrottleOptions } from './auth/login-throttle.ts'
+import { defaultUploadAllowances, type UploadAllowances } from './blobs/allowance.ts'
+import type { PasswordHasher } from './auth/passwords.ts'
 import accounts from './plugins/accounts.ts'
 import auth from './plugins/auth.ts'
 import cors from './plugins/cors.ts'
@@ -32,6 +35,13 @@ export interface AppOptions {
   accessTokenTtlSeconds?: number
   /** Failed logins (and password checks) per account and address before 429. Default 5 per 15 minutes. */
   loginFailureLimit?: FailureLimit
+  /**
+   * Failed logins per account across addresses: free ones, then a wait doubling from 1 s to 5 min, forgotten after
+   * a quiet day; addresses the owner logged in from in the last 30 days never wait.
+   */
+  loginThrottle?: LoginThrottleOptions
+  /** How passwords are hashed and checked. Default scrypt (tests count the checks with a stand-in). */
+  passwordHasher?: PasswordHasher
   /** Requests per address to the login, refresh and password routes. Default 300 per minute. */
   authRateLimit?: RateLimit
   /** Where phones reach this server (QR codes). Default: the origin the desktop's request came to. */
@@ -59,9 +69,11 @@ export interface AppOptions {
   blobDir?: string
   /** The largest blob accepted. Default 50 MiB. */
   blobMaxBytes?: number
+  /** What staff, guardians and students may upload. Default `defaultUploadAllowances(blobMaxBytes)`. */
+  blobAllowances?: UploadAllowances
   /** Folder of the built renderer to serve under /app/ (web mode); nothing is served when it has no index.html. */
   rendererDir?: string
-  /** The server's clock (ms): delivery times and the recall window of notices. Default `Date.now`. */
+  /** The server's clock (ms): delivery times and the recall window of notices, login limits. Default `Date.now`. */
   clock?: () => number
   /** Runs the check for scheduled notices; default a timer. */
   noticeScheduler?: Scheduler
@@ -72,6 +84,13 @@ export interface AppOptions {
 const DEFAULTS = {
   accessTokenTtlSeconds: 15 * 60,
   loginFailureLimit: { maxFailures: 5, windowMs: 15 * 60_000 },
+  loginThrottle: {
+    freeFailures: 10,
+    baseDelayMs: 1_000,
+    maxDelayMs: 5 * 60_000,
+    forgetAfterMs: 24 * 60 * 60_000,
+    knownAddressMs: 30 * 24 * 60 * 60_000,
+  },
   // Generous: a whole school often shares one public address.
   authRateLimit: { max: 300, timeWindowMs: 60_000 },
   qrTicketTtlMs: 120_000,
@@ -101,12 +120,15 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     changeBus: options.changeBus,
   })
   await app.register(accounts)
+  const clock = options.clock ?? Date.now
   await app.register(auth, {
     secret: options.authSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
     loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
+    hasher: options.passwordHasher,
+    loginThrottle: options.loginThrottle ?? DEFAULTS.loginThrottle,
+    now: clock,
   })
-  const clock = options.clock ?? Date.now
   await app.register(notices, {
     clock,
     scheduler: options.noticeScheduler ?? intervalScheduler,
@@ -136,7 +158,9 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     await app.register(blobRoutes, {
       prefix: '/api/blobs',
       dir: options.blobDir,
-      maxBytes: options.blobMaxBytes ?? DEFAULTS.blobMaxBytes,
+      allowances:
+        options.blobAllowances ?? defaultUploadAllowances(options.blobMaxBytes ?? DEFAULTS.blobMaxBytes),
+      clock,
     })
   await app.register(mobileRoutes, { prefix: '/api/m', clock, blobDir: options.blobDir })
   await app.register(mobilePages, { prefix: '/m' })

@@ -5,7 +5,7 @@ import {
   INITIAL_PASSWORD_HASH,
   initialPassword,
   isInitialPassword,
-  verifyPassword,
+  type PasswordHasher,
 } from './passwords.ts'
 
 export interface NewAccount {
@@ -33,10 +33,20 @@ export function pendingInitialPassword(account: Logins & Pick<Account, 'password
   return account.passwordHash === INITIAL_PASSWORD_HASH && login !== null ? initialPassword(login) : null
 }
 
-export function verifyAccountPassword(password: string, account: Account): Promise<boolean> {
-  return account.passwordHash === INITIAL_PASSWORD_HASH
-    ? Promise.resolve(isInitialPassword(password, loginOf(account)))
-    : verifyPassword(password, account.passwordHash)
+/**
+ * Whether `password` is the account's, for one hash check whatever the account holds: an initial password is
+ * compared without hashing, so a check against `decoyHash` (a hash of nothing anyone knows) runs too, and timing
+ * does not tell which accounts are still on their guessable initial password.
+ */
+export async function verifyAccountPassword(
+  password: string,
+  account: Account,
+  hasher: PasswordHasher,
+  decoyHash: string,
+): Promise<boolean> {
+  if (account.passwordHash !== INITIAL_PASSWORD_HASH) return hasher.verify(password, account.passwordHash)
+  await hasher.verify(password, decoyHash)
+  return isInitialPassword(password, loginOf(account))
 }
 
 /** Creates a login identity directly (tests, benchmarks); the address book's are derived (accounts/derive.ts). */

@@ -6,18 +6,21 @@ describe('FailureLimiter', () => {
     let now = 0
     const limiter = new FailureLimiter({ maxFailures: 2, windowMs: 1000 }, () => now)
     limiter.recordFailure('a')
-    expect(limiter.isBlocked('a')).toBe(false)
+    expect(limiter.blockedForMs('a')).toBe(0)
+    now = 400
     limiter.recordFailure('a')
-    expect(limiter.isBlocked('a')).toBe(true)
-    expect(limiter.isBlocked('b')).toBe(false)
+    expect(limiter.blockedForMs('a')).toBe(600)
+    expect(limiter.blockedForMs('b')).toBe(0)
+    now = 999
+    expect(limiter.blockedForMs('a')).toBe(1)
     now = 1000
-    expect(limiter.isBlocked('a')).toBe(false)
+    expect(limiter.blockedForMs('a')).toBe(0)
   })
 
   it('forgets a key on reset', () => {
     const limiter = new FailureLimiter({ maxFailures: 1, windowMs: 1000 })
     limiter.recordFailure('a')
     limiter.reset('a')
-    expect(limiter.isBlocked('a')).toBe(false)
+    expect(limiter.blockedForMs('a')).toBe(0)
   })
 })

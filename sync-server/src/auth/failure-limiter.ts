@@ -25,9 +25,11 @@ export class FailureLimiter {
     this.#now = now
   }
 
-  isBlocked(key: string): boolean {
+  /** How long `key` stays blocked (until its window ends); 0 when it is not. */
+  blockedForMs(key: string): number {
     const window = this.#current(key)
-    return window !== undefined && window.failures >= this.#limit.maxFailures
+    if (!window || window.failures < this.#limit.maxFailures) return 0
+    return window.startedAt + this.#limit.windowMs - this.#now()
   }
 
   recordFailure(key: string): void {

@@ -35,6 +35,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected)
 }
 
+/** How passwords are hashed and checked: scrypt, or in tests a stand-in that counts the checks. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>
+  verify(password: string, stored: string): Promise<boolean>
+}
+
+export const scryptHasher: PasswordHasher = { hash: hashPassword, verify: verifyPassword }
+
 const INITIAL_PASSWORD_LENGTH = 6
 
 /**

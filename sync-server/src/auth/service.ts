@@ -4,7 +4,8 @@ import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.
 import type { Account, AccountWithSchool, Store } from '../store/index.ts'
 import { verifyAccountPassword } from './accounts.ts'
 import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
-import { hashPassword, verifyPassword } from './passwords.ts'
+import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.ts'
+import { scryptHasher, type PasswordHasher } from './passwords.ts'
 import { hashRefreshToken, newRandomToken, signAccessToken, verifyAccessToken } from './tokens.ts'
 
 export interface AuthOptions {
@@ -12,6 +13,12 @@ export interface AuthOptions {
   /** Lifetime of access tokens; DESIGN §6 allows at most 15 minutes. */
   accessTokenTtlSeconds: number
   loginFailureLimit: FailureLimit
+  /** Failed logins per account across addresses: a growing wait (issue 11 §4). */
+  loginThrottle: LoginThrottleOptions
+  /** The clock of both limits. Default `Date.now`. */
+  now?: () => number
+  /** Default scrypt. */
+  hasher?: PasswordHasher
 }
 
 /** One of the identities a login can act as (a person may be a teacher in one school and a guardian in two). */
@@ -38,7 +45,7 @@ export interface LoginRequest {
   account: string
   password: string
   identityId?: string
-  /** Failures are counted per account and address. */
+  /** Failures are counted per account and address, and per account. */
   ip: string
 }
 
@@ -66,11 +73,6 @@ function identity(account: AccountWithSchool): Identity {
   return { ...sessionUser(account), schoolName: account.schoolName }
 }
 
-async function matching(accounts: AccountWithSchool[], password: string): Promise<AccountWithSchool[]> {
-  const verdicts = await Promise.all(accounts.map((a) => verifyAccountPassword(password, a)))
-  return accounts.filter((_, i) => verdicts[i])
-}
-
 /** Login, token refresh and rotation, logout and password changes (DESIGN §6). */
 /**
  * Without a choice, a person with several identities logs in as staff: the desktop is the school's back
@@ -84,29 +86,39 @@ export class AuthService {
   readonly #store: Store
   readonly #options: AuthOptions
   readonly #failures: FailureLimiter
-  #dummyHash: Promise<string> | undefined
+  readonly #throttle: LoginThrottle
+  readonly #hasher: PasswordHasher
+  #decoyHash: Promise<string> | undefined
 
   constructor(store: Store, options: AuthOptions) {
     this.#store = store
     this.#options = options
-    this.#failures = new FailureLimiter(options.loginFailureLimit)
+    this.#failures = new FailureLimiter(options.loginFailureLimit, options.now)
+    this.#throttle = new LoginThrottle(options.loginThrottle, options.now)
+    this.#hasher = options.hasher ?? scryptHasher
   }
 
   async login(request: LoginRequest): Promise<LoginResult> {
     const failureKey = `login:${request.account}:${request.ip}`
-    if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
+    const waitMs = Math.max(
+      this.#failures.blockedForMs(failureKey),
+      this.#throttle.waitMs(request.account, request.ip),
+    )
+    if (waitMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, waitMs)
     const candidates = await this.#store.findAccountsByLogin(request.account)
     // An unknown account costs a hash check too, so timing does not tell which accounts exist.
-    if (candidates.length === 0) await verifyPassword(request.password, await this.#dummy())
+    if (candidates.length === 0) await this.#hasher.verify(request.password, await this.#decoy())
     // A disabled identity answers like a wrong password: initial passwords are guessable, and a distinct
     // answer would tell anyone who has left the school.
-    const enabled = (await matching(candidates, request.password)).filter((a) => !a.disabled)
+    const enabled = (await this.#matching(candidates, request.password)).filter((a) => !a.disabled)
     if (enabled.length === 0) {
       this.#failures.recordFailure(failureKey)
+      this.#throttle.recordFailure(request.account)
       await this.#audit(null, 'login.failed', { account: request.account, ip: request.ip })
       throw unauthorized(WRONG_CREDENTIALS)
     }
     this.#failures.reset(failureKey)
+    this.#throttle.recordSuccess(request.account, request.ip)
     const chosen = request.identityId
       ? enabled.find((a) => a.id === request.identityId)
       : defaultIdentity(enabled)
@@ -162,10 +174,11 @@ export class AuthService {
     ip: string,
   ): Promise<void> {
     const failureKey = `password:${user.id}:${ip}`
-    if (this.#failures.isBlocked(failureKey)) throw tooManyRequests(TOO_MANY_FAILURES)
+    const blockedMs = this.#failures.blockedForMs(failureKey)
+    if (blockedMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, blockedMs)
     const account = await this.#store.getAccount(user.id)
     if (!account) throw unauthorized(SESSION_ENDED)
-    if (!(await verifyAccountPassword(oldPassword, account))) {
+    if (!(await verifyAccountPassword(oldPassword, account, this.#hasher, await this.#decoy()))) {
       this.#failures.recordFailure(failureKey)
       throw badRequest('The current password is wrong', 'wrong_password')
     }
@@ -178,7 +191,7 @@ export class AuthService {
     if (newPassword === oldPassword) {
       throw badRequest('The new password must differ from the current one', 'password_unchanged')
     }
-    await this.#store.updatePassword(user.id, await hashPassword(newPassword), false)
+    await this.#store.updatePassword(user.id, await this.#hasher.hash(newPassword), false)
     await this.#store.revokeOtherSessions(user.id, sessionId)
     await this.#audit(user, 'password.changed')
   }
@@ -226,9 +239,18 @@ export class AuthService {
     )
   }
 
-  #dummy(): Promise<string> {
-    this.#dummyHash ??= hashPassword(newRandomToken())
-    return this.#dummyHash
+  async #matching(accounts: AccountWithSchool[], password: string): Promise<AccountWithSchool[]> {
+    const decoy = await this.#decoy()
+    const verdicts = await Promise.all(
+      accounts.map((a) => verifyAccountPassword(password, a, this.#hasher, decoy)),
+    )
+    return accounts.filter((_, i) => verdicts[i])
+  }
+
+  /** The hash of a random secret that failed checks run against, so they cost what a real check costs. */
+  #decoy(): Promise<string> {
+    this.#decoyHash ??= this.#hasher.hash(newRandomToken())
+    return this.#decoyHash
   }
 
   #audit(account: SessionUser | null, action: string, detail?: Record<string, unknown>): Promise<void> {

@@ -259,6 +259,11 @@ describeEachStore('notices ($name)', (factory) => {
     expect(unknownOption.json<{ message: string }>().message).toContain('not one of its options')
     const twoValues = await guardian.post('/notices/n1/answers', { answers: { go: ['参加', '不参加'] } })
     expect(twoValues.json<{ message: string }>().message).toContain('takes a single choice')
+    for (const note of ['a\u0000b', 'x\ud800']) {
+      const unstorable = await guardian.post('/notices/n1/answers', { answers: { go: '参加', note } })
+      expect(unstorable.statusCode, JSON.stringify(note)).toBe(400)
+      expect(unstorable.json<{ message: string }>().message).toContain('answers/note holds')
+    }
 
     expect((await guardian.post('/notices/n1/answers', { answers: { go: '参加' } })).json()).toEqual({
       answeredAt: now,

@@ -4,6 +4,7 @@ import { answerProblems, answerProblemText, keptAnswers } from '../../../domain/
 import type { NoticeLink, NoticeQuestion } from '../../../domain/notices/notice.ts'
 import { receiptId, type Answers } from '../../../domain/notices/receipt.ts'
 import type { Student } from '../../../domain/org/student.ts'
+import { validateDocument } from '../../../domain/validation.ts'
 import { badRequest, conflict, gone, notFound } from '../errors.ts'
 import type { Store } from '../store/index.ts'
 import { findNotices, findReceipts, type StoredNotice, type StoredReceipt } from './delivery.ts'
@@ -169,7 +170,11 @@ export class PhoneNotices {
       const current = stored.get(id) as StoredReceipt | undefined
       if (!current) throw notFound(NOT_FOUND)
       const next = change(current)
-      return { writes: next === current ? [] : [next], result: next }
+      if (next === current) return { writes: [], result: next }
+      // The receipt as any push of it is checked: the phone's answers must be storable text too.
+      const validation = validateDocument('receipts', next)
+      if (!validation.ok) throw badRequest(validation.errors.join('; '), 'bad_answers')
+      return { writes: [next], result: next }
     })
   }
 

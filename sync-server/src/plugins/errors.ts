@@ -13,6 +13,7 @@ const errors: FastifyPluginAsync = async (app) => {
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500
     if (statusCode >= 500) request.log.error({ err: error }, 'request failed')
     const message = statusCode >= 500 ? 'Internal server error' : error.message
+    if (error instanceof HttpError) reply.headers(error.headers)
     const code = error instanceof HttpError ? error.code : undefined
     return reply.code(statusCode).send(errorBody(statusCode, message, code))
   })

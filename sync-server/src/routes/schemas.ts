@@ -45,8 +45,15 @@ export const sessionTokensSchema = {
   required: Object.keys(sessionTokensProperties),
 } as const
 
-/** A non-empty string of at most `maxLength` characters. */
-export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const
+/**
+ * Neither U+0000 nor a UTF-16 surrogate without its partner (Ajv's patterns are Unicode-aware, so a pair, such as
+ * an emoji, is one character): PostgreSQL stores neither, and a query with one would answer 500.
+ */
+export const STORABLE_TEXT_PATTERN = '^[^\\u0000\\uD800-\\uDFFF]*$'
+
+/** A non-empty string of at most `maxLength` characters, storable text only. */
+export const text = (maxLength: number) =>
+  ({ type: 'string', minLength: 1, maxLength, pattern: STORABLE_TEXT_PATTERN }) as const
 
 /** `:ticketId` of the QR login routes and the phone's confirm page. */
 export const qrTicketParams = {
@@ -54,3 +61,26 @@ export const qrTicketParams = {
   properties: { ticketId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } },
   required: ['ticketId'],
 } as const
+
+/**
+ * A query parameter holding a non-negative safe integer written in decimal digits only ("007" is 7). Fastify's
+ * Ajv coerces query strings, which would take `1e400` (Infinity), `1e22`, `0x10` or `" 1"` for numbers: the string
+ * is checked first, and only then coerced (in place) to a number bounded by `maximum`.
+ */
+export function decimalInteger({
+  minimum = 0,
+  maximum = Number.MAX_SAFE_INTEGER,
+  fallback = minimum,
+}: {
+  minimum?: number
+  maximum?: number
+  fallback?: number
+}) {
+  return {
+    default: String(fallback),
+    allOf: [
+      { type: 'string', pattern: '^[0-9]{1,16}$' },
+      { type: 'integer', minimum, maximum },
+    ],
+  } as const
+}

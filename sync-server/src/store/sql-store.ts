@@ -435,6 +435,14 @@ export class SqlStore implements Store {
     })
   }
 
+  async uploadedBytesSince(schoolId: string, accountId: string, since: number): Promise<number> {
+    const [row] = await this.#db.all<{ total: number | string | null }>(
+      `SELECT SUM(size) AS total FROM blobs WHERE school_id = $1 AND created_by = $2 AND created_at > $3`,
+      [schoolId, accountId, since],
+    )
+    return Number(row?.total ?? 0)
+  }
+
   async audit(entry: AuditEntry): Promise<void> {
     await this.#db.run(
       `INSERT INTO audit_log (at, school_id, account_id, action, detail) VALUES ($1, $2, $3, $4, $5)`,

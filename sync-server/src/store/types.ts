@@ -166,6 +166,8 @@ export interface BlobStore {
   findBlob(schoolId: string, sha256: string): Promise<BlobMeta | null>
   /** Stores `blob` unless the school already has it; `created` tells which, `blob` is what is stored. */
   saveBlob(blob: BlobMeta): Promise<{ blob: BlobMeta; created: boolean }>
+  /** The bytes of the blobs `accountId` stored first in the school after `since` (ms since the epoch). */
+  uploadedBytesSince(schoolId: string, accountId: string, since: number): Promise<number>
 }
 
 export interface AuditLog {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { renderPage, type MobilePage } from '../../pages/m/shell.ts'
 import { langOf } from '../../pages/m/strings.ts'
+import { sendSecurityHeaders } from '../../plugins/security-headers.ts'
 import { errorResponses, qrTicketParams } from '../schemas.ts'
 
 const PAGES_DIR = new URL('../../pages/m/', import.meta.url)
@@ -24,13 +25,6 @@ export const MOBILE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const SECURITY_HEADERS = {
-  'content-security-policy': MOBILE_CSP,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-}
-
 const textSchema = { response: { 200: { type: 'string' }, ...errorResponses } } as const
 
 const qrSchema = { params: qrTicketParams, ...textSchema } as const
@@ -50,9 +44,7 @@ function sendPage(page: MobilePage) {
 
 /** `/m/` (DESIGN §7): the phone's pages, plain HTML and one small script. */
 const mobilePages: FastifyPluginAsync = async (app) => {
-  app.addHook('onSend', async (_request, reply) => {
-    reply.headers(SECURITY_HEADERS)
-  })
+  sendSecurityHeaders(app, MOBILE_CSP)
   app.get('/', { schema: textSchema }, sendPage('home'))
   app.get('/login', { schema: textSchema }, sendPage('login'))
   app.get('/qr/:ticketId', { schema: qrSchema }, sendPage('qr'))

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAccount } from '../../../auth/accounts.ts'
+import { scryptHasher, type PasswordHasher } from '../../../auth/passwords.ts'
 import type { LoginResult, SessionTokens } from '../../../auth/service.ts'
 import { signAccessToken, type AccessClaims } from '../../../auth/tokens.ts'
 import { DEMO_PASSWORD } from '../../../seed/demo.ts'
@@ -13,6 +14,11 @@ import {
   type TestApp,
 } from '../../../test-support/app.ts'
 import { describeEachStore } from '../../../test-support/stores.ts'
+
+/** 刘家长 of the demo: still on the initial password `000002`. */
+const INITIAL_PASSWORD_GUARDIAN = '13900000002'
+/** 孙老师 of the demo, disabled by the test that needs it. */
+const DISABLED_TEACHER = '13800000005'
 
 describeEachStore('auth API ($name)', (factory) => {
   let server: TestApp
@@ -53,14 +59,117 @@ describeEachStore('auth API ($name)', (factory) => {
       expect((await post('login', { account: TEACHER })).statusCode).toBe(400)
     })
 
+    it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) in any field with 400', async () => {
+      for (const account of [`${TEACHER}\u0000`, '\ud800', 'a\udc00']) {
+        const response = await post('login', { account, password: DEMO_PASSWORD })
+        expect(response.statusCode, JSON.stringify(account)).toBe(400)
+      }
+      expect((await post('login', { account: TEACHER, password: 'pass\u0000word' })).statusCode).toBe(400)
+      expect((await post('login', { account: TEACHER, password: `${DEMO_PASSWORD}` })).statusCode).toBe(200)
+      const emoji = await server.app.inject({
+        method: 'POST',
+        url: '/api/auth/qr',
+        payload: { deviceName: '教务处 📐' },
+      })
+      expect(emoji.statusCode).toBe(200)
+    })
+
     it('blocks an account and address after repeated failures, even with the right password', async () => {
       for (let i = 0; i < 5; i++) {
         expect((await post('login', { account: TEACHER, password: `wrong-${i}` })).statusCode).toBe(401)
       }
       const blocked = await post('login', { account: TEACHER, password: DEMO_PASSWORD })
       expect(blocked.statusCode).toBe(429)
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60)
+      expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60)
       expect(blocked.json()).toEqual({ error: 'Too Many Requests', message: expect.any(String) })
       expect((await post('login', { account: ADMIN, password: DEMO_PASSWORD })).statusCode).toBe(200)
+    })
+
+    it('costs every failed login one password hash check: unknown, initial, own or disabled account', async () => {
+      const checks: string[] = []
+      const countingHasher: PasswordHasher = {
+        hash: scryptHasher.hash,
+        verify: (password, stored) => {
+          checks.push(password)
+          return scryptHasher.verify(password, stored)
+        },
+      }
+      const counted = await startTestApp(factory, { passwordHasher: countingHasher })
+      const checksOf = async (account: string, password: string) => {
+        checks.length = 0
+        const response = await counted.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { account, password },
+        })
+        return [response.statusCode, checks.length]
+      }
+      try {
+        await counted.store.setAccountDisabled('demo-staff-sun', true)
+        expect(await checksOf('13000000000', 'guess-1')).toEqual([401, 1])
+        expect(await checksOf(INITIAL_PASSWORD_GUARDIAN, 'guess-2')).toEqual([401, 1])
+        expect(await checksOf(TEACHER, 'guess-3')).toEqual([401, 1])
+        expect(await checksOf(DISABLED_TEACHER, DEMO_PASSWORD)).toEqual([401, 1])
+        expect(await checksOf(INITIAL_PASSWORD_GUARDIAN, '000002')).toEqual([200, 1])
+      } finally {
+        await counted.close()
+      }
+    })
+
+    it('slows guessing one account from many addresses more with each failure, never shutting its owner out', async () => {
+      let now = 1_000_000
+      const throttled = await startTestApp(factory, { clock: () => now, qrPollMaxWaitMs: 300 })
+      const attempt = (password: string, remoteAddress: string) =>
+        throttled.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { account: TEACHER, password },
+          remoteAddress,
+        })
+      const waitOf = async (remoteAddress: string) => {
+        const response = await attempt(DEMO_PASSWORD, remoteAddress)
+        expect(response.statusCode).toBe(429)
+        return Number(response.headers['retry-after'])
+      }
+      try {
+        const phone = (await attempt(DEMO_PASSWORD, '10.1.0.1')).json<LoginResult>()
+        for (let i = 0; i < 10; i++) {
+          expect((await attempt(`guess-${i}`, `10.2.0.${i}`)).statusCode).toBe(401)
+        }
+        expect((await attempt('guess-10', '10.2.0.10')).statusCode).toBe(401)
+        const waits = [await waitOf('10.2.0.11')]
+        for (let i = 0; i < 4; i++) {
+          now += (waits[i] ?? 0) * 1000
+          expect((await attempt(`guess-${11 + i}`, `10.2.1.${i}`)).statusCode).toBe(401)
+          waits.push(await waitOf('10.2.2.1'))
+        }
+        expect(waits).toEqual([1, 2, 4, 8, 16])
+        now += 15_000
+        expect(await waitOf('10.2.2.1')).toBe(1)
+
+        expect((await attempt(DEMO_PASSWORD, '10.1.0.1')).statusCode).toBe(200)
+        const ticket = (
+          await throttled.app.inject({ method: 'POST', url: '/api/auth/qr', payload: { deviceName: 'PC' } })
+        ).json<{ ticketId: string; pollToken: string }>()
+        for (const action of ['scan', 'confirm']) {
+          const url = `/api/auth/qr/${ticket.ticketId}/${action}`
+          const answer = await throttled.app.inject({
+            method: 'POST',
+            url,
+            headers: bearer(phone.accessToken),
+          })
+          expect(answer.statusCode).toBe(200)
+        }
+        const poll = await throttled.app.inject({
+          method: 'GET',
+          url: `/api/auth/qr/${ticket.ticketId}?after=scanned`,
+          headers: { 'x-poll-token': ticket.pollToken },
+        })
+        expect(poll.json()).toMatchObject({ state: 'confirmed', tokens: { user: { id: 'demo-staff-li' } } })
+      } finally {
+        await throttled.close()
+      }
     })
 
     it('lets one person choose between identities with the same phone', async () => {

@@ -5,9 +5,11 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import {
   ADMIN,
   bearer,
+  GUARDIAN,
   login,
   OTHER_SCHOOL_ADMIN,
   startTestApp,
+  TEACHER,
   type TestApp,
 } from '../../../test-support/app.ts'
 import { describeEachStore, tempDir } from '../../../test-support/stores.ts'
@@ -175,6 +177,68 @@ describeEachStore('/api/blobs ($name)', (factory) => {
     expect((await request('HEAD', SHA, {}, undefined, other)).status).toBe(404)
     await expectError(await request('GET', SHA, {}, undefined, other), 404, 'not_found', SHA)
     expect((await request('PUT', SHA, {}, BYTES, other)).status).toBe(201)
+  })
+
+  it('lets guardians and students read only the blobs they uploaded; staff read all of the school', async () => {
+    await upload(BYTES)
+    const guardian = (await login(server, GUARDIAN)).accessToken
+    expect((await request('HEAD', SHA, {}, undefined, guardian)).status).toBe(404)
+    await expectError(await request('GET', SHA, {}, undefined, guardian), 404, 'not_found', SHA)
+    const teacher = (await login(server, TEACHER)).accessToken
+    expect((await request('GET', SHA, {}, undefined, teacher)).status).toBe(200)
+
+    const own = new Uint8Array(100).fill(3)
+    expect((await request('PUT', sha256Of(own), {}, own, guardian)).status).toBe(201)
+    expect((await request('HEAD', sha256Of(own), {}, undefined, guardian)).status).toBe(200)
+    const read = await request('GET', sha256Of(own), {}, undefined, guardian)
+    expect(new Uint8Array(await read.arrayBuffer())).toEqual(own)
+  })
+
+  it('limits uploads by role: the size of a blob and the bytes a user stores in 24 hours', async () => {
+    let now = 1_000_000
+    const limited = await startTestApp(factory, {
+      blobDir,
+      listen: true,
+      clock: () => now,
+      blobAllowances: {
+        staff: { maxBytes: 1000, dailyBytes: 2500 },
+        family: { maxBytes: 400, dailyBytes: 600 },
+      },
+    })
+    const put = (bytes: Uint8Array, accessToken: string, body: RequestInit['body'] = bytes) =>
+      fetch(`${limited.url}/api/blobs/${sha256Of(bytes)}`, {
+        method: 'PUT',
+        headers: bearer(accessToken),
+        body,
+        duplex: 'half',
+      } as RequestInit)
+    const bytes = (size: number, fill: number) => new Uint8Array(size).fill(fill)
+    try {
+      const staff = (await login(limited, ADMIN)).accessToken
+      const family = (await login(limited, GUARDIAN)).accessToken
+      await expectError(await put(bytes(1001, 1), staff), 413, 'too_large', '1000')
+      await expectError(await put(bytes(401, 1), family), 413, 'too_large', '400')
+      expect((await put(bytes(400, 2), family)).status).toBe(201)
+      await expectError(await put(bytes(201, 3), family), 429, 'upload_quota', '600')
+      expect((await put(bytes(200, 4), family)).status).toBe(201)
+
+      expect((await put(bytes(1000, 5), staff)).status).toBe(201)
+      now += 12 * 3_600_000
+      expect((await put(bytes(1000, 6), staff)).status).toBe(201)
+      const streamed = bytes(600, 7)
+      const overQuota = await put(
+        streamed,
+        staff,
+        streamOf([streamed.subarray(0, 300), streamed.subarray(300)]),
+      )
+      await expectError(overQuota, 429, 'upload_quota', '2500')
+      expect(await limited.store.findBlob('demo', sha256Of(streamed))).toBeNull()
+      expect((await put(bytes(500, 8), staff)).status).toBe(201)
+      now += 12 * 3_600_000
+      expect((await put(streamed, staff)).status).toBe(201)
+    } finally {
+      await limited.close()
+    }
   })
 
   it('answers 404 for a blob never uploaded', async () => {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { isSha256, SHA256_PATTERN } from '../../../../../domain/blobs/blob-ref.ts'
+import { allowanceOf, DAY_MS, mayReadBlob, type UploadAllowances } from '../../../blobs/allowance.ts'
 import { BlobFiles, BlobHashMismatchError, BlobTooLargeError } from '../../../blobs/blob-files.ts'
 import { badRequest, HttpError, notFound, payloadTooLarge } from '../../../errors.ts'
 import type { BlobMeta } from '../../../store/index.ts'
@@ -10,8 +11,10 @@ import { noneMatchHits, rangeAnswer } from './conditional.ts'
 export interface BlobRoutesOptions {
   /** Where the bytes are kept (`BLOB_DIR`). */
   dir: string
-  /** The largest blob accepted (`BLOB_MAX_BYTES`). */
-  maxBytes: number
+  /** What staff, guardians and students may upload. */
+  allowances: UploadAllowances
+  /** The server's clock: when blobs were stored, so the daily allowance. */
+  clock: () => number
 }
 
 const DEFAULT_MIME = 'application/octet-stream'
@@ -98,7 +101,7 @@ function setReadHeaders(reply: FastifyReply, blob: BlobMeta): void {
 const STALE_TEMPORARY_FILE_MS = 24 * 3_600_000
 
 /** `/api/blobs/:sha256` (DESIGN §4): the bytes documents reference, kept per school and addressed by hash. */
-const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, maxBytes }) => {
+const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, allowances, clock }) => {
   const files = new BlobFiles(dir)
   const swept = await files.sweepTemporaryFiles(STALE_TEMPORARY_FILE_MS)
   if (swept) app.log.info({ swept }, 'removed temporary files of interrupted blob uploads')
@@ -112,16 +115,37 @@ const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, max
   app.removeAllContentTypeParsers()
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload))
 
-  function rejectTooLarge(reply: FastifyReply): never {
-    // The rest of the body is not read: closing the connection after the answer drops it.
+  // The rest of the body is not read: closing the connection after the answer drops it.
+  function refuseUpload(reply: FastifyReply, error: HttpError): never {
     reply.header('connection', 'close')
-    throw payloadTooLarge(`Blobs may be at most ${maxBytes} bytes`, 'too_large')
+    throw error
+  }
+
+  const tooLarge = (maxBytes: number) =>
+    payloadTooLarge(`Blobs may be at most ${maxBytes} bytes`, 'too_large')
+  const overQuota = (dailyBytes: number) =>
+    new HttpError(
+      429,
+      `Uploads may store at most ${dailyBytes} bytes in 24 hours; try again later`,
+      'upload_quota',
+    )
+
+  /** The most the caller's upload may hold, and the error to answer when it holds more. */
+  async function uploadLimit(request: FastifyRequest) {
+    const { schoolId, id } = request.user
+    const allowance = allowanceOf(request.user, allowances)
+    const stored = await app.store.uploadedBytesSince(schoolId, id, clock() - DAY_MS)
+    const quotaLeft = Math.max(0, allowance.dailyBytes - stored)
+    return quotaLeft < allowance.maxBytes
+      ? { maxBytes: quotaLeft, error: overQuota(allowance.dailyBytes) }
+      : { maxBytes: allowance.maxBytes, error: tooLarge(allowance.maxBytes) }
   }
 
   async function storedBlob(request: FastifyRequest<{ Params: HashParams }>): Promise<BlobMeta> {
     const { schoolId } = request.user
     const { sha256 } = request.params
     const blob = await app.store.findBlob(schoolId, sha256)
+    if (blob && !mayReadBlob(request.user, blob.createdBy)) throw notFound(`No blob ${sha256}`, 'not_found')
     if (blob && (await files.exists(schoolId, sha256))) return blob
     // Answered as missing, so that a client holding the bytes uploads them again.
     if (blob) request.log.error({ schoolId, sha256 }, 'blob file missing')
@@ -131,10 +155,11 @@ const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, max
   app.put<{ Params: HashParams }>('/:sha256', { schema: putSchema }, async (request, reply) => {
     const { schoolId, id: accountId } = request.user
     const { sha256 } = request.params
-    if (Number(request.headers['content-length'] ?? 0) > maxBytes) rejectTooLarge(reply)
+    const limit = await uploadLimit(request)
+    if (Number(request.headers['content-length'] ?? 0) > limit.maxBytes) refuseUpload(reply, limit.error)
     const body = request.body instanceof Readable ? request.body : Readable.from([])
-    const size = await files.write(schoolId, sha256, body, maxBytes).catch((error: unknown) => {
-      if (error instanceof BlobTooLargeError) rejectTooLarge(reply)
+    const size = await files.write(schoolId, sha256, body, limit.maxBytes).catch((error: unknown) => {
+      if (error instanceof BlobTooLargeError) refuseUpload(reply, limit.error)
       if (error instanceof BlobHashMismatchError) throw badRequest(error.message, 'hash_mismatch')
       throw error
     })
@@ -144,7 +169,7 @@ const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, max
       sha256,
       size,
       mime,
-      createdAt: Date.now(),
+      createdAt: clock(),
       createdBy: accountId,
     })
     request.log.info({ schoolId, sha256, size, created }, 'blob uploaded')

@@ -3,7 +3,7 @@ import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../.
 import { notFound } from '../../../errors.ts'
 import { pull } from '../../../sync/pull.ts'
 import { push, type PushRow } from '../../../sync/push.ts'
-import { documentSchema, errorResponses } from '../../schemas.ts'
+import { decimalInteger, documentSchema, errorResponses } from '../../schemas.ts'
 import stream from './stream.ts'
 
 const MAX_PULL_LIMIT = 5000
@@ -21,8 +21,8 @@ const pullSchema = {
   querystring: {
     type: 'object',
     properties: {
-      seq: { type: 'integer', minimum: 0, default: 0 },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_PULL_LIMIT, default: 100 },
+      seq: decimalInteger({}),
+      limit: decimalInteger({ minimum: 1, maximum: MAX_PULL_LIMIT, fallback: 100 }),
     },
   },
   response: {

@@ -3,8 +3,10 @@ import type { Term } from '../../../../../domain/catalog/term.ts'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import {
   ADMIN,
+  bearer,
   OTHER_SCHOOL_ADMIN,
   pullAll,
+  sender,
   startTestApp,
   syncClient,
   TEACHER,
@@ -60,6 +62,48 @@ describeEachStore('sync API ($name)', (factory) => {
       const anonymous = await fetch(`${server.url}/api/sync/catalog/pull?seq=0&limit=5`)
       expect(anonymous.status).toBe(401)
       expect((await admin.pull('catalog', -1)).statusCode).toBe(400)
+    })
+
+    it('takes seq and limit only as non-negative safe integers in decimal digits, else 400', async () => {
+      const send = sender(server)
+      const pullWith = async (query: string) => {
+        const response = await send(
+          'GET',
+          `/api/sync/catalog/pull?${query}`,
+          bearer(admin.session.accessToken),
+        )
+        return response.statusCode
+      }
+      const malformed = [
+        '1e400',
+        'Infinity',
+        '1e22',
+        '0x10',
+        ' 1',
+        '1 ',
+        '+1',
+        '-1',
+        '1.5',
+        '1.0',
+        '',
+        'NaN',
+        'a',
+      ]
+      for (const value of [...malformed, '9007199254740992', '99999999999999999999']) {
+        expect(await pullWith(`seq=${encodeURIComponent(value)}&limit=5`), `seq=${value}`).toBe(400)
+      }
+      for (const value of [...malformed, '0', '5001']) {
+        expect(await pullWith(`seq=0&limit=${encodeURIComponent(value)}`), `limit=${value}`).toBe(400)
+      }
+      expect(await pullWith('seq=0&seq=1')).toBe(400)
+      expect(await pullWith('')).toBe(200)
+      expect(await pullWith('seq=0007&limit=5000')).toBe(200)
+      const end = await send(
+        'GET',
+        '/api/sync/catalog/pull?seq=9007199254740991&limit=1',
+        bearer(admin.session.accessToken),
+      )
+      expect(end.json()).toEqual({ documents: [], checkpoint: { seq: Number.MAX_SAFE_INTEGER } })
     })
 
     it('never returns another school’s documents', async () => {
@@ -201,6 +245,31 @@ describeEachStore('sync API ($name)', (factory) => {
       expect(message).toContain('subject bad: name')
       expect(message).toContain('class x: kind class belongs to collection org')
       expect(await schoolSeq()).toBe(start)
+    })
+
+    it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate) with 400 on every store', async () => {
+      const withField = (id: string, field: string, value: unknown) =>
+        Object.assign(subject('demo', id), { [field]: value })
+      const start = await schoolSeq()
+      const cases: [WireDocument, string][] = [
+        [subject('demo', 'nul', { name: 'a\u0000b' }), 'subject nul: name holds U+0000'],
+        [subject('demo', 'high', { name: 'x\ud800' }), 'subject high: name holds a lone surrogate'],
+        [subject('demo', 'low', { name: '\udc00y' }), 'subject low: name holds a lone surrogate'],
+        [withField('key', 'k\u0000', 1), 'subject key: a field name holds U+0000'],
+        [
+          withField('deep', 'extra', { list: ['ok', { inner: '\ud83d' }] }),
+          'subject deep: extra/list/1/inner holds a lone surrogate',
+        ],
+      ]
+      for (const [doc, problem] of cases) {
+        const response = await admin.push('catalog', creations([doc]))
+        expect(response.statusCode, doc.id).toBe(400)
+        expect(response.json<{ message: string }>().message).toContain(problem)
+      }
+      expect(await schoolSeq()).toBe(start)
+      const emoji = subject('demo', 'emoji', { name: '数学 \ud83d\udcd0' })
+      expect((await admin.push('catalog', creations([emoji]))).json()).toEqual([])
+      expect((await admin.pullJson('catalog', start)).documents).toEqual([emoji])
     })
 
     it('refuses a term whose periods overlap (400), with the rule the schema cannot express', async () => {

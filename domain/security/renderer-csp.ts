@@ -1,7 +1,8 @@
 /**
- * The renderer's Content-Security-Policy, sent as a header by the app protocol and injected as a meta tag by the
- * renderer build (so web mode has it too). No 'unsafe-eval': the schema validator and vue-i18n run without it.
- * http(s) in img-src and connect-src: the sync server's address is chosen by the user at run time.
+ * The renderer's Content-Security-Policy, sent as a header by the app protocol (Electron) and by the sync server
+ * under /app/ (web mode), and injected as a meta tag by the renderer build. No 'unsafe-eval': the schema validator
+ * and vue-i18n run without it. http(s) in img-src and connect-src: the sync server's address is chosen by the user
+ * at run time. worker-src and manifest-src: web mode's service worker and install manifests, from its own origin.
  */
 const DIRECTIVES = [
   "default-src 'self'",
@@ -10,6 +11,8 @@ const DIRECTIVES = [
   "img-src 'self' data: blob: http: https:",
   "connect-src 'self' http: https:",
   "font-src 'self' data:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
