@@ -13,6 +13,7 @@ import type {
   SaveFileResult,
   UpdateState,
 } from '../../../electron/preload/api.ts'
+import { webDiagnosticStore } from './diagnostics/web-diagnostic-store.ts'
 
 /** The contract's types, for the rest of the renderer to import from here rather than from electron/. */
 export type {
@@ -81,7 +82,10 @@ function pickFile(filters: FileFilter[]): Promise<OpenFileResult> {
   })
 }
 
-/** Web mode: localStorage for secrets (no OS key store in a browser), downloads, the print dialog, no updater. */
+/**
+ * Web mode: localStorage for secrets (no OS key store in a browser), downloads, the print dialog, no updater, the
+ * diagnostic log in IndexedDB.
+ */
 function browserFallback(): DesktopApi {
   return {
     appInfo: async () => browserAppInfo(),
@@ -107,6 +111,7 @@ function browserFallback(): DesktopApi {
       install: async () => undefined,
       onStatus: () => () => undefined,
     },
+    diagnostics: webDiagnosticStore(),
     onDeepLink: () => () => undefined,
   }
 }
