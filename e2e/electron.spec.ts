@@ -143,6 +143,7 @@ test.describe('Electron shell', () => {
           desktop: shape(desktop),
           secrets: shape(desktop.secrets ?? {}),
           updates: shape(desktop.updates ?? {}),
+          diagnostics: shape(desktop.diagnostics ?? {}),
           node: ['require', 'process', 'module', 'Buffer', 'global', 'ipcRenderer', 'electron'].filter(
             (name) => typeof page[name] !== 'undefined',
           ),
@@ -155,8 +156,10 @@ test.describe('Electron shell', () => {
         openFile: 'function',
         printToPdf: 'function',
         updates: 'object',
+        diagnostics: 'object',
         onDeepLink: 'function',
       })
+      expect(surface.diagnostics).toEqual({ load: 'function', save: 'function' })
       expect(surface.secrets).toEqual({ get: 'function', set: 'function', delete: 'function' })
       expect(surface.updates).toEqual({
         status: 'function',
