@@ -18,12 +18,7 @@ export {
   type ApiClient,
   type ApiClientOptions,
   type FetchLike,
-  type LoginResult,
-  type QrTicket,
-  type QrTicketState,
-  type QrTicketStatus,
   type SecretStore,
-  type TokenPair,
 } from './api-client.ts'
 export {
   blobDatabaseName,
@@ -56,5 +51,5 @@ export {
   type ProgressListener,
   type Repository,
 } from './repository.ts'
-export { startSync, type SeqCheckpoint, type SyncEngine, type SyncEngineOptions } from './sync-engine.ts'
+export { startSync, type SyncEngine, type SyncEngineOptions } from './sync-engine.ts'
 export { computeSyncStatus, type SyncPhase, type SyncProblem, type SyncStatus } from './sync-status.ts'
