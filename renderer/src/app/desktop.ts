@@ -2,7 +2,6 @@
  * The renderer's only door to the desktop shell (DESIGN §2, §9): `window.desktop` from the preload when the app
  * runs in Electron, otherwise a browser fallback so that the same build works in web mode.
  */
-// eslint-disable-next-line no-restricted-imports -- the one sanctioned crossing (DESIGN §2): the type-only contract
 import type {
   AppInfo,
   DesktopApi,
