@@ -18,6 +18,7 @@ import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
 import type { PullResponse, PushRow, SeqCheckpoint } from '../../../domain/sync/sync-wire.ts'
 import type { ApiClient } from './api-client.ts'
 import type { CampusDatabase, StoredDocument } from './database.ts'
+import { coalesced } from './coalesced.ts'
 import { countPendingChanges } from './pending.ts'
 import { createPushHandler, type ReplicaPushRow } from './push.ts'
 import type { SseEvent } from './sse-parser.ts'
@@ -68,27 +69,6 @@ function defaultBrowserOnline(): Observable<boolean> {
     fromEvent(window, 'online').pipe(map(() => true)),
     fromEvent(window, 'offline').pipe(map(() => false)),
   ).pipe(startWith(navigator.onLine))
-}
-
-/** Runs `task` now, or once more right after the current run when asked while it runs. */
-function coalesced(task: () => Promise<void>): () => void {
-  let running = false
-  let again = false
-  const run = (): void => {
-    if (running) {
-      again = true
-      return
-    }
-    running = true
-    void task().finally(() => {
-      running = false
-      if (again) {
-        again = false
-        run()
-      }
-    })
-  }
-  return run
 }
 
 /**
