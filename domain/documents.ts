@@ -18,8 +18,6 @@ export function withTombstoneFlag<T extends BaseDocument>(doc: T & { _deleted?: 
   return { ...doc, _deleted: doc._deleted === true }
 }
 
-export const COMMON_FIELDS = ['id', 'kind', 'schoolId', 'updatedAt'] as const
-
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

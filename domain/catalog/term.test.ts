@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { validateDocument } from '../validation.ts'
 import {
   copyPeriods,
+  describeTermProblem,
   overlappingTerms,
+  periodProblems,
   termsOverlap,
-  validatePeriods,
   validateTerm,
   type Period,
 } from './term.ts'
 
 const p = (id: string, start: string, end: string, name = id): Period => ({ id, name, start, end })
+const validatePeriods = (periods: Period[]) => periodProblems(periods).map(describeTermProblem)
 
 const term = {
   id: 't1',

@@ -106,11 +106,6 @@ export function validateTerm(term: Pick<Term, 'start' | 'end' | 'periods'>): str
   return termProblems(term).map(describeTermProblem)
 }
 
-/** `periodProblems` in words. */
-export function validatePeriods(periods: readonly Period[]): string[] {
-  return periodProblems(periods).map(describeTermProblem)
-}
-
 /** Periods of another term for this one: new ids, same names and times, sorted by start. */
 export function copyPeriods(from: readonly Period[], makeId: () => string = newId): Period[] {
   return [...from]

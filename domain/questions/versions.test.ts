@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { question, teacher, otherTeacher } from './testing.ts'
-import { latestVersions, newVersionOf, pendingDraftOf, supersededIds } from './versions.ts'
+import type { Question } from './types.ts'
+import { newVersionOf, pendingDraftOf, supersededIds } from './versions.ts'
+
+/** The questions no newer published version supersedes, as the question bank lists them. */
+function latestVersions(questions: Question[]): Question[] {
+  const superseded = supersededIds(questions)
+  return questions.filter((candidate) => !superseded.has(candidate.id))
+}
 import { questionKind } from './question.ts'
 
 const v1 = question({ id: 'v1', lineageId: 'v1', status: 'published', createdAt: 100 })

@@ -44,12 +44,6 @@ export function supersededIds(questions: readonly Question[]): Set<string> {
   return superseded
 }
 
-/** The questions no newer published version supersedes (see `supersededIds`). */
-export function latestVersions(questions: readonly Question[]): Question[] {
-  const superseded = supersededIds(questions)
-  return questions.filter((question) => !superseded.has(question.id))
-}
-
 /**
  * A draft `authorId` already started from `published` (or from another version of its lineage, newer than it):
  * asking again for a new version opens that draft rather than making a second one.

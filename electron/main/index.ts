@@ -5,6 +5,7 @@ import type { AppInfo } from '../preload/api.ts'
 import { registerAppScheme, serveApp } from './app-protocol.ts'
 import { createDeepLinkRouter, registerDeepLinkScheme } from './deep-links.ts'
 import { hardenWebContents, restrictPermissions } from './hardening.ts'
+import { createDiagnosticFile } from './ipc/diagnostics.ts'
 import { registerIpc } from './ipc/index.ts'
 import { send } from './ipc/handle.ts'
 import { safeStorageCipher } from './ipc/secrets.ts'
@@ -68,6 +69,7 @@ function start(): void {
       appInfo: appInfo(),
       secrets: createSecretStore(join(app.getPath('userData'), 'secrets.json'), safeStorageCipher),
       updater,
+      diagnostics: createDiagnosticFile(join(app.getPath('userData'), 'diagnostics.json')),
     },
     allowedOrigins,
   )

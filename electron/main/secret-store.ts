@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { writeFileAtomically } from './atomic-file.ts'
 
 /** The OS-backed encryption the store relies on (Electron's safeStorage in the app, a fake in tests). */
 export interface Cipher {
@@ -84,9 +84,6 @@ async function readEntries(filePath: string): Promise<Map<string, string>> {
   return new Map(entries)
 }
 
-async function writeEntries(filePath: string, entries: Map<string, string>): Promise<void> {
-  await mkdir(dirname(filePath), { recursive: true })
-  const temporary = `${filePath}.tmp`
-  await writeFile(temporary, JSON.stringify(Object.fromEntries(entries)), { mode: 0o600 })
-  await rename(temporary, filePath)
+function writeEntries(filePath: string, entries: Map<string, string>): Promise<void> {
+  return writeFileAtomically(filePath, JSON.stringify(Object.fromEntries(entries)))
 }

@@ -62,6 +62,8 @@ export interface DesktopChannels {
   'update:status': [[], UpdateState]
   'update:check': [[], UpdateState]
   'update:install': [[], undefined]
+  'diagnostics:load': [[], string | null]
+  'diagnostics:save': [[log: string], undefined]
 }
 
 export type DesktopChannel = keyof DesktopChannels
@@ -91,6 +93,14 @@ export interface DesktopApi {
     check(): Promise<UpdateState>
     install(): Promise<void>
     onStatus(listener: (state: UpdateState) => void): () => void
+  }
+  /**
+   * The renderer's diagnostic log, kept as the renderer wrote it (already scrubbed and bounded): a file in the
+   * user data folder on the desktop, IndexedDB in web mode. Null when nothing was logged yet.
+   */
+  diagnostics: {
+    load(): Promise<string | null>
+    save(log: string): Promise<void>
   }
   /** Links that arrived before the first listener are delivered to it. */
   onDeepLink(listener: (url: string) => void): () => void

@@ -42,6 +42,10 @@ const api = {
     install: () => invoke('update:install'),
     onStatus: (listener) => subscribe('update:changed', listener),
   },
+  diagnostics: {
+    load: () => invoke('diagnostics:load'),
+    save: (log) => invoke('diagnostics:save', log),
+  },
   onDeepLink(listener) {
     deepLinkListeners.add(listener)
     for (const url of waitingDeepLinks.splice(0)) listener(url)

@@ -4,6 +4,7 @@ import { createPinia } from 'pinia'
 import { createApp, watchEffect } from 'vue'
 import App from './app/app.vue'
 import { browserAuthDependencies } from './app/browser-dependencies.ts'
+import { recordUnhandledErrors } from './app/diagnostics/diagnostics.ts'
 import { isDesktop } from './app/desktop.ts'
 import { currentLocale, i18n, setLocale } from './app/i18n.ts'
 import { createAppRouter } from './app/router.ts'
@@ -18,4 +19,6 @@ if (!isDesktop) {
   watchEffect(() => pointManifestAt(currentLocale.value))
 }
 
-createApp(App).use(createPinia()).use(createAppRouter()).use(i18n).use(ElementPlus).mount('#app')
+const app = createApp(App)
+recordUnhandledErrors(app)
+app.use(createPinia()).use(createAppRouter()).use(i18n).use(ElementPlus).mount('#app')

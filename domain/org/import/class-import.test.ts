@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { planImport } from './plan.ts'
+import { planImportInChunks } from './plan.ts'
 import type { ImportPlan } from './report.ts'
 import { testBook } from './testing.ts'
 
 const HEADER = ['Campus', 'Grade*', 'Class*', 'Entry year*', 'Class code', 'Head teacher', 'Subject teachers']
 
 function plan(...rows: string[][]): Promise<ImportPlan> {
-  return planImport('classes', [HEADER, ...rows], testBook())
+  return planImportInChunks('classes', [HEADER, ...rows], testBook())
 }
 
 const codes = (result: ImportPlan, row: number) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { normalPhone, rowReader, splitList } from './cells.ts'
 import { COLUMNS, comparable, readHeader } from './columns.ts'
 import { exportSheet, templateSheet } from './export.ts'
-import { planImport } from './plan.ts'
+import { planImportInChunks } from './plan.ts'
 import { testBook } from './testing.ts'
 
 describe('import file headers', () => {
@@ -36,7 +36,7 @@ describe('import file headers', () => {
   })
 
   it('give a file-level error and no rows when the header is wrong', async () => {
-    const plan = await planImport(
+    const plan = await planImportInChunks(
       'classes',
       [
         ['年级', '入学年份'],
@@ -98,7 +98,7 @@ describe('templates and exports', () => {
     const template = templateSheet('students', 'zh-TW')
     expect(template.name).toBe('學生及家長')
     expect(template.columns.slice(0, 2).map((c) => c.header)).toEqual(['姓名*', '學號*'])
-    const plan = await planImport(
+    const plan = await planImportInChunks(
       'students',
       [template.columns.map((c) => c.header), ...template.rows],
       testBook(),
@@ -110,7 +110,7 @@ describe('templates and exports', () => {
     const book = testBook()
     for (const type of ['staff', 'classes', 'students'] as const) {
       const sheet = exportSheet(type, book, 'en')
-      const plan = await planImport(type, [sheet.columns.map((c) => c.header), ...sheet.rows], book)
+      const plan = await planImportInChunks(type, [sheet.columns.map((c) => c.header), ...sheet.rows], book)
       expect(
         plan.rows.map((r) => r.action),
         type,

@@ -112,12 +112,3 @@ export async function planImportInChunks(
   const { rows: reports, writes } = planner.finish()
   return { type, fileErrors: [], rows: reports, writes, counts: countRows(reports, writes, book) }
 }
-
-/** `planImportInChunks` in one go (tests, small files). */
-export function planImport(
-  type: ImportType,
-  rows: readonly (readonly string[])[],
-  book: AddressBook,
-): Promise<ImportPlan> {
-  return planImportInChunks(type, rows, book)
-}

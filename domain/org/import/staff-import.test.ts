@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { planImport } from './plan.ts'
+import { planImportInChunks } from './plan.ts'
 import type { ImportPlan } from './report.ts'
 import { testBook } from './testing.ts'
 
 const HEADER = ['姓名*', '手机号', '工号', '职务', '部门', '标签', '教学人员', '管理员']
 
 function plan(...rows: string[][]): Promise<ImportPlan> {
-  return planImport('staff', [HEADER, ...rows], testBook())
+  return planImportInChunks('staff', [HEADER, ...rows], testBook())
 }
 
 const codes = (result: ImportPlan, row: number) =>

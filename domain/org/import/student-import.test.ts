@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionUser } from '../../auth/roles.ts'
 import { refusedWrites } from './gate.ts'
-import { planImport } from './plan.ts'
+import { planImportInChunks } from './plan.ts'
 import { importable, type ImportPlan } from './report.ts'
 import { testBook } from './testing.ts'
 
@@ -23,7 +23,7 @@ const HEADER = [
 const admin: SessionUser = { id: 'a', schoolId: 'demo', name: 'A', roles: ['admin'] }
 
 function plan(...rows: string[][]): Promise<ImportPlan> {
-  return planImport('students', [HEADER, ...rows], testBook())
+  return planImportInChunks('students', [HEADER, ...rows], testBook())
 }
 
 const codes = (result: ImportPlan, row: number) =>
@@ -205,7 +205,7 @@ describe('student import', () => {
   it('refuses an ambiguous class name', async () => {
     const book = testBook()
     const twin = { ...book.classes[0], id: 'c9' } as (typeof book.classes)[number]
-    const result = await planImport('students', [HEADER, ['王五', 'S010', '', '', '', '初一(1)班']], {
+    const result = await planImportInChunks('students', [HEADER, ['王五', 'S010', '', '', '', '初一(1)班']], {
       ...book,
       classes: [...book.classes, twin],
     })

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../preload/api.ts'
 import type { SecretStore } from '../secret-store.ts'
 import type { Updater } from '../updater.ts'
 import { appRoutes } from './app.ts'
+import { diagnosticRoutes, type DiagnosticFile } from './diagnostics.ts'
 import { fileRoutes } from './files.ts'
 import { handleAll } from './handle.ts'
 import { printRoutes } from './print.ts'
@@ -12,6 +13,7 @@ export interface IpcServices {
   appInfo: AppInfo
   secrets: SecretStore
   updater: Updater
+  diagnostics: DiagnosticFile
 }
 
 /** Registers every channel of the contract (the `Routes` type makes a forgotten one a compile error). */
@@ -23,6 +25,7 @@ export function registerIpc(services: IpcServices, allowedOrigins: readonly stri
       ...fileRoutes(),
       ...printRoutes(),
       ...updateRoutes(services.updater),
+      ...diagnosticRoutes(services.diagnostics),
     },
     allowedOrigins,
   )

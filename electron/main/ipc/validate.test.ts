@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   InvalidArgumentError,
+  MAX_DIAGNOSTIC_LOG_CHARS,
   argumentsOf,
+  diagnosticLog,
   fileName,
   noArguments,
   openFileRequest,
@@ -111,5 +113,20 @@ describe('openFileRequest', () => {
   it('refuses a request without filters', () => {
     expect(() => openFileRequest({}, 'request')).toThrow(/filters must be an array/)
     expect(() => openFileRequest('x', 'request')).toThrow(/must be an object/)
+  })
+})
+
+describe('diagnosticLog', () => {
+  it('accepts a JSON array', () => {
+    expect(diagnosticLog('[]', 'log')).toBe('[]')
+    expect(diagnosticLog('[{"message":"x"}]', 'log')).toBe('[{"message":"x"}]')
+  })
+
+  it('refuses anything else, and a log beyond its size', () => {
+    for (const value of [42, null, '', '{"a":1}', 'not json', '"text"']) {
+      expect(() => diagnosticLog(value, 'log'), String(value)).toThrow(InvalidArgumentError)
+    }
+    const huge = `[${'"x",'.repeat(MAX_DIAGNOSTIC_LOG_CHARS / 4)}"x"]`
+    expect(() => diagnosticLog(huge, 'log')).toThrow(/at most/)
   })
 })

@@ -105,4 +105,22 @@ export const openFileRequest: Check<OpenFileRequest> = (value, name) => ({
   filters: fileFilters(record(value, name).filters, `${name}.filters`),
 })
 
+/**
+ * The renderer bounds its diagnostic log to 256 KiB (domain/diagnostics); this is the main process's own limit,
+ * with room to spare, so that a compromised renderer cannot fill the disk. It must be a JSON array.
+ */
+export const MAX_DIAGNOSTIC_LOG_CHARS = 1024 * 1024
+
+export const diagnosticLog: Check<string> = (value, name) => {
+  const log = boundedString(value, name, MAX_DIAGNOSTIC_LOG_CHARS)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(log)
+  } catch {
+    fail(name, 'a JSON array')
+  }
+  if (!Array.isArray(parsed)) fail(name, 'a JSON array')
+  return log
+}
+
 export const noArguments = argumentsOf<[]>()

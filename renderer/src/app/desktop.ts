@@ -2,7 +2,6 @@
  * The renderer's only door to the desktop shell (DESIGN §2, §9): `window.desktop` from the preload when the app
  * runs in Electron, otherwise a browser fallback so that the same build works in web mode.
  */
-// eslint-disable-next-line no-restricted-imports -- the one sanctioned crossing (DESIGN §2): the type-only contract
 import type {
   AppInfo,
   DesktopApi,
@@ -13,6 +12,7 @@ import type {
   SaveFileResult,
   UpdateState,
 } from '../../../electron/preload/api.ts'
+import { webDiagnosticStore } from './diagnostics/web-diagnostic-store.ts'
 
 /** The contract's types, for the rest of the renderer to import from here rather than from electron/. */
 export type {
@@ -81,7 +81,10 @@ function pickFile(filters: FileFilter[]): Promise<OpenFileResult> {
   })
 }
 
-/** Web mode: localStorage for secrets (no OS key store in a browser), downloads, the print dialog, no updater. */
+/**
+ * Web mode: localStorage for secrets (no OS key store in a browser), downloads, the print dialog, no updater, the
+ * diagnostic log in IndexedDB.
+ */
 function browserFallback(): DesktopApi {
   return {
     appInfo: async () => browserAppInfo(),
@@ -107,6 +110,7 @@ function browserFallback(): DesktopApi {
       install: async () => undefined,
       onStatus: () => () => undefined,
     },
+    diagnostics: webDiagnosticStore(),
     onDeepLink: () => () => undefined,
   }
 }

@@ -1,5 +1,11 @@
 import { PASSWORD_CHANGE_REQUIRED } from '../../../domain/auth/codes.ts'
-import type { SessionUser } from '../../../domain/auth/roles.ts'
+import type {
+  LoginResult,
+  QrPollAnswer,
+  QrState,
+  QrTicket,
+  TokenPair,
+} from '../../../domain/auth/auth-wire.ts'
 
 /** Where the refresh token lives: `desktop.secrets` in the app (Electron safeStorage), a map in tests. */
 export interface SecretStore {
@@ -20,16 +26,6 @@ export function createMemorySecretStore(): SecretStore {
       values.delete(key)
     },
   }
-}
-
-export interface TokenPair {
-  accessToken: string
-  refreshToken: string
-}
-
-export interface LoginResult extends TokenPair {
-  user: SessionUser
-  mustChangePassword: boolean
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
@@ -127,24 +123,6 @@ export async function changePassword(
   })
 }
 
-/** `POST /api/auth/qr`: a QR login ticket; `scanUrl` goes into the code, `pollToken` never leaves this PC. */
-export interface QrTicket {
-  ticketId: string
-  scanUrl: string
-  pollToken: string
-  /** Server time (epoch ms) the ticket dies. */
-  expiresAt: number
-}
-
-export type QrTicketState = 'pending' | 'scanned' | 'confirmed' | 'rejected' | 'expired'
-
-/** A long-poll answer; `tokens` comes once, with `confirmed`. */
-export interface QrTicketStatus {
-  state: QrTicketState
-  scannedBy?: { name: string }
-  tokens?: LoginResult
-}
-
 export function createQrTicket(
   serverUrl: string,
   deviceName: string,
@@ -160,17 +138,17 @@ export function createQrTicket(
 export async function pollQrTicket(
   serverUrl: string,
   ticket: Pick<QrTicket, 'ticketId' | 'pollToken'>,
-  after: QrTicketState,
+  after: QrState,
   fetchImpl: FetchLike,
   signal?: AbortSignal,
-): Promise<QrTicketStatus> {
+): Promise<QrPollAnswer> {
   const path = `/api/auth/qr/${encodeURIComponent(ticket.ticketId)}?after=${after}`
   const response = await send(fetchImpl, apiUrl(serverUrl, path), {
     headers: { 'X-Poll-Token': ticket.pollToken },
     signal,
   })
   if (!response.ok) throw await errorOf(response)
-  return (await response.json()) as QrTicketStatus
+  return (await response.json()) as QrPollAnswer
 }
 
 export interface ApiClientOptions {

@@ -6,31 +6,21 @@ export {
   ApiError,
   NetworkError,
   REFRESH_TOKEN_KEY,
-  apiUrl,
   changePassword,
   createApiClient,
   createMemorySecretStore,
   createQrTicket,
   isNetworkError,
-  isSessionExpired,
   login,
   pollQrTicket,
   type ApiClient,
-  type ApiClientOptions,
   type FetchLike,
-  type LoginResult,
-  type QrTicket,
-  type QrTicketState,
-  type QrTicketStatus,
   type SecretStore,
-  type TokenPair,
 } from './api-client.ts'
 export {
-  blobDatabaseName,
   createBlobCache,
   whenSyncRecovers,
   type BlobCache,
-  type BlobCacheOptions,
   type BlobStorageOptions,
   type FailedUpload,
 } from './blobs/index.ts'
@@ -39,15 +29,11 @@ export {
   databaseName,
   deleteDexieDatabases,
   replicatedCollectionNames,
-  type CampusCollection,
   type CampusDatabase,
-  type CreateDatabaseOptions,
-  type StoredDocument,
 } from './database.ts'
-export { WHOLE_DOCUMENT, type LostEdit, type LostEditLog } from './lost-edits.ts'
+export { WHOLE_DOCUMENT, type LostEdit } from './lost-edits.ts'
 export { reapplyLostEdit } from './reapply.ts'
 export {
-  DocumentNotFoundError,
   WriteRefusedError,
   createRepository,
   type BulkDocument,
@@ -56,5 +42,5 @@ export {
   type ProgressListener,
   type Repository,
 } from './repository.ts'
-export { startSync, type SeqCheckpoint, type SyncEngine, type SyncEngineOptions } from './sync-engine.ts'
-export { computeSyncStatus, type SyncPhase, type SyncProblem, type SyncStatus } from './sync-status.ts'
+export { startSync, type SyncEngine } from './sync-engine.ts'
+export { type SyncStatus } from './sync-status.ts'

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { ApiError, NetworkError } from './api-client.ts'
 import { RefusalBook } from './conflict-handler.ts'
-import { createPushHandler, pushIsolatingRefusals, type PushRow } from './push.ts'
+import { createPushHandler, pushIsolatingRefusals, type ReplicaPushRow } from './push.ts'
 
 function doc(id: string, name = id): WireDocument {
   return {
@@ -16,13 +16,13 @@ function doc(id: string, name = id): WireDocument {
   } as WireDocument
 }
 
-function row(id: string, assumed: WireDocument | null = null): PushRow {
+function row(id: string, assumed: WireDocument | null = null): ReplicaPushRow {
   return { assumedMasterState: assumed ?? undefined, newDocumentState: doc(id, `${id}!`) }
 }
 
 /** A server that refuses any request containing one of `bad` (nothing written), else answers no conflicts. */
 function refusingSender(bad: string[]) {
-  return vi.fn(async (rows: PushRow[]) => {
+  return vi.fn(async (rows: ReplicaPushRow[]) => {
     const refused = rows.find((r) => bad.includes(r.newDocumentState.id))
     if (refused) throw new ApiError(403, 'forbidden', `subject ${refused.newDocumentState.id}: only admins`)
     return []

@@ -4,12 +4,13 @@ import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
 import { ApiError } from './api-client.ts'
 import type { RefusalBook } from './conflict-handler.ts'
 
-export type PushRow = RxReplicationWriteToMasterRow<WireDocument>
+/** A push row as RxDB hands it over (`assumedMasterState` undefined for a new document). */
+export type ReplicaPushRow = RxReplicationWriteToMasterRow<WireDocument>
 /** Sends rows to `POST /api/sync/:collection/push`; resolves with the master documents in conflict. */
-export type PushSender = (rows: PushRow[]) => Promise<WireDocument[]>
+export type PushSender = (rows: ReplicaPushRow[]) => Promise<WireDocument[]>
 
 interface Refused {
-  row: PushRow
+  row: ReplicaPushRow
   message: string
 }
 
@@ -27,7 +28,7 @@ export function isRefusal(error: unknown): error is ApiError {
  * Pushes `rows`; when the server refuses the request, splits it in halves until the refused rows stand
  * alone, so the rows it accepts are still written (log₂ n extra requests per refused row).
  */
-export async function pushIsolatingRefusals(rows: PushRow[], send: PushSender): Promise<PushOutcome> {
+export async function pushIsolatingRefusals(rows: ReplicaPushRow[], send: PushSender): Promise<PushOutcome> {
   if (rows.length === 0) return { conflicts: [], refused: [] }
   try {
     return { conflicts: await send(rows), refused: [] }
@@ -46,7 +47,7 @@ export async function pushIsolatingRefusals(rows: PushRow[], send: PushSender): 
 }
 
 /** The server's state of a refused row as far as this replica knows it; a tombstone for a new document. */
-function masterStateOf(row: PushRow): WireDocument {
+function masterStateOf(row: ReplicaPushRow): WireDocument {
   return row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true }
 }
 
@@ -57,7 +58,7 @@ function masterStateOf(row: PushRow): WireDocument {
  * and the row is not retried forever.
  */
 export function createPushHandler(collection: CollectionName, send: PushSender, refusals: RefusalBook) {
-  return async (rows: PushRow[]): Promise<WireDocument[]> => {
+  return async (rows: ReplicaPushRow[]): Promise<WireDocument[]> => {
     const changing = rows.filter((row) => !deepEqual(row.assumedMasterState, row.newDocumentState))
     const { conflicts, refused } = await pushIsolatingRefusals(changing, send)
     for (const { row, message } of refused) {

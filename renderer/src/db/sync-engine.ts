@@ -15,10 +15,12 @@ import type { WithDeleted } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
 import { isCollectionName, type CollectionName } from '../../../domain/collections.ts'
 import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
+import type { PullResponse, PushRow, SeqCheckpoint } from '../../../domain/sync/sync-wire.ts'
 import type { ApiClient } from './api-client.ts'
 import type { CampusDatabase, StoredDocument } from './database.ts'
+import { coalesced } from './coalesced.ts'
 import { countPendingChanges } from './pending.ts'
-import { createPushHandler, type PushRow } from './push.ts'
+import { createPushHandler, type ReplicaPushRow } from './push.ts'
 import type { SseEvent } from './sse-parser.ts'
 import {
   computeSyncStatus,
@@ -29,17 +31,8 @@ import {
 } from './sync-status.ts'
 import { openSyncStream, type SyncStream, type SyncStreamOptions } from './sync-stream.ts'
 
-export interface SeqCheckpoint {
-  seq: number
-}
-
 type Doc = WithDeleted<StoredDocument>
 export type CollectionReplication = RxReplicationState<StoredDocument, SeqCheckpoint>
-
-interface PullResponse {
-  documents: Doc[]
-  checkpoint: SeqCheckpoint
-}
 
 export interface SyncEngineOptions {
   database: CampusDatabase
@@ -76,27 +69,6 @@ function defaultBrowserOnline(): Observable<boolean> {
     fromEvent(window, 'online').pipe(map(() => true)),
     fromEvent(window, 'offline').pipe(map(() => false)),
   ).pipe(startWith(navigator.onLine))
-}
-
-/** Runs `task` now, or once more right after the current run when asked while it runs. */
-function coalesced(task: () => Promise<void>): () => void {
-  let running = false
-  let again = false
-  const run = (): void => {
-    if (running) {
-      again = true
-      return
-    }
-    running = true
-    void task().finally(() => {
-      running = false
-      if (again) {
-        again = false
-        run()
-      }
-    })
-  }
-  return run
 }
 
 /**
@@ -161,11 +133,14 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   function pullHandler(name: CollectionName) {
     /** The ids a from-zero pull has returned so far; undefined when none is under way. */
     let seen: Set<string> | undefined
-    return async (checkpoint: SeqCheckpoint | undefined, batchSize: number): Promise<PullResponse> => {
+    return async (
+      checkpoint: SeqCheckpoint | undefined,
+      batchSize: number,
+    ): Promise<PullResponse<StoredDocument>> => {
       const fromZero = restartFromZero.delete(name)
       const seq = fromZero ? 0 : (checkpoint?.seq ?? 0)
       const result = await api
-        .json<PullResponse>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}`)
+        .json<PullResponse<StoredDocument>>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}`)
         .catch((error: unknown) => {
           // RxDB retries with its own checkpoint: the retry must still start from 0.
           if (fromZero) restartFromZero.add(name)
@@ -186,15 +161,18 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   }
 
   function pushSender(name: CollectionName) {
-    return (rows: PushRow[]) =>
-      api.json<WireDocument[]>(`/api/sync/${name}/push`, {
+    return (rows: ReplicaPushRow[]) => {
+      // RxDB leaves `assumedMasterState` undefined for a new document; the protocol says null.
+      const body: PushRow[] = rows.map((row) => ({
+        ...row,
+        assumedMasterState: row.assumedMasterState ?? null,
+      }))
+      return api.json<WireDocument[]>(`/api/sync/${name}/push`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        // RxDB leaves `assumedMasterState` undefined for a new document; the protocol says null.
-        body: JSON.stringify(
-          rows.map((row) => ({ ...row, assumedMasterState: row.assumedMasterState ?? null })),
-        ),
+        body: JSON.stringify(body),
       })
+    }
   }
 
   function replicate(name: CollectionName): CollectionReplication {
@@ -214,7 +192,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
         stream$: (streams.get(name) as Subject<'RESYNC'>).asObservable(),
       },
       push: {
-        handler: tracked(name, (rows) => push(rows as PushRow[]) as Promise<Doc[]>),
+        handler: tracked(name, (rows) => push(rows as ReplicaPushRow[]) as Promise<Doc[]>),
         batchSize: options.pushBatchSize ?? 100,
       },
     })

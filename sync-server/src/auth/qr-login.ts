@@ -1,15 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import type { QrPollAnswer, QrState, QrTicket as WireQrTicket } from '../../../domain/auth/auth-wire.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { conflict, forbidden, gone, notFound } from '../errors.ts'
 import type { Store } from '../store/index.ts'
-import {
-  approximateAddress,
-  type QrState,
-  type QrTicket,
-  type QrTicketStore,
-  type StoredQrState,
-} from './qr-tickets.ts'
-import type { AuthService, SessionTokens } from './service.ts'
+import { approximateAddress, type QrTicket, type QrTicketStore, type StoredQrState } from './qr-tickets.ts'
+import type { AuthService } from './service.ts'
 import { newRandomToken } from './tokens.ts'
 
 export interface QrLoginOptions {
@@ -20,18 +15,7 @@ export interface QrLoginOptions {
 }
 
 /** What `POST /api/auth/qr` gives the desktop; the route adds the `scanUrl`. */
-export interface NewQrTicket {
-  ticketId: string
-  pollToken: string
-  expiresAt: number
-}
-
-export interface QrPollAnswer {
-  state: QrState
-  scannedBy?: { name: string }
-  /** Only in the first answer that reports `confirmed`. */
-  tokens?: SessionTokens
-}
+export type NewQrTicket = Omit<WireQrTicket, 'scanUrl'>
 
 /** What the phone shows before its user confirms: which computer asks, and when. */
 export interface QrScanInfo {

@@ -1,8 +1,5 @@
+import type { QrState } from '../../../domain/auth/auth-wire.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
-
-/** What the desktop's poll reports (DESIGN §6). */
-export const QR_STATES = ['pending', 'scanned', 'confirmed', 'rejected', 'expired'] as const
-export type QrState = (typeof QR_STATES)[number]
 
 /**
  * What a ticket records: expiry is not stored but follows from `expiresAt`, and `used` is a confirmed ticket whose

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Identity, LoginResult, SessionTokens } from '../../../domain/auth/auth-wire.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.ts'
 import type { Account, AccountWithSchool, Store } from '../store/index.ts'
@@ -19,26 +20,6 @@ export interface AuthOptions {
   now?: () => number
   /** Default scrypt. */
   hasher?: PasswordHasher
-}
-
-/** One of the identities a login can act as (a person may be a teacher in one school and a guardian in two). */
-export interface Identity {
-  id: string
-  schoolId: string
-  schoolName: string
-  name: string
-  roles: SessionUser['roles']
-}
-
-export interface SessionTokens {
-  accessToken: string
-  refreshToken: string
-  user: SessionUser
-  mustChangePassword: boolean
-}
-
-export interface LoginResult extends SessionTokens {
-  identities: Identity[]
 }
 
 export interface LoginRequest {

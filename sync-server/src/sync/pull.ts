@@ -3,12 +3,8 @@ import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { ReadScope } from '../../../domain/kinds.ts'
 import { canRead } from '../../../domain/permissions.ts'
+import type { PullResponse } from '../../../domain/sync/sync-wire.ts'
 import type { Store } from '../store/index.ts'
-
-export interface PullResult {
-  documents: WireDocument[]
-  checkpoint: { seq: number }
-}
 
 // When most documents are hidden from the caller, reading in larger steps saves round trips.
 const MIN_SCAN = 200
@@ -26,7 +22,7 @@ export async function pull(
   afterSeq: number,
   limit: number,
   scope: ReadScope,
-): Promise<PullResult> {
+): Promise<PullResponse> {
   const scan = Math.max(limit, MIN_SCAN)
   const documents: WireDocument[] = []
   let checkpoint = afterSeq

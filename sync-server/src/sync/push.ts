@@ -2,16 +2,11 @@ import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import { deepEqual, withTombstoneFlag, type WireDocument } from '../../../domain/documents.ts'
 import { checkWrite } from '../../../domain/permissions.ts'
+import type { PushRow } from '../../../domain/sync/sync-wire.ts'
 import { validateDocument } from '../../../domain/validation.ts'
 import { badRequest, forbidden } from '../errors.ts'
 import type { RelatedQuery, Store, WritePlan } from '../store/index.ts'
 import { planConflicts } from './plan-conflicts.ts'
-
-/** One row of an RxDB push (DESIGN §5). */
-export interface PushRow {
-  assumedMasterState: WireDocument | null
-  newDocumentState: WireDocument
-}
 
 /**
  * A rule across the documents of a school (e.g. no double booking): the live documents a push must be checked

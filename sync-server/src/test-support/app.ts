@@ -1,11 +1,10 @@
 import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { LoginResult } from '../../../domain/auth/auth-wire.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
+import type { PullResponse, PushRow } from '../../../domain/sync/sync-wire.ts'
 import { buildApp, type AppOptions } from '../app.ts'
-import type { LoginResult } from '../auth/service.ts'
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo.ts'
 import type { Store } from '../store/index.ts'
-import type { PullResult } from '../sync/pull.ts'
-import type { PushRow } from '../sync/push.ts'
 import type { StoreFactory } from './stores.ts'
 
 export const TEST_SECRET = 'test-secret-of-at-least-32-characters'
@@ -86,7 +85,7 @@ export async function login(
 export interface SyncClient {
   session: LoginResult
   pull(collection: string, seq?: number, limit?: number): Promise<HttpResponse>
-  pullJson(collection: string, seq?: number, limit?: number): Promise<PullResult>
+  pullJson(collection: string, seq?: number, limit?: number): Promise<PullResponse>
   /** Rows may leave `assumedMasterState` out, as stock RxDB does for a new document. */
   push(collection: string, rows: (PushRow | Omit<PushRow, 'assumedMasterState'>)[]): Promise<HttpResponse>
 }
@@ -103,7 +102,7 @@ export async function syncClient(server: TestApp, account: string): Promise<Sync
     pullJson: async (collection, seq, limit) => {
       const response = await pull(collection, seq, limit)
       if (response.statusCode !== 200) throw new Error(`pull failed: ${response.body}`)
-      return response.json<PullResult>()
+      return response.json<PullResponse>()
     },
     push: (collection, rows) => send('POST', `/api/sync/${collection}/push`, headers, rows),
   }

@@ -4,17 +4,13 @@ import { isCollectionName, type CollectionName } from '../../../../domain/collec
 import { deepEqual, type WireDocument } from '../../../../domain/documents.ts'
 import { checkWrite } from '../../../../domain/permissions.ts'
 import { validateDocument } from '../../../../domain/validation.ts'
+import type { PushRow } from '../../../../domain/sync/sync-wire.ts'
 import type { FetchLike } from '../api-client.ts'
 
 interface Stored {
   collection: CollectionName
   doc: WireDocument
   seq: number
-}
-
-interface PushRow {
-  assumedMasterState: WireDocument | null
-  newDocumentState: WireDocument
 }
 
 const encoder = new TextEncoder()

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { LoginResult, QrTicketState } from '../../db/index.ts'
+import type { QrState, SessionTokens } from '../../../../domain/auth/auth-wire.ts'
 import { ADMIN } from '../../db/testing/node-database.ts'
 import {
   deviceName,
@@ -14,7 +14,7 @@ const TTL_MS = 120_000
 const LONG_POLL_MS = 25_000
 
 interface Ticket {
-  state: QrTicketState
+  state: QrState
   expiresAt: number
   scannedBy?: string
   changed: () => void
@@ -58,19 +58,19 @@ class FakeQrServer {
       })
     })
     const state = this.stateOf(ticket)
-    const tokens: LoginResult | undefined =
+    const tokens: SessionTokens | undefined =
       state === 'confirmed'
         ? { accessToken: 'a', refreshToken: 'r', user: ADMIN, mustChangePassword: false }
         : undefined
     return json({ state, ...(ticket.scannedBy ? { scannedBy: { name: ticket.scannedBy } } : {}), tokens })
   }
 
-  private stateOf(ticket: Ticket): QrTicketState {
+  private stateOf(ticket: Ticket): QrState {
     return ticket.state === 'pending' && Date.now() >= ticket.expiresAt ? 'expired' : ticket.state
   }
 
   /** What a phone does on the ticket. */
-  set(id: string, state: QrTicketState, scannedBy?: string): void {
+  set(id: string, state: QrState, scannedBy?: string): void {
     const ticket = this.tickets.get(id)
     if (!ticket) throw new Error(`no ticket ${id}`)
     Object.assign(ticket, { state }, scannedBy ? { scannedBy } : {})
@@ -80,10 +80,10 @@ class FakeQrServer {
 
 let server: FakeQrServer
 let views: QrLoginView[]
-let confirmed: LoginResult[]
+let confirmed: SessionTokens[]
 let controller: QrLoginController | null
 
-function start(onConfirmed = async (result: LoginResult) => void confirmed.push(result)) {
+function start(onConfirmed = async (result: SessionTokens) => void confirmed.push(result)) {
   controller = startQrLogin({
     serverUrl: SERVER,
     deviceName: 'Campus Desk · Test PC',

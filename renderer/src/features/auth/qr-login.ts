@@ -1,14 +1,5 @@
-import {
-  ApiError,
-  createQrTicket,
-  isNetworkError,
-  pollQrTicket,
-  type FetchLike,
-  type LoginResult,
-  type QrTicket,
-  type QrTicketState,
-  type QrTicketStatus,
-} from '../../db/index.ts'
+import type { QrPollAnswer, QrState, QrTicket, SessionTokens } from '../../../../domain/auth/auth-wire.ts'
+import { ApiError, createQrTicket, isNetworkError, pollQrTicket, type FetchLike } from '../../db/index.ts'
 
 /**
  * What the QR side of the login page shows:
@@ -40,7 +31,7 @@ export interface QrLoginOptions {
   fetch: FetchLike
   onChange(view: QrLoginView): void
   /** Logs in with the tokens the phone handed over, exactly as a password login does. */
-  onConfirmed(result: LoginResult): Promise<void>
+  onConfirmed(result: SessionTokens): Promise<void>
 }
 
 export interface QrLoginController {
@@ -129,7 +120,7 @@ export function startQrLogin(options: QrLoginOptions): QrLoginController {
     }
 
     /** One long poll, given up when the code expires; null: the ticket is gone, a fresh one is needed. */
-    async function poll(ticket: QrTicket, after: QrTicketState, expiresAt: number) {
+    async function poll(ticket: QrTicket, after: QrState, expiresAt: number) {
       const deadline = new AbortController()
       const timer = setTimeout(() => deadline.abort(), expiresAt - Date.now())
       const abort = () => deadline.abort()
@@ -149,7 +140,7 @@ export function startQrLogin(options: QrLoginOptions): QrLoginController {
       }
     }
 
-    async function confirm(status: QrTicketStatus): Promise<void> {
+    async function confirm(status: QrPollAnswer): Promise<void> {
       update({ state: 'confirmed' })
       try {
         if (!status.tokens) throw new Error('the server confirmed without handing over a session')
@@ -168,7 +159,7 @@ export function startQrLogin(options: QrLoginOptions): QrLoginController {
       const ticket = await retrying(signal, () => createQrTicket(serverUrl, deviceName, fetch))
       const expiresAt = localExpiry(ticket.expiresAt)
       update({ state: waiting, scanUrl: ticket.scanUrl, expiresAt })
-      let after: QrTicketState = 'pending'
+      let after: QrState = 'pending'
       while (Date.now() < expiresAt) {
         const status = await poll(ticket, after, expiresAt)
         if (!status || status.state === 'expired') break

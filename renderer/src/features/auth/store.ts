@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
+import type { SessionTokens, TokenPair } from '../../../../domain/auth/auth-wire.ts'
 import { isAdmin as hasAdminRole, type SessionUser } from '../../../../domain/auth/roles.ts'
 import {
   changePassword,
@@ -15,9 +16,7 @@ import {
   type ApiClient,
   type BlobCache,
   type CampusDatabase,
-  type LoginResult,
   type SyncEngine,
-  type TokenPair,
 } from '../../db/index.ts'
 import { authDependencies } from './dependencies.ts'
 
@@ -51,7 +50,7 @@ export interface LockedSession {
  */
 export interface PendingPasswordChange {
   serverUrl: string
-  result: LoginResult
+  result: SessionTokens
   typedAccount: string
   currentPassword: string
 }
@@ -123,7 +122,7 @@ export const useAuthStore = defineStore('auth', () => {
    * Starts a session with the tokens of a login (password or QR): ends the current one, then opens this
    * user's replica (it works offline from then on).
    */
-  async function enter(serverUrl: string, result: LoginResult, typedAccount: string | null): Promise<void> {
+  async function enter(serverUrl: string, result: SessionTokens, typedAccount: string | null): Promise<void> {
     const deps = authDependencies()
     await logout()
     account = typedAccount
@@ -176,7 +175,7 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /** Logs in with the session a phone handed over by confirming a QR code. */
-  function loginWithQr(serverUrl: string, result: LoginResult): Promise<void> {
+  function loginWithQr(serverUrl: string, result: SessionTokens): Promise<void> {
     return enter(serverUrl, result, null)
   }
 

@@ -3,13 +3,13 @@ import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { newId } from '../../../../domain/documents.ts'
+import { sectionItems, totalScore, type DefinitionSection } from '../../../../domain/homework/definition.ts'
 import {
-  allItems,
-  sectionItems,
-  totalScore,
-  walkSections,
-  type DefinitionSection,
-} from '../../../../domain/homework/definition.ts'
+  questionIdsIn,
+  readOnlyReason as readOnlyReasonOf,
+  sectionPathLabels,
+  type ReadOnlyReason,
+} from '../../../../domain/homework/editor-view.ts'
 import {
   addQuestions,
   addSection,
@@ -34,9 +34,6 @@ import { useQuestionLookup } from './use-question-lookup.ts'
 import { useSectionPrompts } from './use-section-prompts.ts'
 import { useSectionWrites } from './use-section-writes.ts'
 
-/** Why the editor only shows: the definition is complete, or someone else's. */
-export type ReadOnlyReason = 'complete' | 'notAuthor' | null
-
 /**
  * QB-3 the questions of a definition (查看問題): the section tree (add, rename, delete, move, batch scores) and
  * the selected section's questions (add through the picker, remove, move, score). Every change is written at
@@ -55,10 +52,7 @@ export function useDefinitionEditor(definitionId: Ref<string>) {
   const definition = computed(() => store.items.find((d) => d.id === definitionId.value) ?? null)
   const { update } = useSectionWrites(definition)
   const editable = computed(() => (definition.value ? actions.canEdit(definition.value) : false))
-  const readOnlyReason = computed<ReadOnlyReason>(() => {
-    if (!definition.value || editable.value) return null
-    return definition.value.status === 'complete' ? 'complete' : 'notAuthor'
-  })
+  const readOnlyReason = computed<ReadOnlyReason>(() => readOnlyReasonOf(definition.value, editable.value))
   const subjectName = computed(
     () => subjects.items.find((s) => s.id === definition.value?.subjectId)?.name ?? '?',
   )
@@ -70,19 +64,14 @@ export function useDefinitionEditor(definitionId: Ref<string>) {
   const selected = computed(() =>
     selectedId.value ? (findSection(sections.value, selectedId.value) ?? null) : null,
   )
-  const paths = computed(
-    () => new Map(walkSections(sections.value).map(({ section, path }) => [section.id, path])),
-  )
-  const pathOf = (section: DefinitionSection): string =>
-    (paths.value.get(section.id) ?? [section.title]).join(' / ')
+  const paths = computed(() => sectionPathLabels(sections.value))
+  const pathOf = (section: DefinitionSection): string => paths.value.get(section.id) ?? section.title
 
   const picker = reactive<{ visible: boolean; sectionId: string | null }>({ visible: false, sectionId: null })
   const pickerSection = computed(() =>
     picker.sectionId ? (findSection(sections.value, picker.sectionId) ?? null) : null,
   )
-  const presentIds = computed<ReadonlySet<string>>(
-    () => new Set(allItems({ sections: sections.value }).map((item) => item.questionId)),
-  )
+  const presentIds = computed<ReadonlySet<string>>(() => questionIdsIn(sections.value))
   const lookup = useQuestionLookup()
   const previewing = shallowRef<Question | null>(null)
   const preview = (questionId: string) => (previewing.value = lookup.find(questionId) ?? null)

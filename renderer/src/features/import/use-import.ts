@@ -5,6 +5,13 @@ import { templateSheet } from '../../../../domain/org/import/export.ts'
 import { refusedWrites } from '../../../../domain/org/import/gate.ts'
 import { planImportInChunks } from '../../../../domain/org/import/plan.ts'
 import {
+  alsoWrittenKinds,
+  progressPercent,
+  reportInDisplayOrder,
+  rowState,
+  writeCount,
+} from '../../../../domain/org/import/report-view.ts'
+import {
   error,
   importable,
   WRITE_ORDER,
@@ -37,11 +44,6 @@ export interface ReportRow {
 /** Lets the browser paint and handle input between chunks of rows. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
-/** Errors first, then in file order. */
-function reportOrder(a: RowReport, b: RowReport): number {
-  return Number(b.status === 'error') - Number(a.status === 'error') || a.row - b.row
-}
-
 /**
  * AB-3: choose an .xlsx file, check every row against the address book (in chunks, with progress), show the
  * report, then write everything — every kind gated before the first is written.
@@ -64,9 +66,7 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
     readError.value = ''
   })
 
-  const percent = computed(() =>
-    progress.value.total ? Math.round((progress.value.done / progress.value.total) * 100) : 0,
-  )
+  const percent = computed(() => progressPercent(progress.value))
   const busy = computed(() => phase.value !== 'idle')
   const canImport = computed(() => !busy.value && plan.value !== null && importable(plan.value))
 
@@ -77,11 +77,11 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
   const reportRows = computed<ReportRow[]>(() => {
     const current = plan.value
     if (!current) return []
-    return [...current.rows].sort(reportOrder).map((row) => ({
+    return reportInDisplayOrder(current.rows).map((row) => ({
       id: String(row.row),
       row: row.row,
       status: row.status,
-      state: row.status === 'error' ? 'error' : (row.action ?? 'unchanged'),
+      state: rowState(row),
       label: row.label,
       messages: row.messages.map((message) => describe(current.type, message)).join('；'),
     }))
@@ -91,8 +91,7 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
   const alsoWrites = computed(() => {
     const current = plan.value
     if (!current) return ''
-    const main = { staff: 'staff', classes: 'class', students: 'student' }[current.type]
-    return WRITE_ORDER.filter((kind) => kind !== main && current.writes[kind].length)
+    return alsoWrittenKinds(current)
       .map((kind) =>
         t('importer.kindCounts', { kind: t(`importer.kinds.${kind}`), ...current.counts.byKind[kind] }),
       )
@@ -135,7 +134,7 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
   }
 
   async function writeAll(current: ImportPlan): Promise<void> {
-    const total = WRITE_ORDER.reduce((sum, kind) => sum + current.writes[kind].length, 0)
+    const total = writeCount(current.writes)
     const written: WriteKind[] = []
     let offset = 0
     progress.value = { done: 0, total }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { studentsXlsx } from '../../../../e2e/fixtures/students-xlsx.ts'
 import { templateSheet } from '../../../../domain/org/import/export.ts'
-import { planImport } from '../../../../domain/org/import/plan.ts'
+import { planImportInChunks } from '../../../../domain/org/import/plan.ts'
 import { testBook } from '../../../../domain/org/import/testing.ts'
 import { readTables, writeTables } from '../../ui/excel/workbook.ts'
 
@@ -16,7 +16,7 @@ async function firstSheet(data: Uint8Array): Promise<string[][]> {
 describe('importing real .xlsx files', () => {
   it('reads a zh-TW file with bad rows: one error on each bad row, nothing else', async () => {
     const file = await studentsXlsx({ count: 40, bad: 3, locale: 'zh-TW' })
-    const plan = await planImport('students', await firstSheet(file.data), testBook())
+    const plan = await planImportInChunks('students', await firstSheet(file.data), testBook())
     expect(plan.fileErrors).toEqual([])
     expect(plan.counts).toMatchObject({ rows: 40, ok: 37, errors: 3, created: 37 })
     const bad = plan.rows.filter((row) => row.status === 'error')
@@ -42,7 +42,7 @@ describe('importing real .xlsx files', () => {
     sheet.addRow(['王五', 202699001, '初一（2）班', '王父', '父亲', 13900000031])
     sheet.addRow([])
     sheet.addRow([{ richText: [{ text: '赵' }, { text: '六' }] }, '202699002', '初二(1)班'])
-    const plan = await planImport(
+    const plan = await planImportInChunks(
       'students',
       await firstSheet(new Uint8Array(await workbook.xlsx.writeBuffer())),
       testBook(),
@@ -60,7 +60,7 @@ describe('importing real .xlsx files', () => {
 
   it('names the missing column of a file made from another template', async () => {
     const data = await writeTables([templateSheet('staff', 'en')])
-    const plan = await planImport('students', await firstSheet(data), testBook())
+    const plan = await planImportInChunks('students', await firstSheet(data), testBook())
     expect(plan.fileErrors.map((m) => [m.code, m.column])).toEqual([
       ['missingColumn', 'studentNo'],
       ['missingColumn', 'class'],
@@ -73,7 +73,7 @@ describe('importing real .xlsx files', () => {
     const written = performance.now()
     const rows = await firstSheet(file.data)
     const read = performance.now()
-    const plan = await planImport('students', rows, testBook())
+    const plan = await planImportInChunks('students', rows, testBook())
     const planned = performance.now()
     expect(plan.counts).toMatchObject({ rows: 3000, ok: 3000, created: 3000 })
     expect(plan.writes.guardian).toHaveLength(6000)

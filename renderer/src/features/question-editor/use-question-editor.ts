@@ -3,27 +3,25 @@ import { computed, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRoute, useRouter } from 'vue-router'
 import type { BlobRef } from '../../../../domain/blobs/blob-ref.ts'
-import { copyJson } from '../../../../domain/documents.ts'
 import {
   blankCount,
-  emptyContent,
   fitBlanks,
   renumberBlanks,
-  stemImages,
-  typeContent,
   type EditedFields,
-  type QuestionContent,
 } from '../../../../domain/questions/editing.ts'
-import { questionProblems } from '../../../../domain/questions/rules.ts'
 import {
-  QUESTION_TYPES,
-  type Blank,
-  type ChoiceOption,
-  type MatchingPair,
-  type OrderingItem,
-  type Question,
-  type QuestionType,
-} from '../../../../domain/questions/types.ts'
+  activeBlanks,
+  editedFields,
+  editorStateOf,
+  editRefusal,
+  isQuestionType,
+  newEditorState,
+  withBlankAnswers,
+  withKnownImage,
+  type EditorState,
+} from '../../../../domain/questions/editor-state.ts'
+import { questionProblems } from '../../../../domain/questions/rules.ts'
+import type { Question } from '../../../../domain/questions/types.ts'
 import { useAuthStore } from '../auth/store.ts'
 import { useQuestionStore } from '../question-bank/store.ts'
 import { useSubjectStore } from '../subjects/store.ts'
@@ -32,42 +30,6 @@ import { problemsOf } from './problems.ts'
 import { reasonOf } from '../../ui/reason-of.ts'
 import { useQuestionSave } from './use-question-save.ts'
 import { useUnsavedGuard } from './use-unsaved-guard.ts'
-
-/** The type-specific fields while editing: every list present (the type's own are saved). */
-interface EditedContent {
-  options: ChoiceOption[]
-  items: OrderingItem[]
-  pairs: MatchingPair[]
-  answer?: boolean
-  referenceAnswer: string
-  maxFiles?: number
-}
-
-function editedContent(content: QuestionContent): EditedContent {
-  return { options: [], items: [], pairs: [], referenceAnswer: '', ...copyJson(content) }
-}
-
-/** Everything being edited; it lives here so a refused save loses nothing. */
-interface EditorState {
-  type: QuestionType
-  subjectId: string
-  stem: string
-  explanation: string
-  attachments: BlobRef[]
-  content: EditedContent
-  /** Blank rows, kept beyond the stem's count so a deleted `{{n}}` brought back has its answers. */
-  blankPool: Blank[]
-  /** Every image the stem has shown while editing (the stem's `images` are those it still shows). */
-  knownImages: BlobRef[]
-}
-
-function isQuestionType(value: unknown): value is QuestionType {
-  return (QUESTION_TYPES as readonly unknown[]).includes(value)
-}
-
-function optionalText(text: string | undefined): string | undefined {
-  return text?.trim() ? text : undefined
-}
 
 /**
  * QB-1/QB-2: the question editor. New questions start empty for the route's type; a draft of the user's own
@@ -86,33 +48,11 @@ export function useQuestionEditor() {
   const ready = ref(false)
   const stored = ref<Question | null>(null)
   const save = useQuestionSave(stored)
-  const state = reactive<EditorState>({
-    type: 'single_choice',
-    subjectId: '',
-    stem: '',
-    explanation: '',
-    attachments: [],
-    content: editedContent({}),
-    blankPool: [],
-    knownImages: [],
-  })
+  const state = reactive<EditorState>(newEditorState('single_choice'))
   const savedSnapshot = ref('')
 
-  const blanks = computed(() => state.blankPool.slice(0, blankCount(state.stem)))
-
-  const fields = computed<EditedFields>(() => ({
-    type: state.type,
-    subjectId: state.subjectId,
-    stem: state.stem,
-    explanation: optionalText(state.explanation),
-    images: stemImages(state.stem, state.knownImages),
-    attachments: state.attachments,
-    ...typeContent(state.type, {
-      ...state.content,
-      referenceAnswer: optionalText(state.content.referenceAnswer),
-      blanks: blanks.value,
-    }),
-  }))
+  const blanks = computed(() => activeBlanks(state))
+  const fields = computed<EditedFields>(() => editedFields(state))
 
   /** The question as it would be saved now: what the rules check and the preview shows. */
   const question = computed<Question>(() => ({
@@ -154,27 +94,16 @@ export function useQuestionEditor() {
 
   function startNew(type: unknown): void {
     if (!isQuestionType(type)) return leave(t('questionEditor.unknownType', { type: String(type) }))
-    state.type = type
-    state.content = editedContent(emptyContent(type))
+    Object.assign(state, newEditorState(type))
     markSaved()
     ready.value = true
   }
 
   function load(question: Question | undefined): void {
-    if (!question) return leave(t('questionEditor.notFound'))
-    if (question.status === 'published') return leave(t('questionEditor.publishedReadOnly'))
-    if (question.authorId !== auth.user?.id) return leave(t('questionEditor.notYours'))
+    const refusal = editRefusal(question, auth.user?.id)
+    if (refusal || !question) return leave(t(`questionEditor.${refusal ?? 'notFound'}`))
     stored.value = question
-    Object.assign(state, {
-      type: question.type,
-      subjectId: question.subjectId,
-      stem: question.stem,
-      explanation: question.explanation ?? '',
-      attachments: [...question.attachments],
-      content: editedContent(typeContent(question.type, question)),
-      blankPool: copyJson(question.blanks ?? []),
-      knownImages: [...question.images],
-    })
+    Object.assign(state, editorStateOf(question))
     markSaved()
     ready.value = true
   }
@@ -230,7 +159,7 @@ export function useQuestionEditor() {
   })
 
   function addImage(image: BlobRef): void {
-    if (!state.knownImages.some((known) => known.sha256 === image.sha256)) state.knownImages.push(image)
+    state.knownImages = withKnownImage(state.knownImages, image)
   }
 
   function renumber(numbers: number[]): void {
@@ -238,7 +167,7 @@ export function useQuestionEditor() {
   }
 
   function setBlankAnswers(index: number, answers: string[]): void {
-    state.blankPool = state.blankPool.map((blank, i) => (i === index ? { ...blank, answers } : blank))
+    state.blankPool = withBlankAnswers(state.blankPool, index, answers)
   }
 
   watch(

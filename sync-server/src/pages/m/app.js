@@ -4,9 +4,10 @@
 // phone keeps its session in localStorage and talks to the JSON API of the sync server.
 
 /** @typedef {'zh-CN' | 'zh-TW' | 'en'} Lang */
-/** @typedef {{ id: string, schoolId: string, name: string, roles: string[] }} User */
-/** @typedef {User & { schoolName: string }} Identity */
-/** @typedef {{ accessToken: string, refreshToken: string, user: User, mustChangePassword: boolean }} Tokens */
+// The auth wire types are defined once, in domain/ (issue 19 §9); tsconfig.mobile.json checks this file against them.
+/** @typedef {import('../../../../domain/auth/auth-wire.ts').SessionTokens} Tokens */
+/** @typedef {import('../../../../domain/auth/auth-wire.ts').Identity} Identity */
+/** @typedef {Tokens['user']} User */
 /** @typedef {Tokens & { account: string, identities: Identity[] }} Session */
 /** @typedef {'confirmed' | 'rejected' | 'expired' | 'error'} QrResult */
 

@@ -4,7 +4,7 @@ import type { Guardian } from '../../../../../domain/org/guardian.ts'
 import type { Staff } from '../../../../../domain/org/staff.ts'
 import type { Student } from '../../../../../domain/org/student.ts'
 import { buildApp } from '../../../app.ts'
-import type { LoginResult } from '../../../auth/service.ts'
+import type { LoginResult } from '../../../../../domain/auth/auth-wire.ts'
 import { DEMO_PASSWORD } from '../../../seed/demo.ts'
 import {
   ADMIN,

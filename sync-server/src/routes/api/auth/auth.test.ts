@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAccount } from '../../../auth/accounts.ts'
 import { scryptHasher, type PasswordHasher } from '../../../auth/passwords.ts'
-import type { LoginResult, SessionTokens } from '../../../auth/service.ts'
+import type { LoginResult, SessionTokens } from '../../../../../domain/auth/auth-wire.ts'
 import { signAccessToken, type AccessClaims } from '../../../auth/tokens.ts'
 import { DEMO_PASSWORD } from '../../../seed/demo.ts'
 import {

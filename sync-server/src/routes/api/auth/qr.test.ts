@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import { QR_MESSAGES, type QrPollAnswer } from '../../../auth/qr-login.ts'
-import type { LoginResult } from '../../../auth/service.ts'
+import type { QrPollAnswer } from '../../../../../domain/auth/auth-wire.ts'
+import { QR_MESSAGES } from '../../../auth/qr-login.ts'
+import type { LoginResult } from '../../../../../domain/auth/auth-wire.ts'
 import { buildApp } from '../../../app.ts'
 import {
   ADMIN,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { QR_STATES, type QrState } from '../../../auth/qr-tickets.ts'
+import { QR_STATES, type QrState } from '../../../../../domain/auth/auth-wire.ts'
 import { rateLimited, type RateLimit } from '../../../plugins/rate-limit.ts'
 import { errorResponses, okSchema, qrTicketParams, sessionTokensSchema, text } from '../../schemas.ts'
 

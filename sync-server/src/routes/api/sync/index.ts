@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../../../../../domain/collections.ts'
+import type { PushRow } from '../../../../../domain/sync/sync-wire.ts'
 import { notFound } from '../../../errors.ts'
 import { pull } from '../../../sync/pull.ts'
-import { push, type PushRow } from '../../../sync/push.ts'
+import { push } from '../../../sync/push.ts'
 import { decimalInteger, documentSchema, errorResponses } from '../../schemas.ts'
 import stream from './stream.ts'
 
