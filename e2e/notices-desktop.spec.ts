@@ -45,6 +45,9 @@ async function compose(page: Page, title: string): Promise<void> {
     has: page.getByTestId(`notice-node-${CLASS_NODE}`),
   })
   await classNode.locator('.el-checkbox').click()
+  // 李老师 heads 初一(1)班 and teaches maths in 初一(3)班: the other classes are not offered.
+  await expect(page.getByTestId(`notice-node-class:demo-class-g7-3`)).toBeVisible()
+  await expect(page.getByTestId(`notice-node-class:demo-class-g7-2`)).toHaveCount(0)
   await expect(page.getByTestId('notice-audience-size')).not.toHaveAttribute('data-total', '0')
 }
 
