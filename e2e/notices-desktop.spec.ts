@@ -151,3 +151,34 @@ for (const locale of ['zh-TW', 'en'] as const) {
     await pc.context.close()
   })
 }
+
+test('an admin sees every notice of the school and may address the whole school; a teacher may not', async ({
+  browser,
+}) => {
+  const pc = await openPc(browser, server.url, 'zh-CN')
+  await logIn(pc.page, '13800000001', DEMO_PASSWORD)
+  await expectSynced(pc.page)
+  const page = pc.page
+  await page.getByTestId('menu-notices').click()
+  await page.locator('#tab-all').click()
+  await expect(noticeRow(page, '春游通知（离线写）')).toBeVisible()
+  await expect(noticeRow(page, '家长会通知 en').getByTestId('notice-state')).toHaveAttribute(
+    'data-state',
+    'delivered',
+  )
+  await shoot(page, 'notices-all-zh-CN')
+  await page.getByTestId('notice-add').click()
+  await page.getByTestId('notice-whole-school').click()
+  await expect(page.getByTestId('notice-audience-size')).not.toHaveAttribute('data-total', '0')
+  await pc.context.close()
+
+  const teacher = await openPc(browser, server.url, 'zh-CN')
+  await logIn(teacher.page, TEACHER, DEMO_PASSWORD)
+  await teacher.page.getByTestId('menu-notices').click()
+  await expect(teacher.page.locator('#tab-sent')).toBeVisible()
+  await expect(teacher.page.locator('#tab-all')).toHaveCount(0)
+  await teacher.page.getByTestId('notice-add').click()
+  await expect(teacher.page.getByTestId('notice-recipients')).toBeVisible()
+  await expect(teacher.page.getByTestId('notice-whole-school')).toHaveCount(0)
+  await teacher.context.close()
+})
