@@ -127,8 +127,12 @@ test('a teacher composes a notice offline, sends it online, and sees the guardia
   await pc.context.close()
 })
 
-for (const locale of ['zh-TW', 'en'] as const) {
-  test(`compose, preview and sent list read in ${locale}`, async ({ browser }) => {
+// zh-TW sends at once; en schedules the notice for the next full hour, so it waits as "scheduled".
+for (const [locale, state] of [
+  ['zh-TW', 'delivered'],
+  ['en', 'scheduled'],
+] as const) {
+  test(`compose, preview and sent list read in ${locale} (${state})`, async ({ browser }) => {
     const title = `家长会通知 ${locale}`
     const pc = await openPc(browser, server.url, locale)
     await logIn(pc.page, TEACHER, DEMO_PASSWORD)
@@ -140,11 +144,12 @@ for (const locale of ['zh-TW', 'en'] as const) {
     await page.getByTestId('notice-cc-myself').click()
     await shoot(page, `notices-compose-${locale}`)
     await checkPreview(page, locale)
+    if (state === 'scheduled') {
+      await page.getByTestId('notice-send-later').click()
+      await expect(page.getByTestId('notice-send-at').locator('input')).not.toHaveValue('')
+    }
     await send(page, locale)
-    await expect(noticeRow(page, title).getByTestId('notice-state')).toHaveAttribute(
-      'data-state',
-      'delivered',
-    )
+    await expect(noticeRow(page, title).getByTestId('notice-state')).toHaveAttribute('data-state', state)
     await shoot(page, `notices-sent-${locale}`)
     await page.locator('#tab-cc').click()
     await expect(noticeRow(page, title)).toBeVisible()
@@ -162,9 +167,13 @@ test('an admin sees every notice of the school and may address the whole school;
   await page.getByTestId('menu-notices').click()
   await page.locator('#tab-all').click()
   await expect(noticeRow(page, '春游通知（离线写）')).toBeVisible()
-  await expect(noticeRow(page, '家长会通知 en').getByTestId('notice-state')).toHaveAttribute(
+  await expect(noticeRow(page, '家长会通知 zh-TW').getByTestId('notice-state')).toHaveAttribute(
     'data-state',
     'delivered',
+  )
+  await expect(noticeRow(page, '家长会通知 en').getByTestId('notice-state')).toHaveAttribute(
+    'data-state',
+    'scheduled',
   )
   await shoot(page, 'notices-all-zh-CN')
   await page.getByTestId('notice-add').click()
