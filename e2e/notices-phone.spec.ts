@@ -1,13 +1,12 @@
 // Notices on the phone (DESIGN §7.1, NTC): a guardian's inbox fills in live, the notice opens as read, the form
 // answers in the phone's language; the author's receipts show it. The notice is pushed as the desktop would.
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { LOCALES, phoneLogIn, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import { expect, test } from '@playwright/test'
+import { LOCALES, SCREENSHOTS, shoot } from './app.ts'
+import { DEMO_PASSWORD as PASSWORD, openInbox } from './notice-pages.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const TEACHER = '13800000002'
-const GUARDIAN = '13900000001'
-const PASSWORD = 'demo-2026'
 const CLASS = 'demo-class-g7-1'
 
 interface Session {
@@ -63,23 +62,6 @@ async function receiptOf(server: RunningServer, teacher: Session, personId: stri
     documents: { personId: string; readAt?: number; answers?: object }[]
   }
   return documents.find((doc) => doc.personId === personId)
-}
-
-/** A 390 px wide phone, logged in as the guardian, on the inbox. */
-async function openInbox(browser: Browser, server: RunningServer, locale: Locale): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  })
-  await context.addInitScript((l) => localStorage.setItem('campus-desk.m.lang', l), locale)
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error(`phone page error: ${error.message}`))
-  await page.goto(`${server.url}/m/login`)
-  await phoneLogIn(page, GUARDIAN, PASSWORD)
-  await page.getByTestId('m-notices-link').click()
-  await expect(page.getByTestId('m-inbox')).toBeVisible()
-  return page
 }
 
 let server: RunningServer

@@ -1,55 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Department } from '../org/departments.ts'
-import type { Guardian } from '../org/guardian.ts'
-import type { SchoolClass } from '../org/school-class.ts'
-import type { Staff } from '../org/staff.ts'
-import type { Student } from '../org/student.ts'
 import { resolveRecipients, type AddressBook, type Recipient } from './recipients.ts'
-
-const common = { schoolId: 'demo', updatedAt: 1 }
-const schoolClass = (id: string): SchoolClass => ({
-  ...common,
-  id,
-  kind: 'class',
-  name: id,
-  gradeName: '初一',
-  year: 2026,
-  subjectTeachers: [],
-})
-const student = (id: string, classId: string, status: Student['status'] = 'active'): Student => ({
-  ...common,
-  id,
-  kind: 'student',
-  name: id,
-  studentNo: id,
-  classId,
-  status,
-})
-const guardian = (id: string, ...children: string[]): Guardian => ({
-  ...common,
-  id,
-  kind: 'guardian',
-  name: id,
-  phone: '13900000000',
-  children: children.map((studentId) => ({ studentId, relationship: '母亲' })),
-})
-const staff = (id: string, ...departmentIds: string[]): Staff => ({
-  ...common,
-  id,
-  kind: 'staff',
-  name: id,
-  departmentIds,
-  tags: [],
-  teaches: true,
-})
-const department = (id: string, parentId?: string): Department => ({
-  ...common,
-  id,
-  kind: 'department',
-  name: id,
-  order: 0,
-  ...(parentId ? { parentId } : {}),
-})
+import { department, guardian, schoolClass, staff, student } from './testing.ts'
 
 // c1: s1 (guardian g1, who also has s3 in c2), s2 (left; guardian g2); c2: s3, s4 (no account).
 // Departments: d1 → d1a → d1b; d2. Staff: t1 (d1), t2 (d1b), t3 (d2), t4 (none, no account).

@@ -1,4 +1,5 @@
 import {
+  Bell,
   Calendar,
   Clock,
   Collection,
@@ -75,6 +76,30 @@ export const routes: RouteRecordRaw[] = [
           rank: 1,
           roles: ['teacher'],
         },
+      },
+      {
+        path: 'notices',
+        name: 'notices',
+        component: () => import('../features/notices/index.vue'),
+        meta: {
+          group: 'mine',
+          titleKey: 'notices.title',
+          icon: markRaw(Bell),
+          rank: 2,
+          roles: ['admin', 'teacher'],
+        },
+      },
+      {
+        path: 'notices/new',
+        name: 'notice-new',
+        component: () => import('../features/notices/compose.vue'),
+        meta: { titleKey: 'notices.composeTitle', roles: ['admin', 'teacher'] },
+      },
+      {
+        path: 'notices/:id/edit',
+        name: 'notice-edit',
+        component: () => import('../features/notices/compose.vue'),
+        meta: { titleKey: 'notices.editTitle', roles: ['admin', 'teacher'] },
       },
       {
         path: 'timetable/plan',
