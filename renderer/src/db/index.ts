@@ -44,6 +44,7 @@ export {
   type CreateDatabaseOptions,
   type StoredDocument,
 } from './database.ts'
+export { createServerClock, type ServerClock } from './server-clock.ts'
 export { WHOLE_DOCUMENT, type LostEdit, type LostEditLog } from './lost-edits.ts'
 export { reapplyLostEdit } from './reapply.ts'
 export {
