@@ -87,6 +87,9 @@ describe('notice receipts', () => {
       state: 'read',
     })
     expect(rows.find((row) => row.id === 'n1:zhao')).toMatchObject({ name: 'zhao', state: 'unread' })
+    expect(rows.at(-1)).toMatchObject({ name: '王老师', classes: '', students: '' })
+    const student = receipt('s1', { personKind: 'student', studentIds: ['s1'] })
+    expect(recipientRows([student], everyone, names)[0]).toMatchObject({ name: '陈小明', students: '' })
   })
 
   it('write answers as text: a choice, choices, files by name, nothing when unanswered', () => {

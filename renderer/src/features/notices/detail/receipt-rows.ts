@@ -38,7 +38,7 @@ export interface RecipientRow {
   name: string
   personKind: RecipientKind
   classes: string
-  /** The students the notice concerns for this person (a guardian's children), joined. */
+  /** The children a guardian was reached through, joined (empty for students and staff). */
   students: string
   state: ReceiptState
 }
@@ -88,7 +88,10 @@ export function matchesFilter(receipt: Receipt, filter: RecipientFilter): boolea
   )
 }
 
-/** The rows of `receipts` that pass `filter`, by class then name. */
+const childrenOf = (receipt: Receipt, names: RecipientNames) =>
+  receipt.studentIds.map((id) => names.people.get(id) ?? id).join('、')
+
+/** The rows of `receipts` that pass `filter`, by class (those in no class last) then name. */
 export function recipientRows(
   receipts: readonly Receipt[],
   filter: RecipientFilter,
@@ -102,10 +105,15 @@ export function recipientRows(
       name: names.people.get(receipt.personId) ?? receipt.personId,
       personKind: receipt.personKind,
       classes: receipt.classIds.map((id) => className(id, names)).join('、'),
-      students: receipt.studentIds.map((id) => names.people.get(id) ?? id).join('、'),
+      students: receipt.personKind === 'guardian' ? childrenOf(receipt, names) : '',
       state: stateOf(receipt),
     }))
-    .sort((a, b) => a.classes.localeCompare(b.classes) || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) =>
+        Number(a.classes === '') - Number(b.classes === '') ||
+        a.classes.localeCompare(b.classes) ||
+        a.name.localeCompare(b.name),
+    )
 }
 
 /** The text of one answer: choices joined, file names joined, nothing when unanswered. */
