@@ -9,6 +9,7 @@ import {
   hoursAndMinutes,
   NO_CLASS,
   recipientRows,
+  type RecipientFilter,
   type RecipientNames,
 } from './receipt-rows.ts'
 
@@ -47,7 +48,7 @@ const receipts = [
   receipt('zhao', { classIds: ['c2'] }),
   receipt('wang', { personKind: 'staff', classIds: [] }),
 ]
-const everyone = { unread: false, notAnswered: false, classId: null }
+const everyone: RecipientFilter = { unread: false, notAnswered: false, classId: null }
 
 describe('notice receipts', () => {
   it('count delivered, read and answered overall', () => {
@@ -64,7 +65,7 @@ describe('notice receipts', () => {
   })
 
   it('filter unread, not answered and by class, each alone and together', () => {
-    const ids = (filter: Partial<typeof everyone>) =>
+    const ids = (filter: Partial<RecipientFilter>) =>
       recipientRows(receipts, { ...everyone, ...filter }, names).map((row) => row.receipt.personId)
     expect(ids({})).toHaveLength(4)
     expect(ids({ unread: true }).sort()).toEqual(['wang', 'zhao'])
