@@ -7,6 +7,7 @@ import { measureImport } from './import.ts'
 import { measurePropagation } from './propagation.ts'
 import { measureQuestionListSearch } from './question-list.ts'
 import { measureQuestionSearch } from './questions.ts'
+import { measureReceiptToDesktop } from './receipts.ts'
 import { round } from './stats.ts'
 import { measureGeneration, measureWeekRender } from './timetable.ts'
 
@@ -49,6 +50,20 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
         propagation_p99_ms: { value: round(propagation.p99), unit: 'ms', budget: 500 },
       },
       details: { propagation: { samples: propagation.samples, other_clients: 50 } },
+    }
+  },
+  receipts: async () => {
+    const receipts = await measureReceiptToDesktop()
+    return {
+      results: { receipt_to_desktop_p99_ms: { value: round(receipts.p99), unit: 'ms', budget: 1_000 } },
+      details: {
+        receipt_to_desktop: {
+          samples: receipts.samples,
+          p50_ms: round(receipts.p50),
+          read_p99_ms: round(receipts.readP99),
+          answer_p99_ms: round(receipts.answerP99),
+        },
+      },
     }
   },
   generation: async () => {

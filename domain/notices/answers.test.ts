@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { answerProblems, answerProblemText, keptAnswers, missesRequiredAnswer } from './answers.ts'
+import {
+  answerProblems,
+  answerProblemText,
+  awaitsReminder,
+  keptAnswers,
+  missesRequiredAnswer,
+} from './answers.ts'
 import type { NoticeQuestion } from './notice.ts'
 
 const questions: NoticeQuestion[] = [
@@ -52,5 +58,12 @@ describe('notice answers', () => {
     expect(missesRequiredAnswer(questions, { go: '参加' })).toBe(true)
     expect(missesRequiredAnswer(questions, { go: '参加', form: [file] })).toBe(false)
     expect(missesRequiredAnswer([], undefined)).toBe(false)
+  })
+
+  it('reminds those who have not read, or read without a required answer', () => {
+    expect(awaitsReminder(questions, {})).toBe(true)
+    expect(awaitsReminder([], { readAt: 1 })).toBe(false)
+    expect(awaitsReminder(questions, { readAt: 1, answers: { go: '参加' } })).toBe(true)
+    expect(awaitsReminder(questions, { readAt: 1, answers: { go: '参加', form: [file] } })).toBe(false)
   })
 })

@@ -1,7 +1,7 @@
 import { isSha256, type BlobRef } from '../blobs/blob-ref.ts'
 import { isPlainObject } from '../documents.ts'
 import type { NoticeQuestion } from './notice.ts'
-import type { Answer, Answers } from './receipt.ts'
+import type { Answer, Answers, Receipt } from './receipt.ts'
 
 export const ANSWER_PROBLEMS = [
   'required',
@@ -105,4 +105,12 @@ export function missesRequiredAnswer(
   answers: Answers | undefined,
 ): boolean {
   return questions.some((question) => question.required && isUnanswered(answers?.[question.id]))
+}
+
+/** Does a reminder go to `receipt`'s person: not read yet, or a required answer still missing? */
+export function awaitsReminder(
+  questions: readonly NoticeQuestion[],
+  receipt: Pick<Receipt, 'readAt' | 'answers'>,
+): boolean {
+  return receipt.readAt === undefined || missesRequiredAnswer(questions, receipt.answers)
 }

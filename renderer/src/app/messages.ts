@@ -7,8 +7,9 @@ export type MessageSchema = typeof zhCN
 
 type LocaleName = 'zh-CN' | 'zh-TW' | 'en'
 
-// Each feature owns its texts in `features/<feature>/locales/<locale>.json`, under one top-level key of its own.
-const featureFiles = import.meta.glob<MessageTree>('../features/*/locales/*.json', {
+// Each feature (or part of one) owns its texts in `features/<feature>[/<part>]/locales/<locale>.json`, under
+// one top-level key of its own.
+const featureFiles = import.meta.glob<MessageTree>('../features/**/locales/*.json', {
   eager: true,
   import: 'default',
 })

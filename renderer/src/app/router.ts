@@ -174,6 +174,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'homework.editorTitle', roles: ['admin', 'teacher'] },
       },
       {
+        path: 'notices/:id',
+        name: 'notice-detail',
+        component: () => import('../features/notices/detail/index.vue'),
+        meta: { titleKey: 'noticeDetail.title', roles: ['admin', 'teacher'] },
+      },
+      {
         path: 'staff-directory',
         name: 'staff-directory',
         component: () => import('../features/staff-directory/index.vue'),

@@ -1,3 +1,4 @@
+import { createServerClock, type ServerClock } from './server-clock.ts'
 import { PASSWORD_CHANGE_REQUIRED } from '../../../domain/auth/codes.ts'
 import type {
   LoginResult,
@@ -170,6 +171,8 @@ export interface ApiClient {
   setTokens(tokens: TokenPair): Promise<void>
   /** `POST /api/auth/logout` (best effort) and forgets both tokens. */
   logout(): Promise<void>
+  /** The server's clock as learnt from its answers to `request`. */
+  readonly serverClock: ServerClock
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -177,6 +180,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   let accessToken: string | null = null
   let refreshing: Promise<string> | null = null
   let expired = false
+  const serverClock = createServerClock()
 
   async function setTokens(tokens: TokenPair): Promise<void> {
     accessToken = tokens.accessToken
@@ -219,14 +223,21 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return { ...init, headers }
   }
 
+  async function timedSend(url: string, init: RequestInit): Promise<Response> {
+    const sentAt = Date.now()
+    const response = await send(fetchImpl, url, init)
+    serverClock.observe(response, sentAt)
+    return response
+  }
+
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const url = apiUrl(options.serverUrl, path)
     const token = accessToken ?? (await refresh())
-    const response = await send(fetchImpl, url, withToken(init, token))
+    const response = await timedSend(url, withToken(init, token))
     if (response.status !== 401) return response
     // Another request may have refreshed already while this one was in flight.
     const fresh = accessToken && accessToken !== token ? accessToken : await refresh()
-    return send(fetchImpl, url, withToken(init, fresh))
+    return timedSend(url, withToken(init, fresh))
   }
 
   async function json<T>(path: string, init?: RequestInit): Promise<T> {
@@ -248,5 +259,5 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     await options.secrets.delete(REFRESH_TOKEN_KEY)
   }
 
-  return { serverUrl: options.serverUrl, request, json, setTokens, logout }
+  return { serverUrl: options.serverUrl, request, json, setTokens, logout, serverClock }
 }

@@ -31,6 +31,7 @@ export {
   replicatedCollectionNames,
   type CampusDatabase,
 } from './database.ts'
+export { createServerClock, type ServerClock } from './server-clock.ts'
 export { WHOLE_DOCUMENT, type LostEdit } from './lost-edits.ts'
 export { reapplyLostEdit } from './reapply.ts'
 export {

@@ -1,4 +1,5 @@
 import { map, type Observable } from 'rxjs'
+import type { MangoQuerySelector } from 'rxdb'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import { newId, type BaseDocument } from '../../../domain/documents.ts'
@@ -37,6 +38,10 @@ export interface Repository<T extends BaseDocument> {
   readonly collection: CollectionName
   /** The live documents of this kind (tombstones excluded); emits on every local or replicated change. */
   all$(): Observable<T[]>
+  /** The live document `id` of this kind, null while there is none. */
+  one$(id: string): Observable<T | null>
+  /** The live documents of this kind whose id starts with `prefix` (read through the kind + id index). */
+  withIdPrefix$(prefix: string): Observable<T[]>
   get(id: string): Promise<T | null>
   insert(draft: Draft<T>): Promise<T>
   patch(id: string, changes: Changes<T>): Promise<T>
@@ -213,13 +218,22 @@ export function createRepository<T extends BaseDocument>(
     )
   }
 
+  function live(selector: MangoQuerySelector<StoredDocument>): Observable<T[]> {
+    return collection
+      .find({ selector })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as unknown as T)))
+  }
+
   return {
     kind,
     collection: collectionName,
-    all$: () =>
+    all$: () => live({ kind }),
+    one$: (id) =>
       collection
-        .find({ selector: { kind } })
-        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as unknown as T))),
+        .findOne(id)
+        .$.pipe(map((doc) => (doc && doc.kind === kind ? (doc.toJSON() as unknown as T) : null))),
+    // The character after the prefix's last one bounds the range: ids sort by UTF-16 code units.
+    withIdPrefix$: (prefix) => live({ kind, id: { $gte: prefix, $lt: `${prefix}\uffff` } }),
     get: async (id) => {
       const doc = await collection.findOne(id).exec()
       return doc && doc.kind === kind ? (doc.toJSON() as unknown as T) : null

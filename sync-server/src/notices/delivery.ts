@@ -1,6 +1,6 @@
 import type { CollectionName } from '../../../domain/collections.ts'
 import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
-import { missesRequiredAnswer } from '../../../domain/notices/answers.ts'
+import { awaitsReminder } from '../../../domain/notices/answers.ts'
 import { isDue, type Notice } from '../../../domain/notices/notice.ts'
 import { receiptId, type Receipt } from '../../../domain/notices/receipt.ts'
 import { resolveRecipients, type AddressBook } from '../../../domain/notices/recipients.ts'
@@ -115,7 +115,7 @@ export function hasPendingReminders(notice: Notice): boolean {
  */
 export async function sendReminders(store: Store, notice: StoredNotice, now: number): Promise<string[]> {
   const { schoolId, questions } = notice
-  const waiting = (receipt: Receipt) => !receipt.readAt || missesRequiredAnswer(questions, receipt.answers)
+  const waiting = (receipt: Receipt) => awaitsReminder(questions, receipt)
   const receipts = (await findReceipts(store, schoolId, 'noticeId', [notice.id])).filter(waiting)
   const ids = receipts.map((receipt) => receipt.id)
   const reminded = await store.writeDocuments(schoolId, 'receipts', ids, (stored) => {

@@ -22,8 +22,8 @@ const corsPlugin: FastifyPluginAsync = async (app) => {
     origin: (origin, callback) => callback(null, origin === undefined || isAllowedOrigin(origin)),
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'X-Poll-Token', 'Range', 'If-None-Match'],
-    // The blob cache reads these from the desktop app's origin (app://).
-    exposedHeaders: ['ETag', 'Content-Range', 'Accept-Ranges'],
+    // The blob cache reads these from the desktop app's origin (app://); the server clock estimate reads Date.
+    exposedHeaders: ['ETag', 'Content-Range', 'Accept-Ranges', 'Date'],
     maxAge: 600,
   })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, NetworkError, type ApiClient } from '../../db/index.ts'
+import { ApiError, createServerClock, NetworkError, type ApiClient } from '../../db/index.ts'
 import { adminFailure, createAdminApi } from './admin-api.ts'
 
 function recordingClient(answer: unknown) {
@@ -13,6 +13,7 @@ function recordingClient(answer: unknown) {
     },
     setTokens: () => Promise.resolve(),
     logout: () => Promise.resolve(),
+    serverClock: createServerClock(),
   }
   return { client, calls }
 }
