@@ -192,5 +192,7 @@ const INCONSISTENT: ReadonlySet<QuestionProblemCode> = new Set(['imageNotListed'
  */
 export function saveProblems(question: Question): QuestionProblem[] {
   const problems = questionProblems(question)
-  return question.status === 'published' ? problems : problems.filter((problem) => INCONSISTENT.has(problem.code))
+  return question.status === 'published'
+    ? problems
+    : problems.filter((problem) => INCONSISTENT.has(problem.code))
 }
