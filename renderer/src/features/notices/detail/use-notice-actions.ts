@@ -80,7 +80,7 @@ export function useNoticeActions(
     await patch({ status }, t(`noticeDetail.actions.${key}Done`))
   }
 
-  /** A new draft with the title and body (not the recipients); the compose screen lists it. */
+  /** A new draft with the title and body (not the recipients), opened in the compose page. */
   async function copyAsDraft(): Promise<void> {
     const current = notice.value
     const user = auth.user
@@ -102,7 +102,7 @@ export function useNoticeActions(
         }),
       t('noticeDetail.actions.copied'),
     )
-    if (draft) await router.push('/notices')
+    if (draft) await router.push({ name: 'notice-edit', params: { id: draft.id } })
   }
 
   return {
