@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto'
+import { MIN_PASSWORD_LENGTH, type PasswordProblem } from '../../../domain/auth/password-rules.ts'
+import { passwordProblem, type PasswordContext } from '../../../domain/auth/password-strength.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.ts'
 import type { Account, AccountWithSchool, Store } from '../store/index.ts'
@@ -56,7 +58,12 @@ const WRONG_CREDENTIALS = 'Wrong account or password'
 const SESSION_ENDED = 'The session has ended; log in again'
 const TOO_MANY_FAILURES = 'Too many failed attempts; try again later'
 const DISABLED = 'This account is disabled; ask the school administrator'
-export const MIN_PASSWORD_LENGTH = 8
+const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+  password_blank: 'The new password cannot be only spaces',
+  password_too_short: `The new password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+  password_is_personal: 'The new password must not be built on your phone, staff or student number or school',
+  password_too_weak: 'The new password is too easy to guess',
+}
 
 function sessionUser(account: Account): SessionUser {
   return { id: account.id, schoolId: account.schoolId, name: account.name, roles: account.roles }
@@ -169,15 +176,11 @@ export class AuthService {
       this.#failures.recordFailure(failureKey)
       throw badRequest('The current password is wrong', 'wrong_password')
     }
-    if (newPassword.length < MIN_PASSWORD_LENGTH) {
-      throw badRequest(
-        `The new password needs at least ${MIN_PASSWORD_LENGTH} characters`,
-        'password_too_short',
-      )
-    }
     if (newPassword === oldPassword) {
       throw badRequest('The new password must differ from the current one', 'password_unchanged')
     }
+    const problem = passwordProblem(newPassword, await this.#passwordContext(account))
+    if (problem) throw badRequest(PASSWORD_PROBLEMS[problem], problem)
     await this.#store.updatePassword(user.id, await hashPassword(newPassword), false)
     await this.#store.revokeOtherSessions(user.id, sessionId)
     await this.#audit(user, 'password.changed')
@@ -195,6 +198,12 @@ export class AuthService {
       expiresAt: claims.exp * 1000,
       mustChangePassword: status.mustChangePassword,
     }
+  }
+
+  /** What a guesser who knows the person would try: their logins, name and school (issue 11 §10). */
+  async #passwordContext(account: Account): Promise<PasswordContext> {
+    const school = (await this.#store.listSchools()).find((s) => s.id === account.schoolId)
+    return { ...account, schoolName: school?.name }
   }
 
   async #startSession(account: Account): Promise<SessionTokens> {
