@@ -30,6 +30,10 @@ export interface AppOptions {
   authSecret?: string
   /** At most 15 minutes (DESIGN §6). Default 900. */
   accessTokenTtlSeconds?: number
+  /** A session whose refresh token goes unused this long ends. Default 14 days. */
+  sessionIdleMs?: number
+  /** A session ends this long after its login, however often it is used. Default 90 days. */
+  sessionMaxAgeMs?: number
   /** Failed logins (and password checks) per account and address before 429. Default 5 per 15 minutes. */
   loginFailureLimit?: FailureLimit
   /** Requests per address to the login, refresh and password routes. Default 300 per minute. */
@@ -61,7 +65,7 @@ export interface AppOptions {
   blobMaxBytes?: number
   /** Folder of the built renderer to serve under /app/ (web mode); nothing is served when it has no index.html. */
   rendererDir?: string
-  /** The server's clock (ms): delivery times and the recall window of notices. Default `Date.now`. */
+  /** The server's clock (ms): delivery times and the recall window of notices, session lifetimes. Default `Date.now`. */
   clock?: () => number
   /** Runs the check for scheduled notices; default a timer. */
   noticeScheduler?: Scheduler
@@ -71,6 +75,8 @@ export interface AppOptions {
 
 const DEFAULTS = {
   accessTokenTtlSeconds: 15 * 60,
+  sessionIdleMs: 14 * 86_400_000,
+  sessionMaxAgeMs: 90 * 86_400_000,
   loginFailureLimit: { maxFailures: 5, windowMs: 15 * 60_000 },
   // Generous: a whole school often shares one public address.
   authRateLimit: { max: 300, timeWindowMs: 60_000 },
@@ -101,12 +107,15 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     changeBus: options.changeBus,
   })
   await app.register(accounts)
+  const clock = options.clock ?? Date.now
   await app.register(auth, {
     secret: options.authSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
     loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
+    sessionIdleMs: options.sessionIdleMs ?? DEFAULTS.sessionIdleMs,
+    sessionMaxAgeMs: options.sessionMaxAgeMs ?? DEFAULTS.sessionMaxAgeMs,
+    clock,
   })
-  const clock = options.clock ?? Date.now
   await app.register(notices, {
     clock,
     scheduler: options.noticeScheduler ?? intervalScheduler,

@@ -2,8 +2,16 @@ import { randomUUID } from 'node:crypto'
 import { MIN_PASSWORD_LENGTH, type PasswordProblem } from '../../../domain/auth/password-rules.ts'
 import { passwordProblem, type PasswordContext } from '../../../domain/auth/password-strength.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
-import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.ts'
-import type { Account, AccountWithSchool, Store } from '../store/index.ts'
+import { badRequest, forbidden, notFound, tooManyRequests, unauthorized } from '../errors.ts'
+import {
+  sessionExpired,
+  type Account,
+  type AccountWithSchool,
+  type SessionDevice,
+  type SessionInfo,
+  type SessionLimits,
+  type Store,
+} from '../store/index.ts'
 import { verifyAccountPassword } from './accounts.ts'
 import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
 import { hashPassword, verifyPassword } from './passwords.ts'
@@ -14,6 +22,17 @@ export interface AuthOptions {
   /** Lifetime of access tokens; DESIGN §6 allows at most 15 minutes. */
   accessTokenTtlSeconds: number
   loginFailureLimit: FailureLimit
+  /** A session whose refresh token goes unused this long ends (issue 11 §10). */
+  sessionIdleMs: number
+  /** A session ends this long after its login, however often it is used. */
+  sessionMaxAgeMs: number
+  /** The clock sessions are opened, used and expired by (ms). */
+  clock: () => number
+}
+
+/** One signed-in device as its owner sees it; `current` is the session asking. */
+export interface DeviceSession extends SessionInfo {
+  current: boolean
 }
 
 /** One of the identities a login can act as (a person may be a teacher in one school and a guardian in two). */
@@ -42,6 +61,7 @@ export interface LoginRequest {
   identityId?: string
   /** Failures are counted per account and address. */
   ip: string
+  device: SessionDevice
 }
 
 /** Who a request acts as, from its access token. */
@@ -118,17 +138,21 @@ export class AuthService {
       ? enabled.find((a) => a.id === request.identityId)
       : defaultIdentity(enabled)
     if (!chosen) throw badRequest(`Identity ${request.identityId} is not one of this account's identities`)
-    const tokens = await this.#startSession(chosen)
+    const tokens = await this.#startSession(chosen, request.device)
     await this.#audit(chosen, 'login', { ip: request.ip })
     return { ...tokens, identities: enabled.map(identity) }
   }
 
   /** A new session of an identity whose owner proved who they are elsewhere (a QR login confirmed on a phone). */
-  async startSessionFor(accountId: string, detail: Record<string, unknown>): Promise<SessionTokens> {
+  async startSessionFor(
+    accountId: string,
+    device: SessionDevice,
+    detail: Record<string, unknown>,
+  ): Promise<SessionTokens> {
     const account = await this.#store.getAccount(accountId)
     if (!account) throw unauthorized(SESSION_ENDED)
     if (account.disabled) throw forbidden(DISABLED)
-    const tokens = await this.#startSession(account)
+    const tokens = await this.#startSession(account, device)
     await this.#audit(account, 'login', detail)
     return tokens
   }
@@ -139,8 +163,10 @@ export class AuthService {
     const outcome = await this.#store.rotateRefreshToken(
       hashRefreshToken(refreshToken),
       hashRefreshToken(next),
+      this.#limits(),
     )
     if (outcome.status === 'reused') await this.#audit(null, 'refresh.reused')
+    if (outcome.status === 'expired') await this.#audit(null, 'session.expired')
     if (outcome.status !== 'rotated') throw unauthorized(SESSION_ENDED)
     const account = await this.#store.getAccount(outcome.accountId)
     if (!account || account.disabled) {
@@ -158,6 +184,29 @@ export class AuthService {
   async logout(user: SessionUser, sessionId: string): Promise<void> {
     await this.#store.revokeSession(sessionId)
     await this.#audit(user, 'logout')
+  }
+
+  /** The caller's signed-in devices (open sessions within their limits), newest use first (AUTH-6). */
+  async sessions(user: SessionUser, currentSessionId: string): Promise<DeviceSession[]> {
+    const limits = this.#limits()
+    const open = (await this.#store.listSessions(user.id)).filter((s) => !sessionExpired(s, limits))
+    return open.map((session) => ({ ...session, current: session.id === currentSessionId }))
+  }
+
+  /** Signs one of the caller's own devices out; 404 for a session that is not theirs or no longer open. */
+  async revokeDevice(user: SessionUser, sessionId: string): Promise<void> {
+    const own = await this.#store.listSessions(user.id)
+    if (!own.some((s) => s.id === sessionId)) throw notFound('No such signed-in device')
+    await this.#store.revokeSession(sessionId)
+    await this.#audit(user, 'session.revoked', { sessionId })
+  }
+
+  /** Signs every other device of the caller out; returns their session ids. */
+  async revokeOtherDevices(user: SessionUser, currentSessionId: string): Promise<string[]> {
+    const others = (await this.#store.listSessions(user.id)).filter((s) => s.id !== currentSessionId)
+    await this.#store.revokeOtherSessions(user.id, currentSessionId)
+    await this.#audit(user, 'session.revoked-others', { count: others.length })
+    return others.map((s) => s.id)
   }
 
   /** Changes the password of the caller's identity and ends their other sessions. */
@@ -206,11 +255,17 @@ export class AuthService {
     return { ...account, schoolName: school?.name }
   }
 
-  async #startSession(account: Account): Promise<SessionTokens> {
+  #limits(): SessionLimits {
+    const { clock, sessionIdleMs, sessionMaxAgeMs } = this.#options
+    return { now: clock(), idleMs: sessionIdleMs, maxAgeMs: sessionMaxAgeMs }
+  }
+
+  async #startSession(account: Account, device: SessionDevice): Promise<SessionTokens> {
     const sessionId = randomUUID()
     const refreshToken = newRandomToken()
-    await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken))
-    await this.#store.recordLogin(account.id, Date.now())
+    const at = this.#options.clock()
+    await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken), { device, at })
+    await this.#store.recordLogin(account.id, at)
     return {
       accessToken: this.#accessToken(account, sessionId),
       refreshToken,

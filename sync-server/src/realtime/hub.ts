@@ -145,6 +145,14 @@ export class RealtimeHub {
     }
   }
 
+  /** Ends the streams of these sessions at once (their devices were signed out). */
+  endSessions(sessionIds: readonly string[]): void {
+    const ended = new Set(sessionIds)
+    for (const subscribers of [...this.#bySchool.values()]) {
+      for (const subscriber of [...subscribers]) if (ended.has(subscriber.sessionId)) this.#drop(subscriber)
+    }
+  }
+
   /** Ends every stream (server shutdown). */
   close(): void {
     clearInterval(this.#heartbeat)
