@@ -15,6 +15,10 @@ export interface ReadScope {
   studentIds: ReadonlySet<string>
   /** Notices the user wrote or is CC on: they read those notices' receipts. */
   noticeIds?: ReadonlySet<string>
+  /** For guardians and students: the teachers of their children's (their own) classes, the staff they see. */
+  staffIds?: ReadonlySet<string>
+  /** The school shows those teachers' phone numbers to guardians and students (`SchoolSettings`). */
+  staffPhonesVisible?: boolean
 }
 
 export const EMPTY_SCOPE: ReadScope = { classIds: new Set(), studentIds: new Set() }
@@ -45,6 +49,11 @@ export interface KindDefinition<T extends BaseDocument = BaseDocument> {
   canWrite(user: SessionUser, next: T, stored: T | null): PermissionResult
   /** `scope`: the address-book part of the user's visibility (only org kinds use it). */
   canRead(user: SessionUser, doc: T, scope: ReadScope): boolean
+  /**
+   * The fields of a readable `doc` that `user` may see (a field-level projection), applied by pull and stream
+   * after `canRead`. Returns `doc` itself when nothing is hidden. Without it, readers see every field.
+   */
+  project?(user: SessionUser, doc: T, scope: ReadScope): T
 }
 
 /** Is this write a delete (a tombstone)? `canWrite` gets the tombstone flag on both ends. */

@@ -28,3 +28,18 @@ export function canRead(user: SessionUser, doc: BaseDocument, scope: ReadScope =
   const definition = kindDefinition(doc.kind)
   return definition ? definition.canRead(user, doc, scope) : false
 }
+
+/**
+ * What `user` sees of `doc`: null when they may not read it, else the document with only the fields they may
+ * see (the same object when nothing is hidden). Pull and stream send this.
+ */
+export function readableView<T extends BaseDocument>(
+  user: SessionUser,
+  doc: T,
+  scope: ReadScope = EMPTY_SCOPE,
+): T | null {
+  if (doc.schoolId !== user.schoolId) return null
+  const definition = kindDefinition(doc.kind)
+  if (!definition?.canRead(user, doc, scope)) return null
+  return definition.project ? (definition.project(user, doc, scope) as T) : doc
+}

@@ -6,6 +6,7 @@ import { calendarEventKind } from './events/calendar-event.ts'
 import { campusKind, gradeKind } from './org/campus.ts'
 import { departmentKind } from './org/departments.ts'
 import { guardianKind } from './org/guardian.ts'
+import { schoolSettingsKind } from './org/school-settings.ts'
 import { classKind } from './org/school-class.ts'
 import { staffKind } from './org/staff.ts'
 import { studentKind } from './org/student.ts'
@@ -31,6 +32,7 @@ export const KINDS: readonly KindDefinition[] = [
   classKind,
   studentKind,
   guardianKind,
+  schoolSettingsKind,
   updateLogKind,
   planEntryKind,
   lessonKind,

@@ -1,6 +1,6 @@
-import { isAdmin } from '../auth/roles.ts'
+import { isAdmin, isStaff, type SessionUser } from '../auth/roles.ts'
 import type { BaseDocument } from '../documents.ts'
-import { allowed, denied, kindSchema, nonBlankString, type KindDefinition } from '../kinds.ts'
+import { allowed, denied, kindSchema, nonBlankString, type KindDefinition, type ReadScope } from '../kinds.ts'
 
 export const PHONE_PATTERN = '^1[3-9]\\d{9}$'
 
@@ -17,6 +17,20 @@ export interface Staff extends BaseDocument {
   teaches: boolean
   /** Administers the school in Campus Desk: their account has the admin role. */
   admin?: boolean
+}
+
+/**
+ * Staff see the whole staff directory. Guardians and students see only the teachers of their children's
+ * (their own) classes: with name, position, departments and tags, without the staff number (a login) and,
+ * unless the school shows them, without the phone number (issue 11 §5).
+ */
+function familyView(staff: Staff, scope: ReadScope): Staff {
+  const { phone, staffNo: _staffNo, ...visible } = staff
+  return scope.staffPhonesVisible && phone !== undefined ? { ...visible, phone } : visible
+}
+
+export function projectStaff(user: SessionUser, staff: Staff, scope: ReadScope): Staff {
+  return isStaff(user) ? staff : familyView(staff, scope)
 }
 
 export const staffKind: KindDefinition<Staff> = {
@@ -37,5 +51,6 @@ export const staffKind: KindDefinition<Staff> = {
     ['name', 'departmentIds', 'tags', 'teaches'],
   ),
   canWrite: (user) => (isAdmin(user) ? allowed : denied('only admins may change the staff directory')),
-  canRead: () => true,
+  canRead: (user, staff, scope) => isStaff(user) || (scope.staffIds?.has(staff.id) ?? false),
+  project: projectStaff,
 }

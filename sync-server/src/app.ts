@@ -33,6 +33,10 @@ export interface AppOptions {
   authSecret?: string
   /** At most 15 minutes (DESIGN §6). Default 900. */
   accessTokenTtlSeconds?: number
+  /** A session whose refresh token goes unused this long ends. Default 14 days. */
+  sessionIdleMs?: number
+  /** A session ends this long after its login, however often it is used. Default 90 days. */
+  sessionMaxAgeMs?: number
   /** Failed logins (and password checks) per account and address before 429. Default 5 per 15 minutes. */
   loginFailureLimit?: FailureLimit
   /**
@@ -73,7 +77,7 @@ export interface AppOptions {
   blobAllowances?: UploadAllowances
   /** Folder of the built renderer to serve under /app/ (web mode); nothing is served when it has no index.html. */
   rendererDir?: string
-  /** The server's clock (ms): delivery times and the recall window of notices, login limits. Default `Date.now`. */
+  /** The server's clock (ms): delivery times and the recall window of notices, login limits, session lifetimes. Default `Date.now`. */
   clock?: () => number
   /** Runs the check for scheduled notices; default a timer. */
   noticeScheduler?: Scheduler
@@ -83,6 +87,8 @@ export interface AppOptions {
 
 const DEFAULTS = {
   accessTokenTtlSeconds: 15 * 60,
+  sessionIdleMs: 14 * 86_400_000,
+  sessionMaxAgeMs: 90 * 86_400_000,
   loginFailureLimit: { maxFailures: 5, windowMs: 15 * 60_000 },
   loginThrottle: {
     freeFailures: 10,
@@ -127,7 +133,9 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
     hasher: options.passwordHasher,
     loginThrottle: options.loginThrottle ?? DEFAULTS.loginThrottle,
-    now: clock,
+    sessionIdleMs: options.sessionIdleMs ?? DEFAULTS.sessionIdleMs,
+    sessionMaxAgeMs: options.sessionMaxAgeMs ?? DEFAULTS.sessionMaxAgeMs,
+    clock,
   })
   await app.register(notices, {
     clock,

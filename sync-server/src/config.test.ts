@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       blobDir: join(resolve('data'), 'blobs'),
       blobMaxBytes: undefined,
       trustProxy: false,
+      sessionIdleDays: undefined,
+      sessionMaxAgeDays: undefined,
     })
   })
 
@@ -35,6 +37,8 @@ describe('loadConfig', () => {
       BLOB_DIR: '/srv/blobs',
       BLOB_MAX_BYTES: '1048576',
       TRUST_PROXY: 'true',
+      SESSION_IDLE_DAYS: '7',
+      SESSION_MAX_AGE_DAYS: '30',
     })
     expect(config).toEqual({
       port: 8080,
@@ -49,6 +53,8 @@ describe('loadConfig', () => {
       blobDir: '/srv/blobs',
       blobMaxBytes: 1_048_576,
       trustProxy: true,
+      sessionIdleDays: 7,
+      sessionMaxAgeDays: 30,
     })
   })
 
@@ -66,5 +72,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QR_TICKET_TTL_MS: '2 minutes' })).toThrow('QR_TICKET_TTL_MS')
     expect(() => loadConfig({ BLOB_MAX_BYTES: '50MB' })).toThrow('BLOB_MAX_BYTES is not a number of bytes')
     expect(() => loadConfig({ BLOB_MAX_BYTES: '0' })).toThrow('BLOB_MAX_BYTES')
+    expect(() => loadConfig({ SESSION_IDLE_DAYS: '2w' })).toThrow('SESSION_IDLE_DAYS is not a number of days')
   })
 })

@@ -22,6 +22,10 @@ export interface ServerConfig {
   blobMaxBytes: number | undefined
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (per-address rate limits). */
   trustProxy: boolean
+  /** `SESSION_IDLE_DAYS`: a session unused this long ends; the app's default (14) when unset. */
+  sessionIdleDays: number | undefined
+  /** `SESSION_MAX_AGE_DAYS`: a session ends this long after its login; the app's default (90) when unset. */
+  sessionMaxAgeDays: number | undefined
 }
 
 function port(value: string | undefined): number {
@@ -61,5 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     blobDir: resolve(env.BLOB_DIR || join(dataDir, 'blobs')),
     blobMaxBytes: positiveInteger('BLOB_MAX_BYTES', 'bytes', env.BLOB_MAX_BYTES),
     trustProxy: flag(env.TRUST_PROXY),
+    sessionIdleDays: positiveInteger('SESSION_IDLE_DAYS', 'days', env.SESSION_IDLE_DAYS),
+    sessionMaxAgeDays: positiveInteger('SESSION_MAX_AGE_DAYS', 'days', env.SESSION_MAX_AGE_DAYS),
   }
 }

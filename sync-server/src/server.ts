@@ -15,6 +15,10 @@ if (config.demo && (await seedDemo(store))) {
   }
 }
 
+function daysInMs(days: number | undefined): number | undefined {
+  return days === undefined ? undefined : days * 86_400_000
+}
+
 const app = await buildApp(
   {
     store,
@@ -24,6 +28,8 @@ const app = await buildApp(
     qrTicketTtlMs: config.qrTicketTtlMs,
     blobDir: config.blobDir,
     blobMaxBytes: config.blobMaxBytes,
+    sessionIdleMs: daysInMs(config.sessionIdleDays),
+    sessionMaxAgeMs: daysInMs(config.sessionMaxAgeDays),
   },
   { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy },
 )

@@ -169,7 +169,9 @@ export class QrLoginService {
     if (state !== 'confirmed' || !ticket.scannedBy) return { state, ...(scannedBy && { scannedBy }) }
     // Marked used before the first await: of two polls racing here, only one gets the tokens.
     this.#update(ticket, { state: 'used' })
-    const tokens = await this.#auth.startSessionFor(ticket.scannedBy.id, {
+    // The desktop named itself when it asked for the code (DESIGN §6); QR logins are the desktop's.
+    const device = { name: ticket.deviceName, kind: 'desktop' as const }
+    const tokens = await this.#auth.startSessionFor(ticket.scannedBy.id, device, {
       via: 'qr',
       ip: ticket.clientAddress,
       deviceName: ticket.deviceName,

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import type { Identity, LoginResult, SessionTokens } from '../../../domain/auth/auth-wire.ts'
+import { MIN_PASSWORD_LENGTH, type PasswordProblem } from '../../../domain/auth/password-rules.ts'
+import { passwordProblem, type PasswordContext } from '../../../domain/auth/password-strength.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
-import { badRequest, forbidden, tooManyRequests, unauthorized } from '../errors.ts'
-import type { Account, AccountWithSchool, Store } from '../store/index.ts'
+import { badRequest, forbidden, notFound, tooManyRequests, unauthorized } from '../errors.ts'
+import {
+  sessionExpired,
+  type Account,
+  type AccountWithSchool,
+  type SessionDevice,
+  type SessionInfo,
+  type SessionLimits,
+  type Store,
+} from '../store/index.ts'
 import { verifyAccountPassword } from './accounts.ts'
 import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
 import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.ts'
@@ -16,10 +26,19 @@ export interface AuthOptions {
   loginFailureLimit: FailureLimit
   /** Failed logins per account across addresses: a growing wait (issue 11 §4). */
   loginThrottle: LoginThrottleOptions
-  /** The clock of both limits. Default `Date.now`. */
-  now?: () => number
   /** Default scrypt. */
   hasher?: PasswordHasher
+  /** A session whose refresh token goes unused this long ends (issue 11 §10). */
+  sessionIdleMs: number
+  /** A session ends this long after its login, however often it is used. */
+  sessionMaxAgeMs: number
+  /** The clock sessions are opened, used and expired by, and login limits count by (ms). */
+  clock: () => number
+}
+
+/** One signed-in device as its owner sees it; `current` is the session asking. */
+export interface DeviceSession extends SessionInfo {
+  current: boolean
 }
 
 export interface LoginRequest {
@@ -28,6 +47,7 @@ export interface LoginRequest {
   identityId?: string
   /** Failures are counted per account and address, and per account. */
   ip: string
+  device: SessionDevice
 }
 
 /** Who a request acts as, from its access token. */
@@ -44,7 +64,12 @@ const WRONG_CREDENTIALS = 'Wrong account or password'
 const SESSION_ENDED = 'The session has ended; log in again'
 const TOO_MANY_FAILURES = 'Too many failed attempts; try again later'
 const DISABLED = 'This account is disabled; ask the school administrator'
-export const MIN_PASSWORD_LENGTH = 8
+const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+  password_blank: 'The new password cannot be only spaces',
+  password_too_short: `The new password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+  password_is_personal: 'The new password must not be built on your phone, staff or student number or school',
+  password_too_weak: 'The new password is too easy to guess',
+}
 
 function sessionUser(account: Account): SessionUser {
   return { id: account.id, schoolId: account.schoolId, name: account.name, roles: account.roles }
@@ -74,8 +99,8 @@ export class AuthService {
   constructor(store: Store, options: AuthOptions) {
     this.#store = store
     this.#options = options
-    this.#failures = new FailureLimiter(options.loginFailureLimit, options.now)
-    this.#throttle = new LoginThrottle(options.loginThrottle, options.now)
+    this.#failures = new FailureLimiter(options.loginFailureLimit, options.clock)
+    this.#throttle = new LoginThrottle(options.loginThrottle, options.clock)
     this.#hasher = options.hasher ?? scryptHasher
   }
 
@@ -104,17 +129,21 @@ export class AuthService {
       ? enabled.find((a) => a.id === request.identityId)
       : defaultIdentity(enabled)
     if (!chosen) throw badRequest(`Identity ${request.identityId} is not one of this account's identities`)
-    const tokens = await this.#startSession(chosen)
+    const tokens = await this.#startSession(chosen, request.device)
     await this.#audit(chosen, 'login', { ip: request.ip })
     return { ...tokens, identities: enabled.map(identity) }
   }
 
   /** A new session of an identity whose owner proved who they are elsewhere (a QR login confirmed on a phone). */
-  async startSessionFor(accountId: string, detail: Record<string, unknown>): Promise<SessionTokens> {
+  async startSessionFor(
+    accountId: string,
+    device: SessionDevice,
+    detail: Record<string, unknown>,
+  ): Promise<SessionTokens> {
     const account = await this.#store.getAccount(accountId)
     if (!account) throw unauthorized(SESSION_ENDED)
     if (account.disabled) throw forbidden(DISABLED)
-    const tokens = await this.#startSession(account)
+    const tokens = await this.#startSession(account, device)
     await this.#audit(account, 'login', detail)
     return tokens
   }
@@ -125,8 +154,10 @@ export class AuthService {
     const outcome = await this.#store.rotateRefreshToken(
       hashRefreshToken(refreshToken),
       hashRefreshToken(next),
+      this.#limits(),
     )
     if (outcome.status === 'reused') await this.#audit(null, 'refresh.reused')
+    if (outcome.status === 'expired') await this.#audit(null, 'session.expired')
     if (outcome.status !== 'rotated') throw unauthorized(SESSION_ENDED)
     const account = await this.#store.getAccount(outcome.accountId)
     if (!account || account.disabled) {
@@ -146,6 +177,29 @@ export class AuthService {
     await this.#audit(user, 'logout')
   }
 
+  /** The caller's signed-in devices (open sessions within their limits), newest use first (AUTH-6). */
+  async sessions(user: SessionUser, currentSessionId: string): Promise<DeviceSession[]> {
+    const limits = this.#limits()
+    const open = (await this.#store.listSessions(user.id)).filter((s) => !sessionExpired(s, limits))
+    return open.map((session) => ({ ...session, current: session.id === currentSessionId }))
+  }
+
+  /** Signs one of the caller's own devices out; 404 for a session that is not theirs or no longer open. */
+  async revokeDevice(user: SessionUser, sessionId: string): Promise<void> {
+    const own = await this.#store.listSessions(user.id)
+    if (!own.some((s) => s.id === sessionId)) throw notFound('No such signed-in device')
+    await this.#store.revokeSession(sessionId)
+    await this.#audit(user, 'session.revoked', { sessionId })
+  }
+
+  /** Signs every other device of the caller out; returns their session ids. */
+  async revokeOtherDevices(user: SessionUser, currentSessionId: string): Promise<string[]> {
+    const others = (await this.#store.listSessions(user.id)).filter((s) => s.id !== currentSessionId)
+    await this.#store.revokeOtherSessions(user.id, currentSessionId)
+    await this.#audit(user, 'session.revoked-others', { count: others.length })
+    return others.map((s) => s.id)
+  }
+
   /** Changes the password of the caller's identity and ends their other sessions. */
   async changePassword(
     user: SessionUser,
@@ -163,15 +217,11 @@ export class AuthService {
       this.#failures.recordFailure(failureKey)
       throw badRequest('The current password is wrong', 'wrong_password')
     }
-    if (newPassword.length < MIN_PASSWORD_LENGTH) {
-      throw badRequest(
-        `The new password needs at least ${MIN_PASSWORD_LENGTH} characters`,
-        'password_too_short',
-      )
-    }
     if (newPassword === oldPassword) {
       throw badRequest('The new password must differ from the current one', 'password_unchanged')
     }
+    const problem = passwordProblem(newPassword, await this.#passwordContext(account))
+    if (problem) throw badRequest(PASSWORD_PROBLEMS[problem], problem)
     await this.#store.updatePassword(user.id, await this.#hasher.hash(newPassword), false)
     await this.#store.revokeOtherSessions(user.id, sessionId)
     await this.#audit(user, 'password.changed')
@@ -191,11 +241,23 @@ export class AuthService {
     }
   }
 
-  async #startSession(account: Account): Promise<SessionTokens> {
+  /** What a guesser who knows the person would try: their logins, name and school (issue 11 §10). */
+  async #passwordContext(account: Account): Promise<PasswordContext> {
+    const school = (await this.#store.listSchools()).find((s) => s.id === account.schoolId)
+    return { ...account, schoolName: school?.name }
+  }
+
+  #limits(): SessionLimits {
+    const { clock, sessionIdleMs, sessionMaxAgeMs } = this.#options
+    return { now: clock(), idleMs: sessionIdleMs, maxAgeMs: sessionMaxAgeMs }
+  }
+
+  async #startSession(account: Account, device: SessionDevice): Promise<SessionTokens> {
     const sessionId = randomUUID()
     const refreshToken = newRandomToken()
-    await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken))
-    await this.#store.recordLogin(account.id, Date.now())
+    const at = this.#options.clock()
+    await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken), { device, at })
+    await this.#store.recordLogin(account.id, at)
     return {
       accessToken: this.#accessToken(account, sessionId),
       refreshToken,

@@ -1,7 +1,8 @@
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { ReadScope } from '../../../domain/kinds.ts'
-import { canRead } from '../../../domain/permissions.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
+import { readableView } from '../../../domain/permissions.ts'
 import type { CommittedChange, StoredDocument } from '../store/index.ts'
 import { sameScope, SCOPED_COLLECTIONS, scopeFingerprint, type OrgIndex } from '../visibility/org-index.ts'
 
@@ -53,17 +54,23 @@ export const HEARTBEAT = ': heartbeat\n\n'
 const RESYNC_SCOPED_FROM_ZERO = sseEvent('resync', { collections: SCOPED_COLLECTIONS, fromZero: true })
 const RESYNC_RECEIPTS_FROM_ZERO = sseEvent('resync', { collections: ['receipts'], fromZero: true })
 
-function changeEvent(collection: CollectionName, visible: StoredDocument[], lastSeq: number): string {
-  return sseEvent('change', {
-    collection,
-    documents: visible.map((d) => d.data),
-    checkpoint: { seq: lastSeq },
-  })
+function changeEvent(collection: CollectionName, visible: WireDocument[], lastSeq: number): string {
+  return sseEvent('change', { collection, documents: visible, checkpoint: { seq: lastSeq } })
+}
+
+/** What `subscriber` sees of `documents`: the readable ones, each with the fields they may see. */
+function viewsOf(subscriber: Subscriber, documents: readonly StoredDocument[]): WireDocument[] {
+  return documents.flatMap(({ data }) => readableView(subscriber.user, data, subscriber.scope) ?? [])
+}
+
+/** Does the subscriber see every document of the change whole (then the shared event text fits)? */
+function seesAll(views: readonly WireDocument[], documents: readonly StoredDocument[]): boolean {
+  return views.length === documents.length && views.every((view, i) => view === documents[i]?.data)
 }
 
 /**
  * The open sync streams of this server instance. Each committed change goes to the streams of its school,
- * filtered per user with the same visibility rule and scope as pull; the checkpoint is the last seq of the
+ * filtered and projected per user with the same visibility rule and scope as pull; the checkpoint is the last seq of the
  * change, so a client never rescans documents hidden from it. A user whose scope the change altered is told
  * first to pull the scoped collections again from 0 (DESIGN §5).
  */
@@ -113,12 +120,11 @@ export class RealtimeHub {
     let everythingVisible: string | undefined
     for (const subscriber of subscribers) {
       this.#refreshScope(subscriber)
-      const visible = change.documents.filter((d) => canRead(subscriber.user, d.data, subscriber.scope))
+      const visible = viewsOf(subscriber, change.documents)
       if (visible.length === 0) continue
-      const event =
-        visible.length === change.documents.length
-          ? (everythingVisible ??= changeEvent(change.collection, visible, last.seq))
-          : changeEvent(change.collection, visible, last.seq)
+      const event = seesAll(visible, change.documents)
+        ? (everythingVisible ??= changeEvent(change.collection, visible, last.seq))
+        : changeEvent(change.collection, visible, last.seq)
       this.#send(subscriber, event)
     }
   }
@@ -136,6 +142,14 @@ export class RealtimeHub {
     const ended = new Set(accountIds)
     for (const subscribers of [...this.#bySchool.values()]) {
       for (const subscriber of [...subscribers]) if (ended.has(subscriber.user.id)) this.#drop(subscriber)
+    }
+  }
+
+  /** Ends the streams of these sessions at once (their devices were signed out). */
+  endSessions(sessionIds: readonly string[]): void {
+    const ended = new Set(sessionIds)
+    for (const subscribers of [...this.#bySchool.values()]) {
+      for (const subscriber of [...subscribers]) if (ended.has(subscriber.sessionId)) this.#drop(subscriber)
     }
   }
 

@@ -98,6 +98,16 @@ const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
       : `UPDATE documents SET data = jsonb_set(data::jsonb, '{_deleted}', to_jsonb(deleted))::text
          WHERE NOT (data::jsonb ? '_deleted')`,
   ],
+  // Signed-in devices and session lifetimes (issue 11 §10): what each session was opened from, its last use.
+  // A table of its own, made only when missing, so the migration can run again over a rewound schema_version.
+  (t) => [
+    `CREATE TABLE IF NOT EXISTS session_devices (
+      session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      last_used_at ${t.bigint} NOT NULL
+    )`,
+  ],
 ]
 
 async function appliedVersion(tx: SqlExecutor): Promise<number> {

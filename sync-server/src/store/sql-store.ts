@@ -15,12 +15,16 @@ import type {
   RefreshOutcome,
   RelatedQuery,
   School,
+  SessionDevice,
+  SessionInfo,
+  SessionLimits,
   SessionStatus,
   Store,
   StoredDocument,
   StoreKind,
   WritePlan,
 } from './types.ts'
+import { DEVICE_KINDS, sessionExpired, type DeviceKind } from './types.ts'
 
 // Rows per multi-row statement: well under SQLite's and PostgreSQL's limits on bound parameters.
 const CHUNK = 500
@@ -355,27 +359,47 @@ export class SqlStore implements Store {
     await this.#db.run(`UPDATE accounts SET last_login_at = $2 WHERE id = $1`, [accountId, at])
   }
 
-  createSession(sessionId: string, accountId: string, refreshTokenHash: string): Promise<void> {
-    const now = Date.now()
+  createSession(
+    sessionId: string,
+    accountId: string,
+    refreshTokenHash: string,
+    { device, at }: { device: SessionDevice; at: number },
+  ): Promise<void> {
     return this.#db.transaction(async (tx) => {
       await tx.run(`INSERT INTO sessions (id, account_id, created_at) VALUES ($1, $2, $3)`, [
         sessionId,
         accountId,
-        now,
+        at,
       ])
-      await insertRefreshToken(tx, refreshTokenHash, sessionId, now)
+      await tx.run(
+        `INSERT INTO session_devices (session_id, name, kind, last_used_at) VALUES ($1, $2, $3, $4)`,
+        [sessionId, device.name, device.kind, at],
+      )
+      await insertRefreshToken(tx, refreshTokenHash, sessionId, at)
     })
   }
 
-  rotateRefreshToken(oldHash: string, newHash: string): Promise<RefreshOutcome> {
-    const now = Date.now()
+  rotateRefreshToken(oldHash: string, newHash: string, limits: SessionLimits): Promise<RefreshOutcome> {
+    const { now } = limits
     return this.#db.transaction(async (tx) => {
-      const [token] = await tx.all<{ session_id: string; account_id: string; revoked_at: number | null }>(
-        `SELECT t.session_id, s.account_id, s.revoked_at FROM refresh_tokens t
-         JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = $1`,
+      const [token] = await tx.all<{
+        session_id: string
+        account_id: string
+        revoked_at: number | null
+        created_at: number
+        last_used_at: number | null
+      }>(
+        `SELECT t.session_id, s.account_id, s.revoked_at, s.created_at, d.last_used_at FROM refresh_tokens t
+         JOIN sessions s ON s.id = t.session_id LEFT JOIN session_devices d ON d.session_id = s.id
+         WHERE t.token_hash = $1`,
         [oldHash],
       )
       if (!token || token.revoked_at !== null) return { status: 'invalid' }
+      const createdAt = Number(token.created_at)
+      if (sessionExpired({ createdAt, lastUsedAt: Number(token.last_used_at ?? createdAt) }, limits)) {
+        await revokeSessions(tx, `id = $2`, [token.session_id], now)
+        return { status: 'expired' }
+      }
       const rotated = await tx.run(
         `UPDATE refresh_tokens SET rotated_at = $2 WHERE token_hash = $1 AND rotated_at IS NULL`,
         [oldHash, now],
@@ -385,8 +409,35 @@ export class SqlStore implements Store {
         return { status: 'reused' }
       }
       await insertRefreshToken(tx, newHash, token.session_id, now)
+      await tx.run(`UPDATE session_devices SET last_used_at = $2 WHERE session_id = $1`, [
+        token.session_id,
+        now,
+      ])
       return { status: 'rotated', sessionId: token.session_id, accountId: token.account_id }
     })
+  }
+
+  async listSessions(accountId: string): Promise<SessionInfo[]> {
+    const rows = await this.#db.all<{
+      id: string
+      device_name: string | null
+      device_kind: string | null
+      created_at: number
+      last_used_at: number | null
+    }>(
+      `SELECT s.id, d.name AS device_name, d.kind AS device_kind, s.created_at, d.last_used_at
+       FROM sessions s LEFT JOIN session_devices d ON d.session_id = s.id
+       WHERE s.account_id = $1 AND s.revoked_at IS NULL`,
+      [accountId],
+    )
+    return rows
+      .map((row) => ({
+        id: row.id,
+        device: { name: row.device_name ?? '', kind: deviceKind(row.device_kind) },
+        createdAt: Number(row.created_at),
+        lastUsedAt: Number(row.last_used_at ?? row.created_at),
+      }))
+      .sort((a, b) => b.lastUsedAt - a.lastUsedAt || a.id.localeCompare(b.id))
   }
 
   async sessionStatus(sessionId: string): Promise<SessionStatus | null> {
@@ -483,6 +534,11 @@ async function insertRefreshToken(
     sessionId,
     now,
   ])
+}
+
+/** Sessions opened before devices were recorded count as browsers. */
+function deviceKind(stored: string | null): DeviceKind {
+  return DEVICE_KINDS.find((kind) => kind === stored) ?? 'browser'
 }
 
 /** Revokes the sessions matching `where` (its parameters start at `$2`; `$1` is the time). */

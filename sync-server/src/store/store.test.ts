@@ -170,33 +170,80 @@ describeEachStore('store ($name)', (factory) => {
       expect(await store.getAccount('missing')).toBeNull()
     })
 
+    const DAY = 86_400_000
+    const laptop = { device: { name: 'Chrome · Windows', kind: 'browser' as const }, at: 1_000 }
+    const limits = (now: number) => ({ now, idleMs: 10 * DAY, maxAgeMs: 30 * DAY })
+
     it('rotates refresh tokens and revokes the session when a rotated token comes back', async () => {
       await store.createSchool(school)
       await store.createAccount(account)
-      await store.createSession('sess1', 'acc1', 'h1')
-      await store.createSession('sess2', 'acc1', 'other')
+      await store.createSession('sess1', 'acc1', 'h1', laptop)
+      await store.createSession('sess2', 'acc1', 'other', laptop)
 
-      expect(await store.rotateRefreshToken('h1', 'h2')).toEqual({
+      expect(await store.rotateRefreshToken('h1', 'h2', limits(2_000))).toEqual({
         status: 'rotated',
         sessionId: 'sess1',
         accountId: 'acc1',
       })
-      expect(await store.rotateRefreshToken('unknown', 'h3')).toEqual({ status: 'invalid' })
-      expect(await store.rotateRefreshToken('h1', 'h3')).toEqual({ status: 'reused' })
+      expect(await store.rotateRefreshToken('unknown', 'h3', limits(2_000))).toEqual({ status: 'invalid' })
+      expect(await store.rotateRefreshToken('h1', 'h3', limits(2_000))).toEqual({ status: 'reused' })
       expect(await store.sessionStatus('sess1')).toBeNull()
-      expect(await store.rotateRefreshToken('h2', 'h3')).toEqual({ status: 'invalid' })
+      expect(await store.rotateRefreshToken('h2', 'h3', limits(2_000))).toEqual({ status: 'invalid' })
       expect(await store.sessionStatus('sess2')).toEqual({ mustChangePassword: true })
     })
 
     it('revokes all other sessions of an account', async () => {
       await store.createSchool(school)
       await store.createAccount(account)
-      for (const id of ['a', 'b', 'c']) await store.createSession(id, 'acc1', `hash-${id}`)
+      for (const id of ['a', 'b', 'c']) await store.createSession(id, 'acc1', `hash-${id}`, laptop)
       await store.revokeOtherSessions('acc1', 'b')
       const open = async (id: string) => (await store.sessionStatus(id)) !== null
       expect(await Promise.all(['a', 'b', 'c'].map(open))).toEqual([false, true, false])
       await store.revokeSession('b')
       expect(await open('b')).toBe(false)
+    })
+
+    it('ends a session idle too long, and one too old however often it is used', async () => {
+      await store.createSchool(school)
+      await store.createAccount(account)
+      await store.createSession('idle', 'acc1', 'i0', laptop)
+      await store.createSession('busy', 'acc1', 'b0', laptop)
+      expect(await store.rotateRefreshToken('i0', 'i1', limits(1_000 + 10 * DAY + 1))).toEqual({
+        status: 'expired',
+      })
+      expect(await store.sessionStatus('idle')).toBeNull()
+      for (let day = 9; day < 30; day += 9) {
+        const outcome = await store.rotateRefreshToken(`b${day - 9}`, `b${day}`, limits(1_000 + day * DAY))
+        expect(outcome.status).toBe('rotated')
+      }
+      expect(await store.rotateRefreshToken('b27', 'b36', limits(1_000 + 30 * DAY + 1))).toEqual({
+        status: 'expired',
+      })
+    })
+
+    it('lists the open sessions with their device and last use, newest use first', async () => {
+      await store.createSchool(school)
+      await store.createAccount(account)
+      await store.createSession('pc', 'acc1', 'p0', {
+        device: { name: 'Campus Desk · Windows', kind: 'desktop' },
+        at: 1_000,
+      })
+      await store.createSession('phone', 'acc1', 'f0', {
+        device: { name: 'iPhone', kind: 'phone' },
+        at: 2_000,
+      })
+      await store.createSession('gone', 'acc1', 'g0', laptop)
+      await store.revokeSession('gone')
+      await store.rotateRefreshToken('p0', 'p1', limits(5_000))
+      expect(await store.listSessions('acc1')).toEqual([
+        {
+          id: 'pc',
+          device: { name: 'Campus Desk · Windows', kind: 'desktop' },
+          createdAt: 1_000,
+          lastUsedAt: 5_000,
+        },
+        { id: 'phone', device: { name: 'iPhone', kind: 'phone' }, createdAt: 2_000, lastUsedAt: 2_000 },
+      ])
     })
   })
 

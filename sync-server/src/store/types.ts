@@ -71,6 +71,8 @@ export interface AccountListing extends Account {
 
 export type RefreshOutcome =
   | { status: 'rotated'; sessionId: string; accountId: string }
+  /** The session was idle too long or is too old: it is now revoked (issue 11 §10). */
+  | { status: 'expired' }
   /** The token was already rotated: someone replayed it, so its session is now revoked. */
   | { status: 'reused' }
   | { status: 'invalid' }
@@ -134,10 +136,52 @@ export interface SessionStatus {
   mustChangePassword: boolean
 }
 
+export const DEVICE_KINDS = ['desktop', 'browser', 'phone'] as const
+export type DeviceKind = (typeof DEVICE_KINDS)[number]
+
+/** What a session was opened from, as its owner sees it in "signed-in devices". */
+export interface SessionDevice {
+  name: string
+  kind: DeviceKind
+}
+
+/** One open session of an account (a signed-in device). */
+export interface SessionInfo {
+  id: string
+  device: SessionDevice
+  /** When it was opened, and when its refresh token was last used (ms since the epoch). */
+  createdAt: number
+  lastUsedAt: number
+}
+
+/** When a session ends by itself: `idleMs` after its last refresh, `maxAgeMs` after it was opened. */
+export interface SessionLimits {
+  now: number
+  idleMs: number
+  maxAgeMs: number
+}
+
+export function sessionExpired(
+  session: Pick<SessionInfo, 'createdAt' | 'lastUsedAt'>,
+  limits: SessionLimits,
+): boolean {
+  return limits.now - session.lastUsedAt > limits.idleMs || limits.now - session.createdAt > limits.maxAgeMs
+}
+
 export interface SessionStore {
-  createSession(sessionId: string, accountId: string, refreshTokenHash: string): Promise<void>
-  /** Replaces a session's current refresh token by a new one; an old token revokes its session. */
-  rotateRefreshToken(oldHash: string, newHash: string): Promise<RefreshOutcome>
+  createSession(
+    sessionId: string,
+    accountId: string,
+    refreshTokenHash: string,
+    opened: { device: SessionDevice; at: number },
+  ): Promise<void>
+  /**
+   * Replaces a session's current refresh token by a new one and records the use; an old token revokes its
+   * session, and so does a session past its `limits`.
+   */
+  rotateRefreshToken(oldHash: string, newHash: string, limits: SessionLimits): Promise<RefreshOutcome>
+  /** The account's sessions not revoked (expired ones included: the caller applies its limits), newest use first. */
+  listSessions(accountId: string): Promise<SessionInfo[]>
   /** What an open session's requests are allowed; null once it is revoked (or never was). */
   sessionStatus(sessionId: string): Promise<SessionStatus | null>
   revokeSession(sessionId: string): Promise<void>

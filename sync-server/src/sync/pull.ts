@@ -2,7 +2,7 @@ import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { ReadScope } from '../../../domain/kinds.ts'
-import { canRead } from '../../../domain/permissions.ts'
+import { readableView } from '../../../domain/permissions.ts'
 import type { PullResponse } from '../../../domain/sync/sync-wire.ts'
 import type { Store } from '../store/index.ts'
 
@@ -11,7 +11,7 @@ const MIN_SCAN = 200
 
 /**
  * The next `limit` documents `user` (with the address-book scope `scope`) may see after `afterSeq`, in seq
- * order. RxDB stops pulling at the first batch shorter than its limit, so hidden documents are skipped until
+ * order, each with the fields they may see. RxDB stops pulling at the first batch shorter than its limit, so hidden documents are skipped until
  * the batch is full or the end is reached; the checkpoint is the seq of the last document examined, so hidden
  * ones are never scanned again.
  */
@@ -30,7 +30,8 @@ export async function pull(
     const batch = await store.pull(user.schoolId, collection, checkpoint, scan)
     for (const { seq, data } of batch) {
       checkpoint = seq
-      if (canRead(user, data, scope)) documents.push(data)
+      const view = readableView(user, data, scope)
+      if (view) documents.push(view)
       if (documents.length === limit) return { documents, checkpoint: { seq } }
     }
     if (batch.length < scan) return { documents, checkpoint: { seq: checkpoint } }

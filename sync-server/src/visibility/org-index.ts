@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { hasRole, isAdmin, type SessionUser } from '../../../domain/auth/roles.ts'
+import { hasRole, isAdmin, isStaff, type SessionUser } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { EMPTY_SCOPE, type ReadScope } from '../../../domain/kinds.ts'
 import type { Notice } from '../../../domain/notices/notice.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import { teachersOf, type SchoolClass } from '../../../domain/org/school-class.ts'
+import type { SchoolSettings } from '../../../domain/org/school-settings.ts'
 import type { Student } from '../../../domain/org/student.ts'
 import type { StoredDocument } from '../store/index.ts'
 
@@ -48,17 +49,24 @@ interface Indexed {
 }
 
 /** A short digest of a scope, to remember it cheaply. */
-export function scopeFingerprint({ classIds, studentIds }: ReadScope): string {
-  const ids = (set: ReadonlySet<string>) => [...set].sort()
+export function scopeFingerprint(scope: ReadScope): string {
+  const ids = (set: ReadonlySet<string> = new Set()) => [...set].sort()
+  const { classIds, studentIds, staffIds, staffPhonesVisible = false } = scope
   return createHash('sha256')
-    .update(JSON.stringify([ids(classIds), ids(studentIds)]))
+    .update(JSON.stringify([ids(classIds), ids(studentIds), ids(staffIds), staffPhonesVisible]))
     .digest('base64')
 }
 
+/** Do both scopes show the same org documents, with the same fields? */
 export function sameScope(a: ReadScope, b: ReadScope): boolean {
-  const sameSet = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
+  const sameSet = (x: ReadonlySet<string> = new Set(), y: ReadonlySet<string> = new Set()) =>
     x.size === y.size && [...x].every((v) => y.has(v))
-  return sameSet(a.classIds, b.classIds) && sameSet(a.studentIds, b.studentIds)
+  return (
+    sameSet(a.classIds, b.classIds) &&
+    sameSet(a.studentIds, b.studentIds) &&
+    sameSet(a.staffIds, b.staffIds) &&
+    (a.staffPhonesVisible ?? false) === (b.staffPhonesVisible ?? false)
+  )
 }
 
 /**
@@ -71,7 +79,11 @@ export class OrgIndex {
   /** Grows with every change of a class, student or guardian: a scope computed earlier may be stale. */
   version = 0
   readonly #classesOfTeacher = new Relation()
+  readonly #teachersOfClass = new Relation()
   readonly #studentsOfClass = new Relation()
+  readonly #classOfStudent = new Relation()
+  /** The school's `showStaffPhonesToFamilies` setting. */
+  #staffPhonesVisible = false
   readonly #childrenOfGuardian = new Relation()
   readonly #noticesOfReader = new Relation()
   readonly #deliveredNotices = new Set<string>()
@@ -88,6 +100,10 @@ export class OrgIndex {
       if (data.kind === 'notice' && !data._deleted && (data as WireDocument<Notice>).delivery)
         this.#deliveredNotices.add(data.id)
       else this.#deliveredNotices.delete(data.id)
+      if (data.kind === 'school_settings') {
+        this.#staffPhonesVisible =
+          !data._deleted && (data as WireDocument<SchoolSettings>).showStaffPhonesToFamilies
+      }
       this.version += 1
     }
   }
@@ -96,15 +112,29 @@ export class OrgIndex {
    * Classes `user` heads or teaches a subject in; every student of those classes, whatever their status
    * (teachers see a class's students of every status, so they see their guardians too); a guardian's
    * children; a student themself; the notices the user wrote or is CC on. Admins read everything without a
-   * scope, so they get none: a scope would only bring them needless resyncs.
+   * scope, so they get none: a scope would only bring them needless resyncs. Guardians and students also get
+   * the teachers of their children's (their own) classes, and whether the school shows those teachers' phones.
    */
   scopeOf(user: SessionUser): ReadScope {
     if (isAdmin(user)) return EMPTY_SCOPE
-    const classIds = this.#classesOfTeacher.get(user.id)
+    const classIds = new Set(this.#classesOfTeacher.get(user.id))
     const studentIds = new Set(this.#childrenOfGuardian.get(user.id))
     for (const classId of classIds) this.#studentsOfClass.get(classId).forEach((id) => studentIds.add(id))
     if (hasRole(user, 'student')) studentIds.add(user.id)
-    return { classIds: new Set(classIds), studentIds, noticeIds: new Set(this.#noticesOfReader.get(user.id)) }
+    const noticeIds = new Set(this.#noticesOfReader.get(user.id))
+    if (isStaff(user)) return { classIds, studentIds, noticeIds }
+    const staffIds = this.#teachersOfStudents(studentIds)
+    return { classIds, studentIds, noticeIds, staffIds, staffPhonesVisible: this.#staffPhonesVisible }
+  }
+
+  #teachersOfStudents(studentIds: ReadonlySet<string>): Set<string> {
+    const staffIds = new Set<string>()
+    for (const studentId of studentIds) {
+      for (const classId of this.#classOfStudent.get(studentId)) {
+        this.#teachersOfClass.get(classId).forEach((id) => staffIds.add(id))
+      }
+    }
+    return staffIds
   }
 
   /** Does `next` give its user the receipts of a notice delivered before (they need pulling from 0)? */
@@ -115,19 +145,24 @@ export class OrgIndex {
   }
 
   #indexes(doc: WireDocument): boolean {
-    return doc.kind === 'class' || doc.kind === 'student' || doc.kind === 'guardian' || doc.kind === 'notice'
+    return ['class', 'student', 'guardian', 'notice', 'school_settings'].includes(doc.kind)
   }
 
   #linksOf(doc: WireDocument): Link[] {
     if (doc.kind === 'class') {
-      return teachersOf(doc as WireDocument<SchoolClass>).map((staffId) => [
-        this.#classesOfTeacher,
-        staffId,
-        doc.id,
+      return teachersOf(doc as WireDocument<SchoolClass>).flatMap((staffId): Link[] => [
+        [this.#classesOfTeacher, staffId, doc.id],
+        [this.#teachersOfClass, doc.id, staffId],
       ])
     }
-    if (doc.kind === 'student')
-      return [[this.#studentsOfClass, (doc as WireDocument<Student>).classId, doc.id]]
+    if (doc.kind === 'student') {
+      const { classId } = doc as WireDocument<Student>
+      return [
+        [this.#studentsOfClass, classId, doc.id],
+        [this.#classOfStudent, doc.id, classId],
+      ]
+    }
+    if (doc.kind === 'school_settings') return []
     if (doc.kind === 'notice') {
       const notice = doc as WireDocument<Notice>
       return [notice.authorId, ...notice.ccStaffIds].map((reader) => [this.#noticesOfReader, reader, doc.id])

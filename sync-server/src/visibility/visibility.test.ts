@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { SchoolClass } from '../../../domain/org/school-class.ts'
+import { SCHOOL_SETTINGS_ID, type SchoolSettings } from '../../../domain/org/school-settings.ts'
+import type { Staff } from '../../../domain/org/staff.ts'
 import {
   ADMIN,
   GUARDIAN,
@@ -32,6 +34,16 @@ const idsOf = (docs: WireDocument[], kind: string) =>
     .sort()
 const sorted = (...lists: string[][]) => lists.flat().sort()
 const isResync = (m: SseMessage) => m.event === 'resync'
+const CLASS_1_TEACHERS = ['li', 'liu', 'sun', 'zhou'].map((key) => `demo-staff-${key}`)
+const staffOf = (docs: WireDocument[]) => docs.filter((d): d is WireDocument<Staff> => d.kind === 'staff')
+const settings = (showStaffPhonesToFamilies: boolean): WireDocument<SchoolSettings> => ({
+  id: SCHOOL_SETTINGS_ID,
+  kind: 'school_settings',
+  schoolId: 'demo',
+  updatedAt: 1,
+  showStaffPhonesToFamilies,
+  _deleted: false,
+})
 
 describeEachStore('visibility of the address book ($name)', (factory) => {
   let server: TestApp
@@ -116,5 +128,61 @@ describeEachStore('visibility of the address book ($name)', (factory) => {
     await liStream.next((m) => m.event === 'change' && JSON.stringify(m.data).includes(student.id))
     await zhouStream.next((m) => m.event === 'change' && JSON.stringify(m.data).includes(student.id))
     expect(zhouStream.messages.filter(isResync)).toEqual([])
+  })
+
+  it("lets a guardian pull only the teachers of their children's classes, without phone or staff number", async () => {
+    const staff = staffOf(await orgOf(await syncClient(server, GUARDIAN)))
+    expect(staff.map((d) => d.id).sort()).toEqual(CLASS_1_TEACHERS)
+    for (const doc of staff) {
+      expect(doc).not.toHaveProperty('phone')
+      expect(doc).not.toHaveProperty('staffNo')
+      expect(doc.name).toBeTruthy()
+    }
+    expect(staffOf(await orgOf(await syncClient(server, TEACHER))).length).toBeGreaterThan(
+      CLASS_1_TEACHERS.length,
+    )
+    expect(staffOf(await orgOf(await syncClient(server, TEACHER))).every((d) => d.phone)).toBe(true)
+  })
+
+  it('shows those phones once the school chooses to, resyncing the families, and hides them again', async () => {
+    const chen = await syncClient(server, GUARDIAN)
+    const stream = await open(chen)
+    expect(
+      (await admin.push('org', [{ assumedMasterState: null, newDocumentState: settings(true) }])).statusCode,
+    ).toBe(200)
+    expect((await stream.next(isResync)).data).toEqual({ collections: ['org'], fromZero: true })
+    const shown = staffOf(await orgOf(chen))
+    expect(shown.map((d) => d.id).sort()).toEqual(CLASS_1_TEACHERS)
+    expect(shown.find((d) => d.id === 'demo-staff-li')?.phone).toBe(TEACHER)
+
+    const stored = await adminDocument<WireDocument<SchoolSettings>>(SCHOOL_SETTINGS_ID)
+    await admin.push('org', [update(stored, { showStaffPhonesToFamilies: false, updatedAt: 2 })])
+    await stream.next((m) => isResync(m) && stream.messages.filter(isResync).length === 2)
+    expect(staffOf(await orgOf(chen)).some((d) => d.phone)).toBe(false)
+  })
+
+  it('streams a staff change to a guardian without the phone, and not at all for staff of other classes', async () => {
+    const stream = await open(await syncClient(server, GUARDIAN))
+    const [liu, zhang] = [
+      await adminDocument<WireDocument<Staff>>('demo-staff-liu'),
+      await adminDocument<WireDocument<Staff>>('demo-staff-zhang'),
+    ]
+    await admin.push('org', [update(zhang, { position: '教研组长' }), update(liu, { position: '年级组长' })])
+    const change = await stream.next((m) => m.event === 'change')
+    const { documents } = change.data as { documents: WireDocument<Staff>[] }
+    expect(documents.map((d) => d.id)).toEqual(['demo-staff-liu'])
+    expect(documents[0]).toMatchObject({ position: '年级组长' })
+    expect(documents[0]).not.toHaveProperty('phone')
+  })
+
+  it('refuses school settings from a teacher, and under another id', async () => {
+    const li = await syncClient(server, TEACHER)
+    expect(
+      (await li.push('org', [{ assumedMasterState: null, newDocumentState: settings(true) }])).statusCode,
+    ).toBe(403)
+    const misplaced = { ...settings(true), id: 'other' }
+    expect(
+      (await admin.push('org', [{ assumedMasterState: null, newDocumentState: misplaced }])).statusCode,
+    ).toBe(400)
   })
 })

@@ -24,6 +24,9 @@ describe('passwordChangeErrorMessage', () => {
     expect(passwordChangeErrorMessage(new ApiError(400, 'password_too_weak', 'x'), t)).toBe(
       'login.change.errors.password_too_weak',
     )
+    expect(passwordChangeErrorMessage(new ApiError(400, 'password_blank', 'x'), t)).toBe(
+      'login.change.errors.password_blank',
+    )
     expect(passwordChangeErrorMessage(new ApiError(400, 'wrong_password', 'x'), t)).toBe(
       'login.change.errors.wrong_password',
     )

@@ -11,9 +11,10 @@ export function loginErrorMessage(error: unknown, t: Translate): string {
   return t('login.errors.server', { message: reasonOf(error) })
 }
 
-/** Codes of the server's 400 answers to a new password (`sync-server/src/auth/password-policy.ts`). */
+/** Codes of the server's 400 answers to a new password (`domain/auth/password-rules.ts`). */
 const PASSWORD_REFUSALS = [
   'wrong_password',
+  'password_blank',
   'password_too_short',
   'password_unchanged',
   'password_too_weak',

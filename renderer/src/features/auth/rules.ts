@@ -1,10 +1,8 @@
 import type { FormRules } from 'element-plus'
+import { passwordShapeProblem } from '../../../../domain/auth/password-rules.ts'
 import { requiredRule } from '../../ui/form-rules.ts'
 
 type Translate = (key: string) => string
-
-/** The server refuses shorter new passwords (`password_too_short`). */
-export const MIN_PASSWORD_LENGTH = 8
 
 export function isServerUrl(value: string): boolean {
   try {
@@ -30,12 +28,21 @@ export function loginRules(t: Translate): FormRules {
   }
 }
 
-/** Client-side checks of a new password; the server's strength check decides (and explains its refusals). */
+/**
+ * Client-side checks of a new password: the same blank and length rules as the server's; its strength check
+ * (a dictionary too large for the app) decides the rest and explains its refusals.
+ */
 export function newPasswordRules(t: Translate, newPassword: () => string): FormRules {
   return {
     newPassword: [
       requiredRule(t('login.change.rules.required'), 'change'),
-      { min: MIN_PASSWORD_LENGTH, message: t('login.change.errors.password_too_short'), trigger: 'blur' },
+      {
+        trigger: 'blur',
+        validator: (_rule, value: string, callback) => {
+          const problem = passwordShapeProblem(value)
+          return problem ? callback(new Error(t(`login.change.errors.${problem}`))) : callback()
+        },
+      },
     ],
     confirmPassword: [
       requiredRule(t('login.change.rules.required'), 'change'),

@@ -99,8 +99,11 @@ export const useAuthStore = defineStore('auth', () => {
       serverUrl,
       secrets: deps.secrets,
       fetch: deps.fetch,
+      // The server ended the session (signed out from another device, expired, revoked): back to the login,
+      // keeping this user's replica and its unsent changes for when they log in again.
       onSessionExpired: () => {
         expired.value = true
+        void lock()
       },
     })
     if (tokens) await api.setTokens(tokens)

@@ -345,7 +345,66 @@ function homePage() {
     localStorage.removeItem(SESSION_KEY)
     location.replace('/m/login')
   })
+  byTest('m-devices-sign-out-others').addEventListener('click', () =>
+    signOutDevices(() => authedPost('/api/auth/sessions/revoke-others')),
+  )
   byTest('m-home').hidden = false
+  void showDevices()
+}
+
+// ---- Signed-in devices (AUTH-6) ----
+
+/** @typedef {{ id: string, device: { name: string, kind: string }, createdAt: number, lastUsedAt: number,
+ *   current: boolean }} DeviceSession */
+
+/** One signed-in device, with a button to sign it out unless it is this phone. @param {DeviceSession} session */
+function deviceItem(session) {
+  const item = element('li', 'device')
+  item.dataset.test = 'm-device'
+  item.dataset.current = String(session.current)
+  const name = element('strong')
+  if (session.device.name) name.textContent = session.device.name
+  else setText(name, `device_${session.device.kind}`)
+  item.append(name)
+  if (session.current) item.append(' ', badge('devicesThis', 'current'))
+  const used = element('p', 'muted')
+  const label = element('span')
+  setText(label, 'devicesLastUsed')
+  used.append(label, ' ', timeElement(session.lastUsedAt))
+  item.append(used)
+  if (!session.current) {
+    const button = /** @type {HTMLButtonElement} */ (element('button'))
+    button.type = 'button'
+    button.dataset.test = 'm-device-sign-out'
+    setText(button, 'devicesSignOut')
+    button.addEventListener('click', () =>
+      signOutDevices(() => authedPost('/api/auth/sessions/revoke', { sessionId: session.id })),
+    )
+    item.append(button)
+  }
+  return item
+}
+
+async function showDevices() {
+  try {
+    /** @type {{ sessions: DeviceSession[] }} */
+    const { sessions } = await authedGet('/api/auth/sessions')
+    byTest('m-device-list').replaceChildren(...sessions.map(deviceItem))
+    const signOutOthers = /** @type {HTMLButtonElement} */ (byTest('m-devices-sign-out-others'))
+    signOutOthers.disabled = sessions.every((s) => s.current)
+  } catch (error) {
+    showError(error)
+  }
+}
+
+/** Signs devices out, then shows the list again. @param {() => Promise<unknown>} signOut */
+async function signOutDevices(signOut) {
+  try {
+    await signOut()
+  } catch (error) {
+    showError(error)
+  }
+  await showDevices()
 }
 
 // ---- QR login confirm ----

@@ -56,8 +56,14 @@ function homeBody(text: Text): string {
   ${translated(text, 'p', 'homeHint')}
 </section>
 ${translated(text, 'a', 'notices', ' class="button primary" href="/m/notices" data-test="m-notices-link"')}
+<section class="card" data-test="m-devices">
+  ${translated(text, 'h2', 'devicesTitle')}
+  <ul class="devices" data-test="m-device-list"></ul>
+  ${translated(text, 'button', 'devicesSignOutOthers', ' type="button" data-test="m-devices-sign-out-others"')}
+</section>
 ${translated(text, 'a', 'switchIdentity', ' class="button" href="/m/login" data-test="m-switch"')}
 ${translated(text, 'button', 'logout', ' type="button" data-test="m-logout"')}
+<p class="error" data-test="m-error" role="alert" hidden></p>
 </main>`
 }
 

@@ -342,6 +342,20 @@ describeEachStore('auth API ($name)', (factory) => {
       ).toBe(401)
     })
 
+    it('refuses blank, personal and guessable passwords with a code the desktop and /m/ translate', async () => {
+      const { accessToken } = await login(server, TEACHER)
+      const refusal = async (newPassword: string) => {
+        const response = await post('password', { oldPassword: DEMO_PASSWORD, newPassword }, accessToken)
+        return [response.statusCode, response.json<{ error: string }>().error]
+      }
+      expect(await refusal(' '.repeat(8))).toEqual([400, 'password_blank'])
+      expect(await refusal(TEACHER)).toEqual([400, 'password_is_personal'])
+      expect(await refusal('示范学校示范学校')).toEqual([400, 'password_is_personal'])
+      expect(await refusal('12345678')).toEqual([400, 'password_too_weak'])
+      expect(await refusal('short')).toEqual([400, 'password_too_short'])
+      expect((await login(server, TEACHER)).user.id).toBe('demo-staff-li')
+    })
+
     it('replaces the password and ends the other sessions', async () => {
       const current = await login(server, TEACHER)
       const elsewhere = await login(server, TEACHER)
