@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionUser } from '../auth/roles.ts'
 import { isEditable, noticesOfTab, noticeState, noticeTime, receiptCounts, tabsOf } from './lists.ts'
-import type { Receipt } from './receipt.ts'
-import { deliveredNotice, notice } from './testing.ts'
+import { deliveredNotice, notice, receipt } from './testing.ts'
 
 const teacher: SessionUser = { id: 't1', schoolId: 'demo', name: '李老师', roles: ['teacher'] }
 const admin: SessionUser = { id: 'a1', schoolId: 'demo', name: '王校长', roles: ['admin'] }
-
-const receipt = (noticeId: string, personId: string, changes: Partial<Receipt> = {}): Receipt => ({
-  id: `${noticeId}:${personId}`,
-  kind: 'receipt',
-  schoolId: 'demo',
-  updatedAt: 1,
-  noticeId,
-  personId,
-  personKind: 'guardian',
-  studentIds: [],
-  classIds: [],
-  deliveredAt: 1,
-  ...changes,
-})
 
 describe('notice lists', () => {
   it('labels a notice draft, scheduled, sending, delivered, closed or recalled', () => {

@@ -1,3 +1,4 @@
+import type { Receipt } from './receipt.ts'
 import type { Department } from '../org/departments.ts'
 import type { Guardian } from '../org/guardian.ts'
 import type { SchoolClass } from '../org/school-class.ts'
@@ -79,3 +80,20 @@ export const department = (id: string, parentId?: string): Department => ({
   order: 0,
   ...(parentId ? { parentId } : {}),
 })
+
+/** `personId`'s receipt of notice `noticeId`: a guardian's, delivered, in no class unless `changes` say so. */
+export function receipt(noticeId: string, personId: string, changes: Partial<Receipt> = {}): Receipt {
+  return {
+    id: `${noticeId}:${personId}`,
+    kind: 'receipt',
+    schoolId: 'demo',
+    updatedAt: 1,
+    noticeId,
+    personId,
+    personKind: 'guardian',
+    studentIds: [],
+    classIds: [],
+    deliveredAt: 1,
+    ...changes,
+  }
+}

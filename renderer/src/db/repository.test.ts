@@ -4,6 +4,7 @@ import type { Location } from '../../../domain/catalog/location.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
 import type { Term } from '../../../domain/catalog/term.ts'
 import type { Receipt } from '../../../domain/notices/receipt.ts'
+import { receipt } from '../../../domain/notices/testing.ts'
 import type { CampusDatabase, StoredDocument } from './database.ts'
 import { createRepository, WriteRefusedError } from './repository.ts'
 import { ADMIN, openNodeDatabase, TEACHER } from './testing/node-database.ts'
@@ -157,28 +158,17 @@ describe('repository bulk writes', () => {
 })
 
 describe('repository live queries', () => {
-  const receipt = (noticeId: string, personId: string): Receipt & StoredDocument => ({
-    id: `${noticeId}:${personId}`,
-    kind: 'receipt',
-    schoolId: 'demo',
-    updatedAt: 1,
-    noticeId,
-    personId,
-    personKind: 'guardian',
-    studentIds: [],
-    classIds: [],
-    deliveredAt: 1,
-  })
+  const stored = (noticeId: string, personId: string): StoredDocument => ({ ...receipt(noticeId, personId) })
 
   it('follows the documents whose id starts with a prefix, and one document by id', async () => {
     // Receipts come from the server: written into the replica as replication would, past the gate.
     await db
       .collection('receipts')
-      .bulkInsert([receipt('n1', 'g1'), receipt('n1', 'g2'), receipt('n10', 'g1'), receipt('n2', 'g1')])
+      .bulkInsert([stored('n1', 'g1'), stored('n1', 'g2'), stored('n10', 'g1'), stored('n2', 'g1')])
     const receipts = createRepository<Receipt>(db, 'receipt', ADMIN)
     const ids = async () => (await firstValueFrom(receipts.withIdPrefix$('n1:'))).map((r) => r.id).sort()
     expect(await ids()).toEqual(['n1:g1', 'n1:g2'])
-    await db.collection('receipts').insert(receipt('n1', 'g3'))
+    await db.collection('receipts').insert(stored('n1', 'g3'))
     expect(await ids()).toEqual(['n1:g1', 'n1:g2', 'n1:g3'])
     expect(await firstValueFrom(receipts.one$('n2:g1'))).toMatchObject({ personId: 'g1', noticeId: 'n2' })
     expect(await firstValueFrom(receipts.one$('missing'))).toBeNull()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NoticeQuestion } from '../../../../../domain/notices/notice.ts'
 import type { Receipt } from '../../../../../domain/notices/receipt.ts'
+import { receipt as noticeReceipt } from '../../../../../domain/notices/testing.ts'
 import { readTables, writeTables } from '../../../ui/excel/workbook.ts'
 import { answersSheet, statisticsSheet, type SheetWords } from './answer-sheets.ts'
 import { recipientRows } from './receipt-rows.ts'
@@ -33,19 +34,7 @@ const words: SheetWords = {
 }
 
 function receipt(personId: string, changes: Partial<Receipt> = {}): Receipt {
-  return {
-    id: `n1:${personId}`,
-    kind: 'receipt',
-    schoolId: 'demo',
-    updatedAt: 1,
-    noticeId: 'n1',
-    personId,
-    personKind: 'guardian',
-    studentIds: [],
-    classIds: ['c1'],
-    deliveredAt: 100,
-    ...changes,
-  }
+  return noticeReceipt('n1', personId, { classIds: ['c1'], deliveredAt: 100, ...changes })
 }
 
 const names = { people: new Map([['chen', '陈爸爸']]), classes: new Map([['c1', '初一(1)班']]) }

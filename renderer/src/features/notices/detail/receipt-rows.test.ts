@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { notice } from '../../../../../domain/notices/testing.ts'
+import { notice, receipt as noticeReceipt } from '../../../../../domain/notices/testing.ts'
 import type { Receipt } from '../../../../../domain/notices/receipt.ts'
 import {
   answerText,
@@ -14,19 +14,7 @@ import {
 } from './receipt-rows.ts'
 
 function receipt(personId: string, changes: Partial<Receipt> = {}): Receipt {
-  return {
-    id: `n1:${personId}`,
-    kind: 'receipt',
-    schoolId: 'demo',
-    updatedAt: 1,
-    noticeId: 'n1',
-    personId,
-    personKind: 'guardian',
-    studentIds: [],
-    classIds: ['c1'],
-    deliveredAt: 100,
-    ...changes,
-  }
+  return noticeReceipt('n1', personId, { classIds: ['c1'], deliveredAt: 100, ...changes })
 }
 
 const names: RecipientNames = {
