@@ -25,6 +25,7 @@ import { desktop } from '../../app/desktop.ts'
 import { currentLocale } from '../../app/i18n.ts'
 import { readTables, writeTables, XLSX_FILTER } from '../../ui/excel/workbook.ts'
 import { useAuthStore } from '../auth/store.ts'
+import { IMPORT_SAMPLES, type ImportSample } from './samples.ts'
 import { useAddressBook } from './use-address-book.ts'
 import { useImportWords } from './use-import-words.ts'
 
@@ -133,6 +134,19 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
     await desktop.saveFile({ defaultName: `${sheet.name}.xlsx`, filters: [XLSX_FILTER], data })
   }
 
+  const samples = computed(() => IMPORT_SAMPLES[type.value])
+
+  async function downloadSample(sample: ImportSample): Promise<void> {
+    try {
+      const response = await fetch(sample.url)
+      if (!response.ok) throw new Error(`HTTP ${response.status}`)
+      const data = new Uint8Array(await response.arrayBuffer())
+      await desktop.saveFile({ defaultName: sample.fileName, filters: [XLSX_FILTER], data })
+    } catch (reason) {
+      ElMessage.error(t('importer.sampleFailed', { reason: reason instanceof Error ? reason.message : '' }))
+    }
+  }
+
   async function writeAll(current: ImportPlan): Promise<void> {
     const total = writeCount(current.writes)
     const written: WriteKind[] = []
@@ -195,6 +209,8 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
     canImport,
     chooseFile,
     downloadTemplate,
+    samples,
+    downloadSample,
     importAll,
   }
 }
