@@ -6,6 +6,8 @@ import { chooseLanguage, logIn, openPc, phoneLogIn, SCREENSHOTS, shoot, type Loc
 import { startServer, type RunningServer } from './server.ts'
 
 const TEACHER = { account: '13800000002', password: 'demo-2026' }
+/** The phone test's own account: the server (and the teacher's sessions) is shared by both tests. */
+const ADMIN = { account: '13800000001', password: 'demo-2026' }
 
 let server: RunningServer
 
@@ -18,7 +20,9 @@ test.afterAll(async () => server.stop())
 async function openDevices(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click()
   await page.getByTestId('user-devices').click()
-  await expect(page.getByTestId('devices-dialog')).toBeVisible()
+  const dialog = page.getByTestId('devices-dialog')
+  await expect(dialog).toBeVisible()
+  await expect(dialog.locator('.el-loading-mask')).toHaveCount(0)
 }
 
 test('a PC lists both signed-in PCs and signs the other out, which returns to the login', async ({
@@ -62,7 +66,7 @@ test('a PC lists both signed-in PCs and signs the other out, which returns to th
 
 test('the phone pages list the devices and sign all others out', async ({ browser }) => {
   const pc = await openPc(browser, server.url, 'zh-CN')
-  await logIn(pc.page, TEACHER.account, TEACHER.password)
+  await logIn(pc.page, ADMIN.account, ADMIN.password)
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,
@@ -70,7 +74,7 @@ test('the phone pages list the devices and sign all others out', async ({ browse
   })
   const phone = await context.newPage()
   await phone.goto(`${server.url}/m/login`)
-  await phoneLogIn(phone, TEACHER.account, TEACHER.password)
+  await phoneLogIn(phone, ADMIN.account, ADMIN.password)
   const section = phone.getByTestId('m-devices')
   await expect(section.getByTestId('m-device')).toHaveCount(2)
   await section.scrollIntoViewIfNeeded()
