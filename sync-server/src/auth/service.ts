@@ -34,6 +34,8 @@ export interface AuthOptions {
   sessionMaxAgeMs: number
   /** The clock sessions are opened, used and expired by, and login limits count by (ms). */
   clock: () => number
+  /** Told of every session this service ends, so their open streams end at once. */
+  onSessionsEnded?: (sessionIds: readonly string[]) => void
 }
 
 /** One signed-in device as its owner sees it; `current` is the session asking. */
@@ -156,12 +158,15 @@ export class AuthService {
       hashRefreshToken(next),
       this.#limits(),
     )
-    if (outcome.status === 'reused') await this.#audit(null, 'refresh.reused')
+    if (outcome.status === 'reused') {
+      this.#ended([outcome.sessionId])
+      await this.#audit(null, 'refresh.reused')
+    }
     if (outcome.status === 'expired') await this.#audit(null, 'session.expired')
     if (outcome.status !== 'rotated') throw unauthorized(SESSION_ENDED)
     const account = await this.#store.getAccount(outcome.accountId)
     if (!account || account.disabled) {
-      await this.#store.revokeSession(outcome.sessionId)
+      await this.#revoke(outcome.sessionId)
       throw unauthorized(SESSION_ENDED)
     }
     return {
@@ -173,7 +178,7 @@ export class AuthService {
   }
 
   async logout(user: SessionUser, sessionId: string): Promise<void> {
-    await this.#store.revokeSession(sessionId)
+    await this.#revoke(sessionId)
     await this.#audit(user, 'logout')
   }
 
@@ -188,16 +193,15 @@ export class AuthService {
   async revokeDevice(user: SessionUser, sessionId: string): Promise<void> {
     const own = await this.#store.listSessions(user.id)
     if (!own.some((s) => s.id === sessionId)) throw notFound('No such signed-in device')
-    await this.#store.revokeSession(sessionId)
+    await this.#revoke(sessionId)
     await this.#audit(user, 'session.revoked', { sessionId })
   }
 
   /** Signs every other device of the caller out; returns their session ids. */
   async revokeOtherDevices(user: SessionUser, currentSessionId: string): Promise<string[]> {
-    const others = (await this.#store.listSessions(user.id)).filter((s) => s.id !== currentSessionId)
-    await this.#store.revokeOtherSessions(user.id, currentSessionId)
-    await this.#audit(user, 'session.revoked-others', { count: others.length })
-    return others.map((s) => s.id)
+    const revoked = await this.#revokeOthers(user.id, currentSessionId)
+    await this.#audit(user, 'session.revoked-others', { count: revoked.length })
+    return revoked
   }
 
   /** Changes the password of the caller's identity and ends their other sessions. */
@@ -223,7 +227,7 @@ export class AuthService {
     const problem = passwordProblem(newPassword, await this.#passwordContext(account))
     if (problem) throw badRequest(PASSWORD_PROBLEMS[problem], problem)
     await this.#store.updatePassword(user.id, await this.#hasher.hash(newPassword), false)
-    await this.#store.revokeOtherSessions(user.id, sessionId)
+    await this.#revokeOthers(user.id, sessionId)
     await this.#audit(user, 'password.changed')
   }
 
@@ -245,6 +249,21 @@ export class AuthService {
   async #passwordContext(account: Account): Promise<PasswordContext> {
     const school = (await this.#store.listSchools()).find((s) => s.id === account.schoolId)
     return { ...account, schoolName: school?.name }
+  }
+
+  async #revoke(sessionId: string): Promise<void> {
+    await this.#store.revokeSession(sessionId)
+    this.#ended([sessionId])
+  }
+
+  async #revokeOthers(accountId: string, keptSessionId: string): Promise<string[]> {
+    const revoked = await this.#store.revokeOtherSessions(accountId, keptSessionId)
+    this.#ended(revoked)
+    return revoked
+  }
+
+  #ended(sessionIds: readonly string[]): void {
+    this.#options.onSessionsEnded?.(sessionIds)
   }
 
   #limits(): SessionLimits {

@@ -1,9 +1,17 @@
 import { HEARTBEAT, sseEvent, type StreamSink } from '../realtime/hub.ts'
+import type { SessionStreamHub } from '../realtime/session-streams.ts'
 
-interface PhoneStream {
-  sink: StreamSink
+/** Whose a phone stream is and how long its access token lasts. */
+export interface PhoneStreamContext {
+  /** The session (one phone) the stream belongs to: signing it out ends the stream. */
+  sessionId: string
   /** When the access token the stream was opened with expires (ms): the phone reconnects with a fresh one. */
   expiresAt: number
+}
+
+interface PhoneStream extends PhoneStreamContext {
+  sink: StreamSink
+  personId: string
 }
 
 const key = (schoolId: string, personId: string) => `${schoolId}\n${personId}`
@@ -12,7 +20,7 @@ const key = (schoolId: string, personId: string) => `${schoolId}\n${personId}`
  * The open `/api/m/stream` connections of this server instance (DESIGN §7.1): a phone page hears `notice { id }`
  * when a notice is delivered to its user or re-sent to them as a reminder, and then asks the API for it.
  */
-export class PhoneHub {
+export class PhoneHub implements SessionStreamHub {
   readonly #streams = new Map<string, Set<PhoneStream>>()
   readonly #heartbeat: NodeJS.Timeout
 
@@ -27,12 +35,22 @@ export class PhoneHub {
     return count
   }
 
-  connect(schoolId: string, personId: string, sink: StreamSink, expiresAt: number): () => void {
-    const stream = { sink, expiresAt }
+  connect(schoolId: string, personId: string, sink: StreamSink, context: PhoneStreamContext): () => void {
+    const stream = { ...context, sink, personId }
     const streams = this.#streams.get(key(schoolId, personId)) ?? new Set()
     streams.add(stream)
     this.#streams.set(key(schoolId, personId), streams)
     return () => this.#remove(key(schoolId, personId), stream)
+  }
+
+  endSessions(sessionIds: readonly string[]): void {
+    const ended = new Set(sessionIds)
+    this.#end((stream) => ended.has(stream.sessionId))
+  }
+
+  disconnect(accountIds: readonly string[]): void {
+    const ended = new Set(accountIds)
+    this.#end((stream) => ended.has(stream.personId))
   }
 
   /** Tells the phones of `personIds` that notice `noticeId` has arrived (or is reminded). */
@@ -51,13 +69,17 @@ export class PhoneHub {
 
   #beat(): void {
     const now = Date.now()
-    for (const [streamKey, streams] of this.#streams) {
-      for (const stream of streams) {
-        if (stream.expiresAt > now) stream.sink.write(HEARTBEAT)
-        else {
-          this.#remove(streamKey, stream)
-          stream.sink.close()
-        }
+    this.#end((stream) => stream.expiresAt <= now)
+    for (const streams of this.#streams.values()) for (const { sink } of streams) sink.write(HEARTBEAT)
+  }
+
+  /** Closes and forgets the streams `ends` picks. */
+  #end(ends: (stream: PhoneStream) => boolean): void {
+    for (const [streamKey, streams] of [...this.#streams]) {
+      for (const stream of [...streams]) {
+        if (!ends(stream)) continue
+        this.#remove(streamKey, stream)
+        stream.sink.close()
       }
     }
   }

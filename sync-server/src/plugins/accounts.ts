@@ -12,7 +12,7 @@ declare module 'fastify' {
 const accounts: FastifyPluginAsync = async (app) => {
   const deriver = new AccountDeriver(app.store, {
     onError: (schoolId, error) => app.log.error({ err: error, schoolId }, 'deriving accounts failed'),
-    onDisabled: (accountIds) => app.realtime.disconnect(accountIds),
+    onDisabled: (accountIds) => app.sessionStreams.endAccounts(accountIds),
   })
   await deriver.start()
   app.decorate('accounts', deriver)

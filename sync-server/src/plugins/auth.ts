@@ -45,7 +45,11 @@ function bearerToken(request: FastifyRequest): string {
 
 const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
   const secret = options.secret ?? (await app.store.getOrCreateSetting('auth_secret', newRandomToken))
-  const service = new AuthService(app.store, { ...options, secret })
+  const service = new AuthService(app.store, {
+    ...options,
+    secret,
+    onSessionsEnded: (sessionIds) => app.sessionStreams.endSessions(sessionIds),
+  })
   app.decorate('auth', service)
   app.decorateRequest('user')
   app.decorateRequest('sessionId')
@@ -65,4 +69,4 @@ const auth: FastifyPluginAsync<AuthPluginOptions> = async (app, options) => {
   })
 }
 
-export default fp(auth, { name: 'auth', dependencies: ['store'] })
+export default fp(auth, { name: 'auth', dependencies: ['store', 'realtime'] })

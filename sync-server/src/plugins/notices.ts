@@ -25,6 +25,7 @@ export interface NoticesPluginOptions {
  */
 const notices: FastifyPluginAsync<NoticesPluginOptions> = async (app, options) => {
   const phones = new PhoneHub(options.heartbeatMs)
+  app.sessionStreams.add(phones)
   const service = new NoticeService({
     store: app.store,
     phones,

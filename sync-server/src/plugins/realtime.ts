@@ -2,11 +2,14 @@ import type { FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import { LocalChangeBus, type ChangeBus } from '../realtime/change-bus.ts'
 import { RealtimeHub, type HubOptions } from '../realtime/hub.ts'
+import { SessionStreams } from '../realtime/session-streams.ts'
 import { Visibility } from '../visibility/visibility.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     realtime: RealtimeHub
+    /** Ends a session's streams on every hub (desktop sync, phones) when the session ends. */
+    sessionStreams: SessionStreams
     /** The address-book scopes of pull and the streams, kept up to date from the commits. */
     visibility: Visibility
   }
@@ -31,7 +34,10 @@ const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
     visibility.apply(change)
     hub.deliver(change)
   })
+  const sessionStreams = new SessionStreams()
+  sessionStreams.add(hub)
   app.decorate('realtime', hub)
+  app.decorate('sessionStreams', sessionStreams)
   app.decorate('visibility', visibility)
   // Open streams would keep the HTTP server from closing.
   app.addHook('preClose', async () => hub.close())

@@ -4,6 +4,7 @@ import type { ReadScope } from '../../../domain/kinds.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { readableView } from '../../../domain/permissions.ts'
 import type { CommittedChange, StoredDocument } from '../store/index.ts'
+import type { SessionStreamHub } from './session-streams.ts'
 import { sameScope, SCOPED_COLLECTIONS, scopeFingerprint, type OrgIndex } from '../visibility/org-index.ts'
 
 /** Where a stream's text goes: in the server, the hijacked HTTP response. */
@@ -74,7 +75,7 @@ function seesAll(views: readonly WireDocument[], documents: readonly StoredDocum
  * change, so a client never rescans documents hidden from it. A user whose scope the change altered is told
  * first to pull the scoped collections again from 0 (DESIGN §5).
  */
-export class RealtimeHub {
+export class RealtimeHub implements SessionStreamHub {
   readonly #options: HubOptions
   readonly #bySchool = new Map<string, Set<Subscriber>>()
   /** The scope each session's last stream ended with (a fingerprint), for when that device comes back. */
@@ -95,7 +96,7 @@ export class RealtimeHub {
 
   /**
    * Starts sending `user`'s events to `sink` until `expiresAt`, when the access token it was opened with
-   * expires: the client reconnects with a fresh one, so a logged-out or revoked session stops hearing changes.
+   * expires (the client reconnects with a fresh one), or until its session ends (`endSessions`).
    * A session that comes back with another scope than its last stream ended with (it was offline while its
    * classes changed) is told to resync from 0 at once. Returns the function that stops it.
    */

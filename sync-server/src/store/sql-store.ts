@@ -406,7 +406,7 @@ export class SqlStore implements Store {
       )
       if (rotated === 0) {
         await revokeSessions(tx, `id = $2`, [token.session_id], now)
-        return { status: 'reused' }
+        return { status: 'reused', sessionId: token.session_id }
       }
       await insertRefreshToken(tx, newHash, token.session_id, now)
       await tx.run(`UPDATE session_devices SET last_used_at = $2 WHERE session_id = $1`, [
@@ -453,8 +453,12 @@ export class SqlStore implements Store {
     return revokeSessions(this.#db, `id = $2`, [sessionId], Date.now())
   }
 
-  revokeOtherSessions(accountId: string, keptSessionId: string): Promise<void> {
-    return revokeSessions(this.#db, `account_id = $2 AND id <> $3`, [accountId, keptSessionId], Date.now())
+  async revokeOtherSessions(accountId: string, keptSessionId: string): Promise<string[]> {
+    const rows = await this.#db.all<{ id: string }>(
+      `UPDATE sessions SET revoked_at = $1 WHERE revoked_at IS NULL AND account_id = $2 AND id <> $3 RETURNING id`,
+      [Date.now(), accountId, keptSessionId],
+    )
+    return rows.map((row) => row.id)
   }
 
   getOrCreateSetting(key: string, create: () => string): Promise<string> {

@@ -186,7 +186,10 @@ describeEachStore('store ($name)', (factory) => {
         accountId: 'acc1',
       })
       expect(await store.rotateRefreshToken('unknown', 'h3', limits(2_000))).toEqual({ status: 'invalid' })
-      expect(await store.rotateRefreshToken('h1', 'h3', limits(2_000))).toEqual({ status: 'reused' })
+      expect(await store.rotateRefreshToken('h1', 'h3', limits(2_000))).toEqual({
+        status: 'reused',
+        sessionId: 'sess1',
+      })
       expect(await store.sessionStatus('sess1')).toBeNull()
       expect(await store.rotateRefreshToken('h2', 'h3', limits(2_000))).toEqual({ status: 'invalid' })
       expect(await store.sessionStatus('sess2')).toEqual({ mustChangePassword: true })
@@ -196,7 +199,8 @@ describeEachStore('store ($name)', (factory) => {
       await store.createSchool(school)
       await store.createAccount(account)
       for (const id of ['a', 'b', 'c']) await store.createSession(id, 'acc1', `hash-${id}`, laptop)
-      await store.revokeOtherSessions('acc1', 'b')
+      expect((await store.revokeOtherSessions('acc1', 'b')).sort()).toEqual(['a', 'c'])
+      expect(await store.revokeOtherSessions('acc1', 'b')).toEqual([])
       const open = async (id: string) => (await store.sessionStatus(id)) !== null
       expect(await Promise.all(['a', 'b', 'c'].map(open))).toEqual([false, true, false])
       await store.revokeSession('b')

@@ -74,7 +74,7 @@ export type RefreshOutcome =
   /** The session was idle too long or is too old: it is now revoked (issue 11 §10). */
   | { status: 'expired' }
   /** The token was already rotated: someone replayed it, so its session is now revoked. */
-  | { status: 'reused' }
+  | { status: 'reused'; sessionId: string }
   | { status: 'invalid' }
 
 export interface AuditEntry {
@@ -185,7 +185,8 @@ export interface SessionStore {
   /** What an open session's requests are allowed; null once it is revoked (or never was). */
   sessionStatus(sessionId: string): Promise<SessionStatus | null>
   revokeSession(sessionId: string): Promise<void>
-  revokeOtherSessions(accountId: string, keptSessionId: string): Promise<void>
+  /** Revokes every open session of the account but `keptSessionId`; returns the ids it revoked. */
+  revokeOtherSessions(accountId: string, keptSessionId: string): Promise<string[]>
 }
 
 export interface SettingsStore {

@@ -177,7 +177,7 @@ const accountRoutes: FastifyPluginAsync = async (app) => {
       const login = loginOf(account)
       if (login === null) throw conflict(`${account.name} has no phone or number to log in with`)
       await app.store.updatePassword(account.id, INITIAL_PASSWORD_HASH, true)
-      await app.store.revokeOtherSessions(account.id, request.sessionId)
+      app.sessionStreams.endSessions(await app.store.revokeOtherSessions(account.id, request.sessionId))
       await auditAdmin(app.store, request, 'account.password-reset', { personId: account.id })
       return { login, initialPassword: initialPassword(login) }
     },

@@ -176,14 +176,12 @@ const authRoutes: FastifyPluginAsync<{ rateLimit: RateLimit }> = async (app, opt
     { schema: revokeSchema, ...authenticated },
     async (request) => {
       await app.auth.revokeDevice(request.user, request.body.sessionId)
-      app.realtime.endSessions([request.body.sessionId])
       return { ok: true }
     },
   )
 
   app.post('/sessions/revoke-others', { schema: revokeOthersSchema, ...authenticated }, async (request) => {
     const revoked = await app.auth.revokeOtherDevices(request.user, request.sessionId)
-    app.realtime.endSessions(revoked)
     return { revoked: revoked.length }
   })
 }

@@ -15,6 +15,7 @@ import { SseClient } from '../../../test-support/sse.ts'
 import { describeEachStore } from '../../../test-support/stores.ts'
 
 const DAY = 86_400_000
+const PHONE_STREAM = '/api/m/stream'
 const WINDOWS_CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 const ANDROID_WECHAT =
@@ -52,8 +53,9 @@ describeEachStore('signed-in devices and session lifetimes ($name)', (factory) =
   const refresh = (session: LoginResult) =>
     sender(server)('POST', '/api/auth/refresh', {}, { refreshToken: session.refreshToken })
 
-  async function openStream(session: LoginResult): Promise<SseClient> {
-    const { client } = await SseClient.connect(`${server.url}/api/sync/stream`, session.accessToken)
+  /** The desktop's sync stream, or with `phone` the phone pages' notice stream. */
+  async function openStream(session: LoginResult, path = '/api/sync/stream'): Promise<SseClient> {
+    const { client } = await SseClient.connect(`${server.url}${path}`, session.accessToken)
     if (!client) throw new Error('stream refused')
     streams.push(client)
     await client.next((m) => m.event === 'comment' && m.data === 'connected')
@@ -109,6 +111,62 @@ describeEachStore('signed-in devices and session lifetimes ($name)', (factory) =
       expect(laptopStream.ended).toBe(false)
       expect(await pullStatus(laptop)).toBe(200)
       expect((await devicesOf(pc)).map((d) => d.id)).not.toContain(phoneId)
+    })
+
+    it("ends the signed-out device's phone stream (/api/m/stream) at once, and only that one", async () => {
+      await start()
+      const [pc, phone, tablet] = [
+        await loginFrom(WINDOWS_CHROME),
+        await loginFrom(ANDROID_WECHAT),
+        await loginFrom(ANDROID_WECHAT),
+      ]
+      const [phoneStream, tabletStream] = [
+        await openStream(phone, PHONE_STREAM),
+        await openStream(tablet, PHONE_STREAM),
+      ]
+      const phoneId = (await devicesOf(phone)).find((d) => d.current)?.id
+      expect((await send('POST', 'sessions/revoke', pc, { sessionId: phoneId })).statusCode).toBe(200)
+      await phoneStream.whenEnded
+      expect(tabletStream.ended).toBe(false)
+      await send('POST', 'sessions/revoke-others', pc)
+      await tabletStream.whenEnded
+    })
+
+    it('ends the streams of every session that logging out, a password change or reset ends', async () => {
+      await start()
+      const [pc, phone, laptop] = [
+        await loginFrom(WINDOWS_CHROME),
+        await loginFrom(ANDROID_WECHAT),
+        await loginFrom(WINDOWS_CHROME),
+      ]
+      const [pcSync, pcPhone] = [await openStream(pc), await openStream(pc, PHONE_STREAM)]
+      const [phoneSync, laptopSync] = [await openStream(phone, PHONE_STREAM), await openStream(laptop)]
+      expect((await send('POST', 'logout', pc)).statusCode).toBe(200)
+      await Promise.all([pcSync.whenEnded, pcPhone.whenEnded])
+      expect([phoneSync.ended, laptopSync.ended]).toEqual([false, false])
+
+      const password = { oldPassword: DEMO_PASSWORD, newPassword: 'a-much-better-one-2026' }
+      expect((await send('POST', 'password', laptop, password)).statusCode).toBe(200)
+      await phoneSync.whenEnded
+      expect(laptopSync.ended).toBe(false)
+
+      const admin = await loginFrom(WINDOWS_CHROME, ADMIN)
+      const reset = await sender(server)(
+        'POST',
+        '/api/admin/accounts/demo-staff-li/reset-password',
+        bearer(admin.accessToken),
+      )
+      expect(reset.statusCode).toBe(200)
+      await laptopSync.whenEnded
+    })
+
+    it('ends the stream of a session whose refresh token is replayed', async () => {
+      await start()
+      const pc = await loginFrom(WINDOWS_CHROME)
+      const renewed = (await refresh(pc)).json<LoginResult>()
+      const stream = await openStream(renewed, PHONE_STREAM)
+      expect((await refresh(pc)).statusCode).toBe(401)
+      await stream.whenEnded
     })
 
     it('signs out every other device and keeps this one', async () => {

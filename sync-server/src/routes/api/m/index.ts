@@ -168,10 +168,8 @@ const mobileRoutes: FastifyPluginAsync<MobileRoutesOptions> = async (app, option
 
   app.get('/stream', { schema: streamSchema }, async (request, reply) => {
     const sink = hijackEventStream(reply)
-    onStreamEnd(
-      reply,
-      app.phones.connect(request.user.schoolId, request.user.id, sink, request.accessExpiresAt),
-    )
+    const { user, sessionId, accessExpiresAt: expiresAt } = request
+    onStreamEnd(reply, app.phones.connect(user.schoolId, user.id, sink, { sessionId, expiresAt }))
   })
 }
 

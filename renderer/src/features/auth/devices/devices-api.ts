@@ -1,0 +1,26 @@
+import type { ApiClient } from '../../../db/index.ts'
+
+/** One signed-in device of the user (`GET /api/auth/sessions`, AUTH-6). */
+export interface DeviceSession {
+  id: string
+  device: { name: string; kind: 'desktop' | 'browser' | 'phone' }
+  createdAt: number
+  lastUsedAt: number
+  /** This PC's own session. */
+  current: boolean
+}
+
+const post = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+})
+
+/** The server's signed-in devices routes; they need the network. */
+export function createDevicesApi(api: ApiClient) {
+  return {
+    list: async () => (await api.json<{ sessions: DeviceSession[] }>('/api/auth/sessions')).sessions,
+    revoke: (sessionId: string) => api.json<unknown>('/api/auth/sessions/revoke', post({ sessionId })),
+    revokeOthers: () => api.json<{ revoked: number }>('/api/auth/sessions/revoke-others', post({})),
+  }
+}
