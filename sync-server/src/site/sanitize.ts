@@ -17,12 +17,12 @@ export function sanitizeArticleBody(html: string, mediaUrl: (sha256: string) => 
     allowProtocolRelative: false,
     transformTags: {
       a: SAFE_LINK,
-      img: (_tagName, attribs) => {
+      img: (_tagName, attribs): sanitizeHtml.Tag => {
         const hash = attribs['data-blob'] ?? ''
-        return {
-          tagName: 'img',
-          attribs: isSha256(hash) ? { src: mediaUrl(hash), alt: attribs.alt ?? '', loading: 'lazy' } : {},
-        }
+        const kept: sanitizeHtml.Attributes = isSha256(hash)
+          ? { src: mediaUrl(hash), alt: attribs.alt ?? '', loading: 'lazy' }
+          : {}
+        return { tagName: 'img', attribs: kept }
       },
     },
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,

@@ -174,7 +174,7 @@ const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) =
     },
   )
 
-  app.get<{ Params: CodeParams; Querystring: LangQuery & { page: number } }>(
+  app.get<{ Params: CodeParams & { typeId: string }; Querystring: LangQuery & { page: number } }>(
     '/:code/types/:typeId',
     {
       schema: {
@@ -189,7 +189,7 @@ const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) =
       const site = await siteOf(request, reply)
       if (!site) return reply
       const { snapshot } = site.view
-      const type = snapshot.typeById.get((request.params as { typeId: string }).typeId)
+      const type = snapshot.typeById.get(request.params.typeId)
       const page = request.query.page
       if (!type?.enabled || page > typePageCount(snapshot, type))
         return sendNotFound(reply, site.view, site.ctx)
