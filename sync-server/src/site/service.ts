@@ -5,6 +5,7 @@ import { isPublicNow, type Article } from '../../../domain/site/article.ts'
 import type { ArticleType } from '../../../domain/site/article-type.ts'
 import type { Banner } from '../../../domain/site/banner.ts'
 import { commentWriteProblems, type Comment } from '../../../domain/site/comment.ts'
+import type { Staff } from '../../../domain/org/staff.ts'
 import type { PushRow } from '../../../domain/sync/sync-wire.ts'
 import { validateDocument } from '../../../domain/validation.ts'
 import { badRequest, forbidden, notFound } from '../errors.ts'
@@ -225,7 +226,7 @@ export class SiteService {
       banners: docs.filter((doc): doc is WireDocument<Banner> => doc.kind === 'banner'),
       types: docs.filter((doc): doc is WireDocument<ArticleType> => doc.kind === 'article_type'),
       comments: docs.filter((doc): doc is WireDocument<Comment> => doc.kind === 'comment'),
-      staffNames: new Map(staff.map((doc) => [doc.id, String((doc as { name?: unknown }).name ?? '')])),
+      staffNames: new Map((staff as WireDocument<Staff>[]).map((doc) => [doc.id, doc.name])),
       publishedAt,
     }
   }

@@ -123,7 +123,7 @@ function cover(entry: PublicArticle, ctx: PageContext): string {
 
 function card(entry: PublicArticle, ctx: PageContext): string {
   const { article } = entry
-  return `<li class="card"><a href="${withLang(articlePath(ctx, article.id), ctx.lang)}">${cover(entry, ctx)}<span class="text"><span class="title">${escapeHtml(article.title)}</span>${
+  return `<li class="card" data-test="site-article-card" data-id="${escapeHtml(article.id)}"><a href="${withLang(articlePath(ctx, article.id), ctx.lang)}">${cover(entry, ctx)}<span class="text"><span class="title">${escapeHtml(article.title)}</span>${
     article.summary ? `<span class="summary">${escapeHtml(article.summary)}</span>` : ''
   }<span class="meta"><time datetime="${new Date(entry.publishedAt).toISOString()}">${formatDate(entry.publishedAt, ctx.lang)}</time>${
     entry.typeName ? ` · ${escapeHtml(entry.typeName)}` : ''
@@ -142,14 +142,16 @@ function banners(snapshot: SiteSnapshot, ctx: PageContext, t: SiteStrings): stri
     const image = `<img src="${mediaPath(ctx, banner.image)}" alt="${escapeHtml(banner.name)}"><span class="caption">${escapeHtml(banner.name)}</span>`
     return `<li>${banner.link ? `<a href="${escapeHtml(banner.link)}" rel="noopener noreferrer">${image}</a>` : image}</li>`
   })
-  return `<section class="banners" aria-label="${t.banners}"><ul>${items.join('')}</ul></section>`
+  return `<section class="banners" data-test="site-banners" aria-label="${t.banners}"><ul>${items.join('')}</ul></section>`
 }
 
 /** `GET /site/:code/`: listed banners, the hot articles, the newest articles of each enabled type. */
 export function homePage(snapshot: SiteSnapshot, ctx: PageContext): string {
   const t = SITE_STRINGS[ctx.lang]
   const hot =
-    snapshot.hot.length > 0 ? `<section><h2>${t.hot}</h2>${cards(snapshot.hot, ctx, t)}</section>` : ''
+    snapshot.hot.length > 0
+      ? `<section data-test="site-hot"><h2>${t.hot}</h2>${cards(snapshot.hot, ctx, t)}</section>`
+      : ''
   const byType = snapshot.types
     .map((type) => {
       const entries = articlesOfType(snapshot, type.id)
@@ -222,10 +224,10 @@ export interface ArticlePageOptions {
 
 function commentList(comments: readonly Comment[], ctx: PageContext, t: SiteStrings): string {
   if (comments.length === 0) return `<p class="empty">${t.noComments}</p>`
-  return `<ol class="comments">${comments
+  return `<ol class="comments" data-test="site-comments">${comments
     .map(
       (comment) =>
-        `<li><p class="who">${escapeHtml(comment.name)} · <time datetime="${new Date(comment.createdAt).toISOString()}">${formatDate(comment.createdAt, ctx.lang)}</time></p><p class="said">${escapeHtml(comment.body)}</p></li>`,
+        `<li data-test="site-comment"><p class="who">${escapeHtml(comment.name)} · <time datetime="${new Date(comment.createdAt).toISOString()}">${formatDate(comment.createdAt, ctx.lang)}</time></p><p class="said">${escapeHtml(comment.body)}</p></li>`,
     )
     .join('')}</ol>`
 }
@@ -234,17 +236,17 @@ function commentForm(entry: PublicArticle, ctx: PageContext, t: SiteStrings, opt
   if (!entry.article.allowComments) return `<p class="closed">${t.commentsClosed}</p>`
   const form = options.form
   const status = options.pending
-    ? `<p class="notice" role="status">${t.commentPending}</p>`
+    ? `<p class="notice" role="status" data-test="site-comment-pending">${t.commentPending}</p>`
     : form
-      ? `<p class="error" role="alert">${escapeHtml(form.error)}</p>`
+      ? `<p class="error" role="alert" data-test="site-comment-error">${escapeHtml(form.error)}</p>`
       : ''
-  return `${status}<form class="comment-form" method="post" action="${articlePath(ctx, entry.article.id)}/comments">
+  return `${status}<form class="comment-form" data-test="site-comment-form" method="post" action="${articlePath(ctx, entry.article.id)}/comments">
 <h3>${t.commentForm}</h3>
 <input type="hidden" name="lang" value="${ctx.lang}">
-<label>${t.name}<input name="name" required maxlength="${COMMENT_NAME_MAX}" autocomplete="nickname" value="${escapeHtml(form?.name ?? '')}"></label>
-<label>${t.body} <small>${t.bodyLimit(COMMENT_BODY_MAX)}</small><textarea name="body" required maxlength="${COMMENT_BODY_MAX}" rows="4">${escapeHtml(form?.body ?? '')}</textarea></label>
+<label>${t.name}<input name="name" data-test="site-comment-name" required maxlength="${COMMENT_NAME_MAX}" autocomplete="nickname" value="${escapeHtml(form?.name ?? '')}"></label>
+<label>${t.body} <small>${t.bodyLimit(COMMENT_BODY_MAX)}</small><textarea name="body" data-test="site-comment-body" required maxlength="${COMMENT_BODY_MAX}" rows="4">${escapeHtml(form?.body ?? '')}</textarea></label>
 <label class="hp" aria-hidden="true">Website<input name="website" tabindex="-1" autocomplete="off"></label>
-<button type="submit">${t.send}</button>
+<button type="submit" data-test="site-comment-submit">${t.send}</button>
 </form>`
 }
 
@@ -269,7 +271,7 @@ export function articlePage(
   ].join(' · ')
   const body = sanitizeArticleBody(article.body, (sha256) => mediaPath(ctx, sha256))
   const comments = snapshot.comments.get(article.id) ?? []
-  const main = `${crumbs}<article>
+  const main = `${crumbs}<article data-test="site-article" data-id="${escapeHtml(article.id)}">
 <h1>${escapeHtml(article.title)}</h1>
 <p class="meta">${meta}</p>
 ${article.cover ? `<img class="cover" src="${mediaPath(ctx, article.cover)}" alt="">` : ''}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { STATUS_CODES } from 'node:http'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { SHA256_PATTERN } from '../../../../domain/blobs/blob-ref.ts'
 import { FailureLimiter, type FailureLimit } from '../../auth/failure-limiter.ts'
@@ -253,8 +254,7 @@ const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) =
       const articleUrl = `${ctx.root}/articles/${encodeURIComponent(request.params.id)}`
       const pendingUrl = `${articleUrl}?lang=${lang}&comment=pending#comments`
       const refuse = async (status: number, message: string) => {
-        if (!form)
-          return reply.code(status).send({ error: status === 429 ? 'Too Many Requests' : 'refused', message })
+        if (!form) return reply.code(status).send({ error: STATUS_CODES[status] ?? 'Error', message })
         const view = await app.site.view(school)
         const entry = view.snapshot.articleById.get(request.params.id)
         if (!entry) return sendNotFound(reply, view, ctx)

@@ -197,6 +197,14 @@ describeEachStore('micro-site public pages ($name)', (factory) => {
     expect(page.body).toContain('作者：李老师')
     expect(page.body).not.toContain('alert(1)')
     expect(page.body).toContain('name="website"')
+    for (const hook of [
+      'site-article',
+      'site-comment-form',
+      'site-comment-name',
+      'site-comment-body',
+      'site-comment-submit',
+    ])
+      expect(page.body).toContain(`data-test="${hook}"`)
     expect((await get('/site/demo/articles/quiet')).body).toContain('本文不开放评论')
     expect((await get('/site/demo/articles/quiet')).body).not.toContain('<form')
     expect(
@@ -283,9 +291,9 @@ describeEachStore('micro-site public pages ($name)', (factory) => {
   })
 
   it('refuses comments on articles without them or not public, bad input, bots and floods', async () => {
-    expect((await postJson('/site/demo/articles/quiet/comments', { name: 'a', body: 'b' })).statusCode).toBe(
-      403,
-    )
+    const quiet = await postJson('/site/demo/articles/quiet/comments', { name: 'a', body: 'b' })
+    expect(quiet.statusCode).toBe(403)
+    expect(quiet.json()).toEqual({ error: 'Forbidden', message: 'This article does not take comments' })
     expect((await postJson('/site/demo/articles/draft/comments', { name: 'a', body: 'b' })).statusCode).toBe(
       404,
     )
