@@ -15,6 +15,10 @@ import { definitionKind } from './homework/definition.ts'
 import { noticeKind } from './notices/notice.ts'
 import { receiptKind } from './notices/receipt.ts'
 import { questionKind } from './questions/question.ts'
+import { articleKind } from './site/article.ts'
+import { articleTypeKind } from './site/article-type.ts'
+import { bannerKind } from './site/banner.ts'
+import { commentKind } from './site/comment.ts'
 import { lessonKind } from './timetable/lesson.ts'
 import { planEntryKind } from './timetable/plan-entry.ts'
 import type { BaseDocument } from './documents.ts'
@@ -41,6 +45,10 @@ export const KINDS: readonly KindDefinition[] = [
   definitionKind,
   noticeKind,
   receiptKind,
+  articleTypeKind,
+  bannerKind,
+  articleKind,
+  commentKind,
 ]
 
 const byKind = new Map<string, KindDefinition>(KINDS.map((k) => [k.kind, k]))
