@@ -35,11 +35,27 @@ describe('hotArticleIds', () => {
 })
 
 describe('filterArticles', () => {
+  const summary = '一篇文章'
   const articles = [
-    article({ id: 'a', typeId: 'news', authorId: 't1', title: '运动会', publishAt: 10 }),
-    article({ id: 'b', typeId: 'notes', authorId: 't2', title: 'Open day', summary: 'Sports too', publishAt: 30 }),
-    article({ id: 'c', typeId: 'news', authorId: 't2', title: '草稿', status: 'draft', updatedAt: 20 }),
-    article({ id: 'd', typeId: 'news', authorId: 't1', title: '下周', publishAt: NOW + 60_000 }),
+    article({ id: 'a', typeId: 'news', authorId: 't1', title: '运动会', summary, publishAt: 10 }),
+    article({
+      id: 'b',
+      typeId: 'notes',
+      authorId: 't2',
+      title: 'Open day',
+      summary: 'Sports too',
+      publishAt: 30,
+    }),
+    article({
+      id: 'c',
+      typeId: 'news',
+      authorId: 't2',
+      title: '草稿',
+      summary,
+      status: 'draft',
+      updatedAt: 20,
+    }),
+    article({ id: 'd', typeId: 'news', authorId: 't1', title: '下周', summary, publishAt: NOW + 60_000 }),
   ]
   const ids = (filter: Partial<ArticleFilter>) =>
     filterArticles(articles, { ...NO_ARTICLE_FILTER, ...filter }, NOW).map((found) => found.id)

@@ -1,9 +1,4 @@
-import {
-  HOT_ARTICLE_COUNT,
-  isPublicNow,
-  isScheduled,
-  type Article,
-} from '../../../../domain/site/article.ts'
+import { HOT_ARTICLE_COUNT, isPublicNow, isScheduled, type Article } from '../../../../domain/site/article.ts'
 
 export const ARTICLE_STATES = ['draft', 'scheduled', 'published'] as const
 /** What the list shows: a draft, published but waiting for its time, or public. */

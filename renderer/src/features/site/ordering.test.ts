@@ -10,7 +10,12 @@ const items = [
 describe('ordering', () => {
   it('sorts by order, then by id', () => {
     expect(inOrder(items).map((item) => item.id)).toEqual(['a', 'b', 'c'])
-    expect(inOrder([{ id: 'y', order: 1 }, { id: 'x', order: 1 }]).map((item) => item.id)).toEqual(['x', 'y'])
+    expect(
+      inOrder([
+        { id: 'y', order: 1 },
+        { id: 'x', order: 1 },
+      ]).map((item) => item.id),
+    ).toEqual(['x', 'y'])
   })
 
   it('moves an item down and up, leaving the list it was given alone', () => {

@@ -34,7 +34,15 @@ export function useArticleTypes() {
     await run(() => store.patch(type.id, { enabled: !type.enabled }), t('common.saved'))
   }
 
-  return { ...ordering, canWrite: computed(() => store.canCreate), dialog, editing, openCreate, openEdit, toggle }
+  return {
+    ...ordering,
+    canWrite: computed(() => store.canCreate),
+    dialog,
+    editing,
+    openCreate,
+    openEdit,
+    toggle,
+  }
 }
 
 interface ArticleTypeModel {
