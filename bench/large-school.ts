@@ -2,7 +2,11 @@
 import type { Term } from '../domain/catalog/term.ts'
 import type { CollectionName } from '../domain/collections.ts'
 import type { WireDocument } from '../domain/documents.ts'
+import type { BlobRef } from '../domain/blobs/blob-ref.ts'
 import type { CalendarEvent } from '../domain/events/calendar-event.ts'
+import type { Article } from '../domain/site/article.ts'
+import type { ArticleType } from '../domain/site/article-type.ts'
+import type { Banner } from '../domain/site/banner.ts'
 import type { PlanEntry } from '../domain/timetable/plan-entry.ts'
 import { seededRandom } from '../test/support/seeded-random.ts'
 
@@ -15,7 +19,12 @@ export const LARGE_SCHOOL = {
   locations: 80,
   /** Plan entries per class and week: 5 days × 7 of the term's 8 periods. */
   lessonsPerWeek: 35,
-  /** Documents of the first sync: until questions, chapters and articles exist, padding makes up the rest.
+  /** The micro-site: 300 articles (DESIGN §11) of 6 types, 20 of them pinned, and 5 banners. */
+  articles: 300,
+  articleTypes: 6,
+  pinnedArticles: 20,
+  banners: 5,
+  /** Documents of the first sync: until questions and chapters exist, padding makes up the rest.
    * The ~42,000 lessons are not among them: the generation bench makes them from the plan. */
   totalDocuments: 70_000,
 }
@@ -173,7 +182,11 @@ export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocu
     ],
   }))
   const timetable = largeSchoolTimetable(schoolId)
+  const site = largeSchoolSite(schoolId, next)
   const realistic =
+    site.types.length +
+    site.banners.length +
+    site.articles.length +
     subjects.length +
     locations.length +
     staff.length +
@@ -192,9 +205,70 @@ export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocu
     remark: '基准测试填充数据',
   }))
   return {
-    catalog: [...subjects, ...locations, timetable.term, ...padding],
+    catalog: [...subjects, ...locations, timetable.term, ...site.types, ...padding],
     org: [...staff, ...classes, ...students, ...guardians],
+    site: [...site.banners, ...site.articles],
     timetable: timetable.planEntries,
     events: timetable.holidays,
   } as SeedDocuments
+}
+
+const SITE_TYPE_NAMES = ['学校新闻', '通知公告', '校园活动', '教学教研', '德育之窗', '家校共育']
+const SITE_EPOCH = 1_764_000_000_000
+const HOUR_MS = 3_600_000
+
+/** A made-up image reference (the site bench measures HTML and CSS, not image bytes). */
+function fakeImage(name: string, n: number): BlobRef {
+  return { sha256: pad(n, 64).replace(/0/g, 'a'), name, size: 40_000, mime: 'image/png' }
+}
+
+export interface LargeSchoolSite {
+  types: WireDocument<ArticleType>[]
+  banners: WireDocument<Banner>[]
+  articles: WireDocument<Article>[]
+}
+
+/** The large school's micro-site: enabled types, listed banners, articles published over the past months. */
+export function largeSchoolSite(schoolId: string, next = seededRandom(20261205)): LargeSchoolSite {
+  const base = (kind: string, id: string) => envelope(kind, id, schoolId)
+  const types = SITE_TYPE_NAMES.slice(0, LARGE_SCHOOL.articleTypes).map((name, i) => ({
+    ...base('article_type', `article-type-${i}`),
+    kind: 'article_type' as const,
+    name,
+    enabled: true,
+    order: i,
+  }))
+  const banners = Array.from({ length: LARGE_SCHOOL.banners }, (_, i) => ({
+    ...base('banner', `banner-${i}`),
+    kind: 'banner' as const,
+    name: `校园风采 ${i + 1}`,
+    image: fakeImage(`banner-${i}.png`, 1000 + i),
+    listed: true,
+    order: i,
+  }))
+  const articles = Array.from({ length: LARGE_SCHOOL.articles }, (_, i) => {
+    const cover = next() < 0.7 ? fakeImage(`cover-${i}.png`, i) : undefined
+    const paragraphs = Array.from(
+      { length: 3 + Math.floor(next() * 4) },
+      (_, p) =>
+        `<p>第 ${i + 1} 篇文章的第 ${p + 1} 段：本学期学校开展了丰富多彩的教育教学活动，师生积极参与。</p>`,
+    )
+    return {
+      ...base('article', `article-${pad(i, 4)}`),
+      kind: 'article' as const,
+      authorId: staffId(i % 180),
+      typeId: `article-type-${i % LARGE_SCHOOL.articleTypes}`,
+      title: `${SITE_TYPE_NAMES[i % LARGE_SCHOOL.articleTypes]}：第 ${i + 1} 期校园动态`,
+      summary: `第 ${i + 1} 期：学校近期的教学、活动与通知摘要。`,
+      ...(cover ? { cover } : {}),
+      body: paragraphs.join(''),
+      images: [],
+      anonymous: false,
+      allowComments: i % 3 !== 0,
+      status: 'published' as const,
+      publishAt: SITE_EPOCH - i * 13 * HOUR_MS,
+      pinned: i % Math.floor(LARGE_SCHOOL.articles / LARGE_SCHOOL.pinnedArticles) === 0,
+    }
+  })
+  return { types, banners, articles }
 }

@@ -8,12 +8,13 @@ import { measurePropagation } from './propagation.ts'
 import { measureQuestionListSearch } from './question-list.ts'
 import { measureQuestionSearch } from './questions.ts'
 import { measureReceiptToDesktop } from './receipts.ts'
+import { measureSiteHome } from './site.ts'
 import { round } from './stats.ts'
 import { measureGeneration, measureWeekRender } from './timetable.ts'
 
 interface Result {
   value: number
-  unit: 'ms' | 'x'
+  unit: 'ms' | 'x' | 'bytes'
   budget: number
 }
 
@@ -148,6 +149,28 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
           searches_ms: list.searchesMs.map((ms) => round(ms)),
           matches: list.matches,
         },
+      },
+    }
+  },
+  site: async () => {
+    const site = await measureSiteHome(50, runs('BENCH_SITE_SECONDS', 10))
+    return {
+      results: {
+        site_home_p99_ms: { value: round(site.p99), unit: 'ms', budget: 50 },
+        site_page_bytes: { value: site.htmlBytes + site.cssBytes, unit: 'bytes', budget: 60_000 },
+      },
+      details: {
+        site_home: {
+          connections: 50,
+          p50_ms: round(site.p50),
+          requests_per_second: round(site.requestsPerSecond, 0),
+          throughput_bytes_per_second: round(site.bytesPerSecond, 0),
+          requests: site.requests,
+          errors: site.errors,
+          non_2xx: site.non2xx,
+          article_cards_on_home: site.articles,
+        },
+        site_page_bytes: { html: site.htmlBytes, css: site.cssBytes },
       },
     }
   },

@@ -23,6 +23,9 @@ import syncRoutes from './routes/api/sync/index.ts'
 import mobileRoutes from './routes/api/m/index.ts'
 import mobilePages from './routes/m/index.ts'
 import notices from './plugins/notices.ts'
+import site from './plugins/site.ts'
+import siteApi from './routes/api/site/index.ts'
+import sitePages from './routes/site/index.ts'
 import { intervalScheduler, type Scheduler } from './notices/scheduler.ts'
 import type { Store } from './store/index.ts'
 
@@ -83,6 +86,10 @@ export interface AppOptions {
   noticeScheduler?: Scheduler
   /** How often scheduled notices are checked. Default 5 s. */
   noticeCheckEveryMs?: number
+  /** Comments one address may post on the public micro-site. Default 10 per 10 minutes. */
+  siteCommentLimit?: FailureLimit
+  /** How often the micro-site's counted page views are saved. Default 5 s. */
+  siteViewFlushMs?: number
 }
 
 const DEFAULTS = {
@@ -108,6 +115,8 @@ const DEFAULTS = {
   maxStreamBufferBytes: 8 * 1024 * 1024,
   blobMaxBytes: 50 * 1024 * 1024,
   noticeCheckEveryMs: 5_000,
+  siteCommentLimit: { maxFailures: 10, windowMs: 10 * 60_000 },
+  siteViewFlushMs: 5_000,
 } as const
 
 /** The whole server as one plugin: plugins first (external, then the app's own), then routes by URL prefix. */
@@ -143,6 +152,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     checkEveryMs: options.noticeCheckEveryMs ?? DEFAULTS.noticeCheckEveryMs,
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
   })
+  await app.register(site, { clock, viewFlushMs: options.siteViewFlushMs ?? DEFAULTS.siteViewFlushMs })
   await app.register(qrLogin, {
     ticketTtlMs: options.qrTicketTtlMs ?? DEFAULTS.qrTicketTtlMs,
     pollMaxWaitMs: options.qrPollMaxWaitMs ?? DEFAULTS.qrPollMaxWaitMs,
@@ -172,6 +182,13 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     })
   await app.register(mobileRoutes, { prefix: '/api/m', clock, blobDir: options.blobDir })
   await app.register(mobilePages, { prefix: '/m' })
+  await app.register(siteApi, { prefix: '/api/site' })
+  await app.register(sitePages, {
+    prefix: '/site',
+    publicUrl: options.publicUrl,
+    blobDir: options.blobDir,
+    commentLimit: options.siteCommentLimit ?? DEFAULTS.siteCommentLimit,
+  })
   if (options.rendererDir) await app.register(renderer, { dir: options.rendererDir })
 }
 

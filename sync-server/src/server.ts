@@ -7,13 +7,14 @@ import { createStore } from './store/index.ts'
 const config = loadConfig()
 const store = await createStore(config.store)
 
-if (config.demo && (await seedDemo(store))) {
+if (config.demo && (await seedDemo(store, Date.now(), { blobDir: config.blobDir }))) {
   console.log('Seeded the demo schools. Accounts (password in the last column):')
   for (const a of demoAccounts()) {
     const note = a.mustChangePassword ? ' (initial password, to be changed)' : ''
     console.log(`  ${a.schoolName}  ${a.account}  ${a.name} ${a.roles.join(',')}  ${a.password}${note}`)
   }
 }
+if (config.demo) console.log(`Micro-site of the demo school: ${config.publicUrl}/site/demo/`)
 
 function daysInMs(days: number | undefined): number | undefined {
   return days === undefined ? undefined : days * 86_400_000

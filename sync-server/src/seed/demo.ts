@@ -13,6 +13,7 @@ import type { Student } from '../../../domain/org/student.ts'
 import { reconcileSchool } from '../accounts/deriver.ts'
 import { hashPassword, initialPassword } from '../auth/passwords.ts'
 import type { School, Store } from '../store/index.ts'
+import { seedDemoSite } from './demo-site.ts'
 
 export const DEMO_PASSWORD = 'demo-2026'
 
@@ -408,9 +409,15 @@ async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<
   }
 }
 
+export interface SeedOptions {
+  /** Where blob bytes are kept: with it, `demo` also gets its micro-site, whose images are blobs. */
+  blobDir?: string
+}
+
 /** Seeds the demo schools into an empty store; returns false (and changes nothing) when it holds a school. */
-export async function seedDemo(store: Store, now = Date.now()): Promise<boolean> {
+export async function seedDemo(store: Store, now = Date.now(), options: SeedOptions = {}): Promise<boolean> {
   if ((await store.listSchools()).length > 0) return false
   for (const demo of DEMO_SCHOOLS) await seedSchool(store, demo, now)
+  if (options.blobDir) await seedDemoSite(store, options.blobDir, now)
   return true
 }

@@ -108,6 +108,17 @@ const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
       last_used_at ${t.bigint} NOT NULL
     )`,
   ],
+  // The micro-site's articles as the server sees them (DESIGN §7.2): page views, and when each first went public
+  // by the server's clock (the date the public pages show and order by when no `publishAt` is set).
+  (t) => [
+    `CREATE TABLE IF NOT EXISTS site_articles (
+      school_id TEXT NOT NULL,
+      article_id TEXT NOT NULL,
+      views ${t.bigint} NOT NULL,
+      published_at ${t.bigint},
+      PRIMARY KEY (school_id, article_id)
+    )`,
+  ],
 ]
 
 async function appliedVersion(tx: SqlExecutor): Promise<number> {

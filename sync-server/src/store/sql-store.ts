@@ -10,6 +10,7 @@ import type {
   AccountWithSchool,
   AuditEntry,
   BlobMeta,
+  SiteArticleStats,
   CommitListener,
   CommittedChange,
   RefreshOutcome,
@@ -492,6 +493,44 @@ export class SqlStore implements Store {
       [schoolId, accountId, since],
     )
     return Number(row?.total ?? 0)
+  }
+
+  async addSiteViews(schoolId: string, counts: ReadonlyMap<string, number>): Promise<void> {
+    if (counts.size === 0) return
+    await this.#db.transaction(async (tx) => {
+      for (const [articleId, views] of counts)
+        await tx.run(
+          `INSERT INTO site_articles (school_id, article_id, views, published_at) VALUES ($1, $2, $3, NULL)
+           ON CONFLICT (school_id, article_id) DO UPDATE SET views = site_articles.views + excluded.views`,
+          [schoolId, articleId, views],
+        )
+    })
+  }
+
+  async recordSitePublished(schoolId: string, articleIds: readonly string[], at: number): Promise<void> {
+    if (articleIds.length === 0) return
+    await this.#db.transaction(async (tx) => {
+      for (const articleId of articleIds)
+        await tx.run(
+          `INSERT INTO site_articles (school_id, article_id, views, published_at) VALUES ($1, $2, 0, $3)
+           ON CONFLICT (school_id, article_id) DO UPDATE
+           SET published_at = COALESCE(site_articles.published_at, excluded.published_at)`,
+          [schoolId, articleId, at],
+        )
+    })
+  }
+
+  async siteArticleStats(schoolId: string): Promise<SiteArticleStats[]> {
+    const rows = await this.#db.all<{
+      article_id: string
+      views: number | string
+      published_at: number | string | null
+    }>(`SELECT article_id, views, published_at FROM site_articles WHERE school_id = $1`, [schoolId])
+    return rows.map((row) => ({
+      articleId: row.article_id,
+      views: Number(row.views),
+      publishedAt: row.published_at === null ? null : Number(row.published_at),
+    }))
   }
 
   async audit(entry: AuditEntry): Promise<void> {

@@ -214,11 +214,29 @@ export interface BlobStore {
   uploadedBytesSince(schoolId: string, accountId: string, since: number): Promise<number>
 }
 
+/** What the server keeps of one micro-site article besides its document. */
+export interface SiteArticleStats {
+  articleId: string
+  /** Public page views counted so far. */
+  views: number
+  /** When the server first saw it published (ms, the server's clock); null before that. */
+  publishedAt: number | null
+}
+
+export interface SiteStore {
+  /** Adds `counts` (article id → views) to the school's page views. */
+  addSiteViews(schoolId: string, counts: ReadonlyMap<string, number>): Promise<void>
+  /** Records `at` as the first publication of the articles that have none yet. */
+  recordSitePublished(schoolId: string, articleIds: readonly string[], at: number): Promise<void>
+  siteArticleStats(schoolId: string): Promise<SiteArticleStats[]>
+}
+
 export interface AuditLog {
   audit(entry: AuditEntry): Promise<void>
 }
 
-export interface Store extends DocumentStore, AccountStore, SessionStore, SettingsStore, BlobStore, AuditLog {
+export interface Store
+  extends DocumentStore, AccountStore, SessionStore, SettingsStore, BlobStore, SiteStore, AuditLog {
   readonly kind: StoreKind
   close(): Promise<void>
 }

@@ -85,7 +85,9 @@ const syncRoutes: FastifyPluginAsync = async (app) => {
     { schema: pushSchema, bodyLimit: PUSH_BODY_LIMIT },
     async (request) => {
       const collection = collectionOf(request.params)
-      const rule = await app.notices.pushRule(request.user, collection)
+      const rule =
+        (await app.notices.pushRule(request.user, collection)) ??
+        (await app.site.pushRule(request.user, collection, request.body))
       return push(app.store, request.user, collection, request.body, rule)
     },
   )
