@@ -6,7 +6,7 @@ import { useSyncStore } from '../sync/store.ts'
 const REFRESH_MS = 60_000
 
 /**
- * Page views per article, counted by the server (`GET /api/site/views`, docs/sync-server.md): not replicated
+ * Page views per article, counted by the server (`GET /api/site/stats`, docs/sync-server.md): not replicated
  * (a count changing on every visit would flood every PC's sync), asked for while the list is open and online.
  * Null while unknown (offline, or before the first answer): the list then shows a dash.
  */
@@ -19,7 +19,7 @@ export function usePageViews() {
     const api = auth.session?.api
     if (!api) return
     try {
-      const answer = await api.json<{ views: Record<string, number> }>('/api/site/views')
+      const answer = await api.json<{ views: Record<string, number> }>('/api/site/stats')
       counts.value = new Map(Object.entries(answer.views))
     } catch {
       // Offline or refused: keep what was known; the next round or reconnection asks again.
