@@ -92,12 +92,12 @@ export function useArticles() {
   const columns = computed<TableColumn[]>(() => [
     { key: 'title', title: t('site.articles.columns.title'), width: 240, flexGrow: 3 },
     { key: 'type', title: t('site.articles.columns.type'), width: 110, flexGrow: 1 },
-    { key: 'author', title: t('site.articles.columns.author'), width: 100, flexGrow: 1 },
+    { key: 'author', title: t('site.articles.columns.author'), width: 130, flexGrow: 1 },
     { key: 'state', title: t('site.articles.columns.state'), width: 100 },
     { key: 'time', title: t('site.articles.columns.time'), width: 150 },
     { key: 'views', title: t('site.articles.columns.views'), width: 80, align: 'right' },
-    { key: 'comments', title: t('site.articles.columns.comments'), width: 90, align: 'center' },
-    { key: 'actions', title: t('common.actions'), width: 300 },
+    { key: 'comments', title: t('site.articles.columns.comments'), width: 100, align: 'center' },
+    { key: 'actions', title: t('common.actions'), width: 340 },
   ])
 
   const canCreate = computed(() => articles.canCreate && types.items.some((type) => type.enabled))
