@@ -64,6 +64,7 @@ export interface DesktopChannels {
   'update:install': [[], undefined]
   'diagnostics:load': [[], string | null]
   'diagnostics:save': [[log: string], undefined]
+  'shell:open-external': [[url: string], undefined]
 }
 
 export type DesktopChannel = keyof DesktopChannels
@@ -102,6 +103,11 @@ export interface DesktopApi {
     load(): Promise<string | null>
     save(log: string): Promise<void>
   }
+  /**
+   * Opens an http(s) address in the user's browser (`shell.openExternal`, only for addresses the main process's
+   * allow-list accepts: http or https, a host, no credentials); rejects anything else. Web mode: a new tab.
+   */
+  openExternal(url: string): Promise<void>
   /** Links that arrived before the first listener are delivered to it. */
   onDeepLink(listener: (url: string) => void): () => void
 }

@@ -46,6 +46,7 @@ const api = {
     load: () => invoke('diagnostics:load'),
     save: (log) => invoke('diagnostics:save', log),
   },
+  openExternal: (url) => invoke('shell:open-external', url),
   onDeepLink(listener) {
     deepLinkListeners.add(listener)
     for (const url of waitingDeepLinks.splice(0)) listener(url)

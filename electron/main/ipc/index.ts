@@ -7,6 +7,7 @@ import { fileRoutes } from './files.ts'
 import { handleAll } from './handle.ts'
 import { printRoutes } from './print.ts'
 import { secretRoutes } from './secrets.ts'
+import { shellRoutes } from './shell.ts'
 import { updateRoutes } from './updates.ts'
 
 export interface IpcServices {
@@ -26,6 +27,7 @@ export function registerIpc(services: IpcServices, allowedOrigins: readonly stri
       ...printRoutes(),
       ...updateRoutes(services.updater),
       ...diagnosticRoutes(services.diagnostics),
+      ...shellRoutes(),
     },
     allowedOrigins,
   )

@@ -4,6 +4,7 @@ import {
   MAX_DIAGNOSTIC_LOG_CHARS,
   argumentsOf,
   diagnosticLog,
+  externalUrl,
   fileName,
   noArguments,
   openFileRequest,
@@ -128,5 +129,26 @@ describe('diagnosticLog', () => {
     }
     const huge = `[${'"x",'.repeat(MAX_DIAGNOSTIC_LOG_CHARS / 4)}"x"]`
     expect(() => diagnosticLog(huge, 'log')).toThrow(/at most/)
+  })
+})
+
+describe('externalUrl', () => {
+  it('accepts http(s) addresses such as a public article link', () => {
+    const link = 'http://192.168.1.20:7420/site/demo/articles/a1'
+    expect(externalUrl(link, 'url')).toBe(link)
+  })
+
+  it('refuses other schemes, credentials, non-strings and very long addresses', () => {
+    for (const value of [
+      undefined,
+      42,
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'https://user:pass@school.example/',
+      `https://school.example/${'a'.repeat(2048)}`,
+    ]) {
+      expect(() => externalUrl(value, 'url')).toThrow(InvalidArgumentError)
+    }
   })
 })

@@ -1,4 +1,5 @@
 import type { FileFilter, OpenFileRequest, SaveFileRequest } from '../../preload/api.ts'
+import { isSafeExternalUrl } from '../security/external-links.ts'
 
 /**
  * Argument validators for IPC handlers. The renderer is treated as untrusted input: every value is checked and
@@ -121,6 +122,13 @@ export const diagnosticLog: Check<string> = (value, name) => {
   }
   if (!Array.isArray(parsed)) fail(name, 'a JSON array')
   return log
+}
+
+/** An address `shell.openExternal` may open (see `isSafeExternalUrl`). */
+export const externalUrl: Check<string> = (value, name) => {
+  const url = boundedString(value, name, 2048)
+  if (!isSafeExternalUrl(url)) fail(name, 'an http(s) address with a host and without credentials')
+  return url
 }
 
 export const noArguments = argumentsOf<[]>()

@@ -6,7 +6,8 @@ function stubBrowser(url: string, desktop?: DesktopApi) {
   const storage = new Map<string, string>()
   const document = { title: 'Campus Desk' }
   const print = vi.fn(() => expect(document.title).toBe('课表-初一(1)班'))
-  vi.stubGlobal('window', { desktop, print })
+  const open = vi.fn()
+  vi.stubGlobal('window', { desktop, print, open })
   vi.stubGlobal('document', document)
   vi.stubGlobal('location', { protocol, pathname, origin })
   vi.stubGlobal('localStorage', {
@@ -14,7 +15,7 @@ function stubBrowser(url: string, desktop?: DesktopApi) {
     setItem: (key: string, value: string) => storage.set(key, value),
     removeItem: (key: string) => storage.delete(key),
   })
-  return { storage, print, document }
+  return { storage, print, open, document }
 }
 
 async function loadAdapter() {
@@ -65,6 +66,17 @@ describe('desktop adapter', () => {
     expect(await desktop.printToPdf('课表-初一(1)班.pdf')).toEqual({ saved: false })
     expect(print).toHaveBeenCalledOnce()
     expect(document.title).toBe('Campus Desk')
+  })
+
+  it('opens external addresses in a new tab, without handing it this window', async () => {
+    const { open } = stubBrowser('http://localhost:7420/app/')
+    const { desktop } = await loadAdapter()
+    await desktop.openExternal('http://localhost:7420/site/demo/articles/a1')
+    expect(open).toHaveBeenCalledWith(
+      'http://localhost:7420/site/demo/articles/a1',
+      '_blank',
+      'noopener,noreferrer',
+    )
   })
 
   it('reports no updates and ignores deep links', async () => {

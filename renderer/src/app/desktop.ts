@@ -111,6 +111,9 @@ function browserFallback(): DesktopApi {
       onStatus: () => () => undefined,
     },
     diagnostics: webDiagnosticStore(),
+    openExternal: async (url) => {
+      window.open(url, '_blank', 'noopener,noreferrer')
+    },
     onDeepLink: () => () => undefined,
   }
 }

@@ -6,6 +6,7 @@ import {
   Notebook,
   Grid,
   Location as LocationIcon,
+  Monitor,
   OfficeBuilding,
   Reading,
   School,
@@ -31,6 +32,9 @@ import { reasonOf } from '../ui/reason-of.ts'
 
 export type MenuGroup = 'mine' | 'teaching' | 'homework' | 'directory' | 'catalog'
 
+/** The menu counts the layout knows how to compute (`app/layout/menu-badges.ts`). */
+export type MenuBadge = 'site-comments'
+
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title and menu entry. */
@@ -44,6 +48,8 @@ declare module 'vue-router' {
     roles?: Role[]
     /** The side menu's section (i18n key `menu.groups.<group>`); sections follow their first page's rank. */
     group?: MenuGroup
+    /** A count the side menu shows beside the entry (e.g. comments waiting for moderation); 0 shows none. */
+    badge?: MenuBadge
   }
 }
 
@@ -100,6 +106,31 @@ export const routes: RouteRecordRaw[] = [
         name: 'notice-edit',
         component: () => import('../features/notices/compose.vue'),
         meta: { titleKey: 'notices.editTitle', roles: ['admin', 'teacher'] },
+      },
+      {
+        path: 'site',
+        name: 'site',
+        component: () => import('../features/site/index.vue'),
+        meta: {
+          group: 'mine',
+          titleKey: 'site.title',
+          icon: markRaw(Monitor),
+          rank: 3,
+          roles: ['admin', 'teacher'],
+          badge: 'site-comments',
+        },
+      },
+      {
+        path: 'site/articles/new',
+        name: 'site-article-new',
+        component: () => import('../features/site/article-editor.vue'),
+        meta: { titleKey: 'site.editor.newTitle', roles: ['admin', 'teacher'] },
+      },
+      {
+        path: 'site/articles/:id/edit',
+        name: 'site-article-edit',
+        component: () => import('../features/site/article-editor.vue'),
+        meta: { titleKey: 'site.editor.editTitle', roles: ['admin', 'teacher'] },
       },
       {
         path: 'timetable/plan',

@@ -1,8 +1,9 @@
-import { computed, onScopeDispose, reactive, ref, shallowRef, watch, type Ref } from 'vue'
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import { recallRemainingMs, type Notice } from '../../../../../domain/notices/notice.ts'
 import type { Receipt } from '../../../../../domain/notices/receipt.ts'
 import { createRepository } from '../../../db/index.ts'
 import { useAuthStore } from '../../auth/store.ts'
+import { useServerNow } from '../../auth/use-server-now.ts'
 import { useClassStore, useGuardianStore, useStaffStore, useStudentStore } from '../../org/stores.ts'
 import {
   choiceStatistics,
@@ -15,16 +16,6 @@ import {
 
 /** How often the recall countdown moves on (it shows minutes). */
 const CLOCK_TICK_MS = 15_000
-
-/** The server's clock as this PC knows it, ticking while the page is open. */
-function useServerNow() {
-  const auth = useAuthStore()
-  const read = () => auth.session?.api.serverClock.now() ?? Date.now()
-  const now = ref(read())
-  const tick = setInterval(() => (now.value = read()), CLOCK_TICK_MS)
-  onScopeDispose(() => clearInterval(tick))
-  return now
-}
 
 /** Names of the people and classes receipts mention, from the address book in the replica. */
 function useRecipientNames() {
@@ -46,7 +37,7 @@ export function useNoticeDetail(noticeId: Ref<string>) {
   const receipts = shallowRef<Receipt[]>([])
   const loaded = ref(false)
   const names = useRecipientNames()
-  const serverNow = useServerNow()
+  const serverNow = useServerNow(CLOCK_TICK_MS)
   const filter = reactive<RecipientFilter>({ unread: false, notAnswered: false, classId: null })
 
   watch(

@@ -1,0 +1,65 @@
+// The micro-site's desktop side (issue 13): the management screens in three languages, and the moderation round
+// trip: a reader's comment posted to the public article waits in the admin's queue (and on the menu), the admin
+// approves it, and the public page shows it.
+import { mkdirSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { expectSynced, LOCALES, logIn, openPc, openRoute, SCREENSHOTS, shoot } from './app.ts'
+import { startServer, type RunningServer } from './server.ts'
+
+const ADMIN = '13800000001'
+const PASSWORD = 'demo-2026'
+
+let server: RunningServer
+test.use({ actionTimeout: 15_000 })
+test.beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  server = await startServer()
+})
+test.afterAll(async () => server.stop())
+
+for (const locale of LOCALES) {
+  test(`the micro-site's management screens (${locale})`, async ({ browser }) => {
+    test.setTimeout(180_000)
+    const { page, context } = await openPc(browser, server.url, locale)
+    await logIn(page, ADMIN, PASSWORD)
+    await expectSynced(page)
+    for (const tab of ['banners', 'types', 'articles', 'comments'] as const) {
+      await openRoute(page, `#/site?tab=${tab}`)
+      await expect(page.getByTestId(`site-${tab}`)).toBeVisible()
+      await shoot(page, `site-${tab}-${locale}`)
+    }
+    await context.close()
+  })
+}
+
+test('a reader’s comment waits for the admin, who approves it; the public page then shows it', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const { page, context } = await openPc(browser, server.url, 'zh-CN')
+  await logIn(page, ADMIN, PASSWORD)
+  await expectSynced(page)
+  // 合唱团招新啦 of the demo site: published, comments allowed.
+  const articleId = 'demo-article-choir'
+  const text = `e2e 留言 ${Date.now()}`
+  const posted = await fetch(`${server.url}/site/demo/articles/${articleId}/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: '测试家长', body: text }),
+  })
+  expect(posted.status).toBe(202)
+
+  await expect(page.getByTestId('menu-badge-site')).toBeVisible()
+  await openRoute(page, '#/site?tab=comments')
+  const comment = page.getByTestId('comment-row').filter({ hasText: text })
+  await expect(comment.getByTestId('comment-status')).toHaveAttribute('data-status', 'pending')
+  await comment.getByTestId('comment-approve').click()
+  await expect(comment.getByTestId('comment-status')).toHaveAttribute('data-status', 'approved')
+  await expectSynced(page)
+  await expect
+    .poll(async () =>
+      (await (await fetch(`${server.url}/site/demo/articles/${articleId}`)).text()).includes(text),
+    )
+    .toBe(true)
+  await context.close()
+})
