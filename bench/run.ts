@@ -2,6 +2,7 @@
 // BENCH_ONLY=generation,week (names of BENCHES) runs some of them; latest.json then holds only those.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { measureNoticeFanout } from './fanout.ts'
 import { measureFirstSync } from './first-sync.ts'
 import { measureImport } from './import.ts'
 import { measurePropagation } from './propagation.ts'
@@ -65,6 +66,13 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
           answer_p99_ms: round(receipts.answerP99),
         },
       },
+    }
+  },
+  fanout: async () => {
+    const fanout = await measureNoticeFanout()
+    return {
+      results: { notice_fanout_ms: { value: round(fanout.ms, 0), unit: 'ms', budget: 2_000 } },
+      details: { notice_fanout: { receipts: fanout.receipts } },
     }
   },
   generation: async () => {

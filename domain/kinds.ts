@@ -44,7 +44,8 @@ export interface KindDefinition<T extends BaseDocument = BaseDocument> {
   check?(doc: T): string[]
   /**
    * `stored` is the current server copy (null when the document is new); `next` the state being written, with
-   * `_deleted: true` when it is a delete (see `isDeletion`).
+   * `_deleted: true` when it is a delete (see `isDeletion`). `next` may also be a `creationProbe` (only the
+   * common and author fields, `stored` null): fields it lacks must not make the rule throw.
    */
   canWrite(user: SessionUser, next: T, stored: T | null): PermissionResult
   /** `scope`: the address-book part of the user's visibility (only org kinds use it). */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { SessionUser } from './auth/roles.ts'
 import type { Location } from './catalog/location.ts'
 import type { Subject } from './catalog/subject.ts'
-import { canRead, checkWrite } from './permissions.ts'
+import { canRead, checkWrite, creationProbe } from './permissions.ts'
+import { KINDS } from './registry.ts'
+import { ROLES } from './auth/roles.ts'
 
 const admin: SessionUser = { id: 'a', schoolId: 'demo', name: 'Admin', roles: ['admin'] }
 const teacher: SessionUser = { id: 't', schoolId: 'demo', name: 'Teacher', roles: ['teacher'] }
@@ -25,6 +27,26 @@ const locked: Location = {
   editable: false,
   multiClass: true,
 }
+
+describe('creationProbe', () => {
+  it('gets an answer, not an exception, from every kind for every role', () => {
+    for (const role of ROLES) {
+      const user: SessionUser = { ...teacher, roles: [role] }
+      for (const { kind } of KINDS) {
+        const result = checkWrite(user, creationProbe(user, kind), null)
+        expect(typeof result.ok, `${kind} as ${role}`).toBe('boolean')
+      }
+    }
+  })
+
+  it('lets staff create notices (the probe has no audience) and refuses families', () => {
+    expect(checkWrite(teacher, creationProbe(teacher, 'notice'), null)).toEqual({ ok: true })
+    expect(checkWrite(admin, creationProbe(admin, 'notice'), null)).toEqual({ ok: true })
+    const guardian: SessionUser = { ...teacher, roles: ['guardian'] }
+    expect(checkWrite(guardian, creationProbe(guardian, 'notice'), null)).toMatchObject({ ok: false })
+    expect(checkWrite(teacher, creationProbe(teacher, 'subject'), null)).toMatchObject({ ok: false })
+  })
+})
 
 describe('checkWrite', () => {
   it('lets admins write subjects and locations of their school', () => {

@@ -22,6 +22,16 @@ export function checkWrite<T extends BaseDocument>(
   return result.ok ? allowed : denied(`${label}: ${result.reason}`)
 }
 
+/**
+ * A new document of `kind` in `user`'s name that holds only the common fields and the author fields (`authorId`,
+ * `createdBy`): asked of `checkWrite`, it says whether `user` may create documents of that kind at all (a
+ * screen's "New" button). The full check runs again on save. Every kind's `canWrite` must answer it.
+ */
+export function creationProbe(user: SessionUser, kind: string): BaseDocument {
+  const author = { authorId: user.id, createdBy: user.id }
+  return { id: 'new', kind, schoolId: user.schoolId, updatedAt: 0, ...author } as BaseDocument
+}
+
 /** Visibility (DESIGN §5): what a pull may return to `user`, whose address-book scope is `scope`. */
 export function canRead(user: SessionUser, doc: BaseDocument, scope: ReadScope = EMPTY_SCOPE): boolean {
   if (doc.schoolId !== user.schoolId) return false

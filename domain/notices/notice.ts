@@ -214,7 +214,9 @@ export const noticeKind: KindDefinition<Notice> = {
     // A replica that has not pulled the delivery yet pushes without it: that row conflicts (see the write rules).
     if (next.delivery && !deepEqual(next.delivery, stored?.delivery))
       return denied('delivery is recorded by the server only')
-    if (next.audience.wholeSchool && !isAdmin(user) && !isDeletion(next))
+    // A creation probe has no audience (see `canWrite`).
+    const audience = next.audience as Notice['audience'] | undefined
+    if (audience?.wholeSchool && !isAdmin(user) && !isDeletion(next))
       return denied('only admins may address the whole school')
     return allowed
   },

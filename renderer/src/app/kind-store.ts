@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { BaseDocument } from '../../../domain/documents.ts'
 import type { PermissionResult } from '../../../domain/kinds.ts'
+import { creationProbe } from '../../../domain/permissions.ts'
 import {
   createRepository,
   type BulkDocument,
@@ -58,10 +59,7 @@ export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kin
     const canCreate = computed(() => {
       const user = auth.user
       if (!user) return false
-      // A new document in the user's own name: kinds that have an author accept only that.
-      const author = { authorId: user.id, createdBy: user.id }
-      const probe = { id: 'new', kind, schoolId: user.schoolId, updatedAt: 0, ...author } as unknown as T
-      return permission(probe, null).ok
+      return permission(creationProbe(user, kind) as T, null).ok
     })
 
     return {

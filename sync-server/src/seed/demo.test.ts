@@ -1,10 +1,21 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import type { WireDocument } from '../../../domain/documents.ts'
+import type { Notice } from '../../../domain/notices/notice.ts'
+import type { Receipt } from '../../../domain/notices/receipt.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import { teachersOf, type SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Student } from '../../../domain/org/student.ts'
 import { validateDocument } from '../../../domain/validation.ts'
-import { login } from '../test-support/app.ts'
-import { startTestApp, type TestApp } from '../test-support/app.ts'
+import type { PhoneNoticeSummary } from '../notices/phone-api.ts'
+import {
+  bearer,
+  login,
+  pullAll,
+  sender,
+  startTestApp,
+  syncClient,
+  type TestApp,
+} from '../test-support/app.ts'
 import { describeEachStore } from '../test-support/stores.ts'
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './demo.ts'
 
@@ -130,5 +141,67 @@ describeEachStore('demo seed ($name)', (factory) => {
   it('leaves a store that already has schools alone', async () => {
     expect(await seedDemo(server.store)).toBe(false)
     expect(await server.store.listSchools()).toHaveLength(2)
+  })
+})
+
+describeEachStore('demo notices ($name)', (factory) => {
+  const NOW = Date.UTC(2026, 10, 20, 9)
+  let server: TestApp
+  beforeEach(async () => {
+    // Seeded before the app starts, as `npm start` does: a running server would deliver them itself.
+    server = await startTestApp(factory, { demo: { notices: true, now: NOW } })
+  })
+  afterEach(() => server.close())
+
+  async function phoneList(account: string, identityId?: string) {
+    const { accessToken } = await login(server, account, DEMO_PASSWORD, identityId)
+    const response = await sender(server)('GET', '/api/m/notices', bearer(accessToken))
+    return response.json<{ notices: PhoneNoticeSummary[] }>().notices
+  }
+
+  it('delivers a form notice answered in part, a closed one and one without a form; all valid', async () => {
+    const admin = await syncClient(server, '13800000001')
+    const notices = (await pullAll(admin, 'notices')).documents as WireDocument<Notice>[]
+    const receipts = (await pullAll(admin, 'receipts')).documents as WireDocument<Receipt>[]
+    for (const doc of notices) expect(validateDocument('notices', doc)).toMatchObject({ ok: true })
+    for (const doc of receipts) expect(validateDocument('receipts', doc)).toMatchObject({ ok: true })
+    const of = (noticeId: string) => receipts.filter((receipt) => receipt.noticeId === noticeId)
+    const counts = (noticeId: string) => ({
+      delivered: of(noticeId).length,
+      read: of(noticeId).filter((r) => r.readAt !== undefined).length,
+      answered: of(noticeId).filter((r) => r.answeredAt !== undefined).length,
+    })
+    expect(notices.map((n) => [n.id, n.status, n.questions.length > 0, n.delivery !== undefined])).toEqual([
+      ['demo-notice-study-trip', 'sent', true, true],
+      ['demo-notice-uniform', 'closed', true, true],
+      ['demo-notice-midterm', 'sent', false, true],
+    ])
+    // 初一(2)班: three students and 张老师 as 周欣怡's mother.
+    expect(counts('demo-notice-study-trip')).toEqual({ delivered: 4, read: 3, answered: 2 })
+    expect(counts('demo-notice-uniform')).toEqual({ delivered: 6, read: 3, answered: 2 })
+    expect(counts('demo-notice-midterm')).toEqual({ delivered: 3, read: 1, answered: 0 })
+    for (const notice of notices) expect(notice.delivery?.deliveredAt).toBeLessThan(NOW)
+    const answered = of('demo-notice-study-trip').find((r) => r.personId === 'demo-guardian-zhang')
+    expect(answered?.answers).toEqual({ go: '参加', lunch: ['学校统一订餐'], note: '对花生过敏' })
+  })
+
+  it('shows them on the phones they reached, with the child, and not to the people the tests start from', async () => {
+    const zhang = await phoneList('13800000003', 'demo-guardian-zhang')
+    expect(zhang.map((n) => [n.title, n.read, n.answered, n.students.map((s) => s.name)])).toEqual([
+      ['秋季研学活动报名', true, true, ['周欣怡']],
+    ])
+    expect(await phoneList('13900000001')).toEqual([])
+    const teacher = await syncClient(server, '13800000002')
+    expect((await pullAll(teacher, 'notices')).documents).toEqual([])
+    expect((await pullAll(teacher, 'receipts')).documents).toEqual([])
+  })
+
+  it('leaves the test seed without notices', async () => {
+    const plain = await startTestApp(factory)
+    try {
+      expect(await plain.store.pull('demo', 'notices', 0, 10)).toEqual([])
+    } finally {
+      await plain.close()
+    }
   })
 })

@@ -13,6 +13,7 @@ import type { Student } from '../../../domain/org/student.ts'
 import { reconcileSchool } from '../accounts/deriver.ts'
 import { hashPassword, initialPassword } from '../auth/passwords.ts'
 import type { School, Store } from '../store/index.ts'
+import { seedDemoNotices } from './demo-notices.ts'
 import { seedDemoSite } from './demo-site.ts'
 
 export const DEMO_PASSWORD = 'demo-2026'
@@ -412,6 +413,8 @@ async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<
 export interface SeedOptions {
   /** Where blob bytes are kept: with it, `demo` also gets its micro-site, whose images are blobs. */
   blobDir?: string
+  /** Also the demo school's delivered notices, read and answered in part (`npm start`; tests start without). */
+  notices?: boolean
 }
 
 /** Seeds the demo schools into an empty store; returns false (and changes nothing) when it holds a school. */
@@ -419,5 +422,6 @@ export async function seedDemo(store: Store, now = Date.now(), options: SeedOpti
   if ((await store.listSchools()).length > 0) return false
   for (const demo of DEMO_SCHOOLS) await seedSchool(store, demo, now)
   if (options.blobDir) await seedDemoSite(store, options.blobDir, now)
+  if (options.notices) await seedDemoNotices(store, now)
   return true
 }

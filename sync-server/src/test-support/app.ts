@@ -19,7 +19,8 @@ export interface TestApp {
 }
 
 export interface TestAppOptions extends Partial<AppOptions> {
-  demo?: boolean
+  /** The demo schools (default true); with `notices`, their notices too, delivered hours before `now`. */
+  demo?: boolean | { notices: true; now: number }
   /** Listen on a random loopback port (streams and concurrent HTTP need a real socket). */
   listen?: boolean
 }
@@ -27,7 +28,8 @@ export interface TestAppOptions extends Partial<AppOptions> {
 export async function startTestApp(factory: StoreFactory, options: TestAppOptions = {}): Promise<TestApp> {
   const { demo = true, listen = false, ...appOptions } = options
   const { store, dispose } = await factory.create()
-  if (demo) await seedDemo(store)
+  if (demo === true) await seedDemo(store)
+  else if (demo) await seedDemo(store, demo.now, { notices: demo.notices })
   const app = await buildApp({ store, authSecret: TEST_SECRET, shutdownGraceMs: 100, ...appOptions })
   const url = listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : ''
   return {

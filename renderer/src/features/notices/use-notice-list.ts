@@ -90,28 +90,7 @@ export function useNoticeList() {
     void router.push(row.editable ? `/notices/${row.id}/edit` : `/notices/${row.id}`)
   }
 
-  // The kind store's probe has no audience; a notice's permission needs a whole (empty) one.
-  const canCreate = computed(() => {
-    const user = auth.user
-    if (!user) return false
-    const blank: Notice = {
-      id: 'new',
-      kind: 'notice',
-      schoolId: user.schoolId,
-      updatedAt: 0,
-      authorId: user.id,
-      title: '',
-      body: '',
-      links: [],
-      attachments: [],
-      questions: [],
-      audience: {},
-      ccStaffIds: [],
-      status: 'draft',
-      reminders: 0,
-    }
-    return notices.permission(blank, null).ok
-  })
+  const canCreate = computed(() => notices.canCreate)
 
   const compose = () => void router.push({ name: 'notice-new' })
   watch(tabs, (available) => {
