@@ -1,0 +1,31 @@
+import type { BlobRef } from '../../../../domain/blobs/blob-ref.ts'
+
+/** How the viewer shows a file: inline (PDF, image, video, audio) or as a download (Office files and the rest). */
+export type AttachmentKind = 'pdf' | 'image' | 'video' | 'audio' | 'download'
+
+const EXTENSIONS: Record<string, AttachmentKind> = {
+  pdf: 'pdf',
+  png: 'image',
+  jpg: 'image',
+  jpeg: 'image',
+  gif: 'image',
+  webp: 'image',
+  svg: 'image',
+  mp4: 'video',
+  webm: 'video',
+  ogv: 'video',
+  mov: 'video',
+  mp3: 'audio',
+  m4a: 'audio',
+  ogg: 'audio',
+  wav: 'audio',
+}
+
+/** By MIME type first, else by the name's extension (a file picked without a type). */
+export function attachmentKind(blob: Pick<BlobRef, 'mime' | 'name'>): AttachmentKind {
+  const mime = blob.mime.toLowerCase()
+  if (mime === 'application/pdf') return 'pdf'
+  for (const kind of ['image', 'video', 'audio'] as const) if (mime.startsWith(`${kind}/`)) return kind
+  const extension = blob.name.toLowerCase().split('.').pop() ?? ''
+  return (blob.name.includes('.') && EXTENSIONS[extension]) || 'download'
+}
