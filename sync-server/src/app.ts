@@ -19,6 +19,7 @@ import authRoutes from './routes/api/auth/index.ts'
 import blobRoutes from './routes/api/blobs/index.ts'
 import qrRoutes from './routes/api/auth/qr.ts'
 import health from './routes/api/health.ts'
+import schoolRoutes from './routes/api/schools.ts'
 import syncRoutes from './routes/api/sync/index.ts'
 import mobileRoutes from './routes/api/m/index.ts'
 import mobilePages from './routes/m/index.ts'
@@ -150,6 +151,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   })
 
   await app.register(health, { prefix: '/api' })
+  await app.register(schoolRoutes, { prefix: '/api' })
   await app.register(authRoutes, {
     prefix: '/api/auth',
     rateLimit: options.authRateLimit ?? DEFAULTS.authRateLimit,

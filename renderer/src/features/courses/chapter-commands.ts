@@ -3,15 +3,7 @@ import { childrenByParent, descendantIds, nextOrder } from '../../../../domain/c
 
 /** What can be done to a chapter: the context menu and the toolbar offer the same commands. */
 export type ChapterCommand =
-  | 'addChild'
-  | 'rename'
-  | 'up'
-  | 'down'
-  | 'indent'
-  | 'outdent'
-  | 'publish'
-  | 'unpublish'
-  | 'delete'
+  'addChild' | 'rename' | 'up' | 'down' | 'indent' | 'outdent' | 'publish' | 'unpublish' | 'delete'
 
 export interface ChapterAction {
   command: ChapterCommand
@@ -111,6 +103,10 @@ export function dropWrites(chapters: readonly Chapter[], draggedId: string, targ
   if (!dragged || !target || draggedId === targetId) return []
   if (descendantIds(chapters, draggedId).includes(targetId)) return []
   const siblings = siblingsOf(chapters, target).filter((sibling) => sibling.id !== draggedId)
-  siblings.splice(siblings.findIndex((sibling) => sibling.id === targetId), 0, dragged)
+  siblings.splice(
+    siblings.findIndex((sibling) => sibling.id === targetId),
+    0,
+    dragged,
+  )
   return renumbered(siblings, target.parentId)
 }

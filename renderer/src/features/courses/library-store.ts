@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import type { BlobRef } from '../../../../domain/blobs/blob-ref.ts'
-import type { SharedCourse, SharedCourses } from '../../../../domain/courses/shared-wire.ts'
+import type { SharedCourse, SharedCourses } from './shared-course.ts'
 import { isNetworkError } from '../../db/index.ts'
 import { reasonOf } from '../../ui/reason-of.ts'
 import { useAuthStore } from '../auth/store.ts'
@@ -43,7 +43,9 @@ export const useCourseLibraryStore = defineStore('courseLibrary', () => {
       problem.value = null
       loaded.value = true
     } catch (error) {
-      problem.value = isNetworkError(error) ? { kind: 'offline' } : { kind: 'failed', reason: reasonOf(error) }
+      problem.value = isNetworkError(error)
+        ? { kind: 'offline' }
+        : { kind: 'failed', reason: reasonOf(error) }
     } finally {
       loading.value = false
     }

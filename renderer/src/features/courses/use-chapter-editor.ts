@@ -77,7 +77,10 @@ export function useChapterEditor(courseId: Ref<string>) {
       inputValidator: (text) => {
         const trimmed = text.trim()
         if (!trimmed) return t('courses.rules.titleRequired')
-        return trimmed.length <= MAX_CHAPTER_TITLE_LENGTH || t('courses.rules.tooLong', { n: MAX_CHAPTER_TITLE_LENGTH })
+        return (
+          trimmed.length <= MAX_CHAPTER_TITLE_LENGTH ||
+          t('courses.rules.tooLong', { n: MAX_CHAPTER_TITLE_LENGTH })
+        )
       },
       confirmButtonText: t('common.confirm'),
       cancelButtonText: t('common.cancel'),
@@ -170,7 +173,9 @@ export function useChapterEditor(courseId: Ref<string>) {
     const known = new Set(current.attachments.map((a) => a.sha256))
     const fresh = added.filter((blob) => !known.has(blob.sha256) && known.add(blob.sha256))
     if (fresh.length > 0) {
-      await write(t('courses.editor.attachments'), [{ ...current, attachments: [...current.attachments, ...fresh] }])
+      await write(t('courses.editor.attachments'), [
+        { ...current, attachments: [...current.attachments, ...fresh] },
+      ])
     }
   }
 

@@ -46,7 +46,8 @@ export function useCourseActions() {
     const own = chaptersOf(course)
     const writes = [...own, course].map((doc) => ({ ...doc, _deleted: true }))
     if (await refused(t('common.confirmDeleteTitle'), course, own, writes)) return false
-    if (!(await confirmDelete(t('courses.confirmDelete', { title: course.title, n: own.length })))) return false
+    if (!(await confirmDelete(t('courses.confirmDelete', { title: course.title, n: own.length }))))
+      return false
     // The chapters go first (one write, so one push), the course after them: the server refuses a course deleted
     // while its chapters stay.
     const removed = await succeeded(() => chapters.bulkRemove(own.map((chapter) => chapter.id)))

@@ -2,7 +2,11 @@ import { ElMessage, type FormRules } from 'element-plus'
 import { computed, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { BlobRef } from '../../../../domain/blobs/blob-ref.ts'
-import { MAX_COURSE_TITLE_LENGTH, type Course, type CourseVisibility } from '../../../../domain/courses/course.ts'
+import {
+  MAX_COURSE_TITLE_LENGTH,
+  type Course,
+  type CourseVisibility,
+} from '../../../../domain/courses/course.ts'
 import { useFormDialog } from '../../app/use-form-dialog.ts'
 import { useWriteFeedback } from '../../app/use-write-feedback.ts'
 import { useBlobCache } from '../../ui/blobs/use-blob-cache.ts'

@@ -1,5 +1,5 @@
 import { ref, watch, type Ref } from 'vue'
-import type { SchoolSummary } from '../../../../domain/courses/shared-wire.ts'
+import type { SchoolList, SchoolSummary } from '../../../../domain/org/schools-wire.ts'
 import { useAuthStore } from '../auth/store.ts'
 
 /**
@@ -17,7 +17,7 @@ export function useSchools(active: Ref<boolean>) {
       const api = auth.session?.api
       if (!now || !api) return
       try {
-        const answer = await api.json<{ schools: SchoolSummary[] }>('/api/courses/schools')
+        const answer = await api.json<SchoolList>('/api/schools')
         schools.value = answer.schools
         offline.value = false
       } catch {
