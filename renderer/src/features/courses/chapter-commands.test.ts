@@ -25,10 +25,10 @@ describe('chapter commands', () => {
   it('disables what cannot be done at all', () => {
     const states = (id: string) =>
       Object.fromEntries(
-        chapterActions(
-          tree(),
-          tree().find((c) => c.id === id)!,
-        ).map((a) => [a.command, a.disabled]),
+        chapterActions(tree(), tree().find((c) => c.id === id) ?? chapter(id)).map((a) => [
+          a.command,
+          a.disabled,
+        ]),
       )
     expect(states('1')).toMatchObject({ up: true, down: false, indent: true, outdent: true, addChild: false })
     // 1.2 has a file: no sub-chapter under it; 1.1 above it has none, so 1.2 may go under 1.1.
