@@ -1,0 +1,208 @@
+// Courses (issue 14, DESIGN §7.3): a teacher builds a course with a chapter tree and a PDF, partly with no network,
+// publishes and lists it; another teacher's PC sees it arrive; demo2's admin finds it in the course library and
+// opens the PDF; a guardian of a shared class reads it on a phone. The screens in three languages.
+import { mkdirSync } from 'node:fs'
+import { expect, test, type Page } from '@playwright/test'
+import {
+  choose,
+  expectSynced,
+  logIn,
+  openPc,
+  openRoute,
+  SCREENSHOTS,
+  shoot,
+  syncStatus,
+  type Locale,
+} from './app.ts'
+import { onePagePdf } from './fixtures/pdf.ts'
+import { DEMO_PASSWORD } from './notice-pages.ts'
+import { startServer, type RunningServer } from './server.ts'
+
+const TEACHER = '13800000002'
+const OTHER_TEACHER = '13800000004'
+const DEMO2_ADMIN = '13800000101'
+const PDF_NAME = '力学讲义.pdf'
+
+let server: RunningServer
+test.use({ actionTimeout: 15_000 })
+test.beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  server = await startServer()
+})
+test.afterAll(async () => server.stop())
+
+const courseRow = (page: Page, title: string) =>
+  page.getByTestId('course-row').filter({ has: page.getByText(title, { exact: true }) })
+const chapterNode = (page: Page, title: string) =>
+  page.getByTestId('chapter-node').filter({ has: page.getByText(title, { exact: true }) })
+
+/** Answers the chapter title prompt. */
+async function typeTitle(page: Page, title: string): Promise<void> {
+  const prompt = page.locator('.chapter-prompt')
+  await prompt.locator('input').fill(title)
+  await prompt.locator('.el-message-box__btns .el-button--primary').click()
+  await expect(prompt).toBeHidden()
+}
+
+async function addChapter(page: Page, title: string, parent?: string): Promise<void> {
+  if (parent) {
+    await chapterNode(page, parent).click()
+    await page.getByTestId('chapter-tool-addChild').click()
+  } else {
+    await page.getByTestId('chapter-add').click()
+  }
+  await typeTitle(page, title)
+  await expect(chapterNode(page, title)).toBeVisible()
+}
+
+/** Fills the new-course dialog: shared with 初一(1)班 of the school and with the school demo2. */
+async function createCourse(page: Page, title: string): Promise<void> {
+  await page.getByTestId('course-add').click()
+  await expect(page.getByTestId('course-form-title')).toBeFocused()
+  await page.getByTestId('course-form-title').fill(title)
+  await page.getByTestId('course-form-lecturer').fill('李老师')
+  await page.getByTestId('course-form-description').fill('力与运动的入门课。')
+  await choose(page, page.getByTestId('course-form-classes'), '初一(1)班')
+  await page.getByTestId('course-form-dialog').locator('.el-dialog__title').click()
+  await choose(page, page.getByTestId('course-form-schools'), '第二示范学校')
+  await page.getByTestId('course-form-dialog').locator('.el-dialog__title').click()
+  await page.getByTestId('course-form-submit').click()
+  await expect(page.getByTestId('chapter-editor')).toBeVisible()
+  await expect(page.getByTestId('course-editor-title')).toHaveText(title)
+}
+
+test('a teacher builds and lists a course partly offline; a colleague, demo2 and a guardian read it', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const title = '趣味物理（离线编写）'
+  const pc = await openPc(browser, server.url, 'zh-CN')
+  const page = pc.page
+  await logIn(page, TEACHER, DEMO_PASSWORD)
+  await expectSynced(page)
+  // A colleague's PC shows the school's courses while the course is made.
+  const colleague = await openPc(browser, server.url, 'zh-CN')
+  await logIn(colleague.page, OTHER_TEACHER, DEMO_PASSWORD)
+  await colleague.page.getByTestId('menu-courses').click()
+  await colleague.page.locator('#tab-school').click()
+
+  // In web mode a screen's code comes from the server on its first visit: open them before the network goes.
+  await page.getByTestId('menu-course-library').click()
+  await expect(page.getByTestId('course-library')).toBeVisible()
+  await page.getByTestId('menu-courses').click()
+  await expect(page.getByTestId('courses-page')).toBeVisible()
+  await createCourse(page, title)
+  await page.getByTestId('course-editor-view').click()
+  await expect(page.getByTestId('course-viewer')).toBeVisible()
+  await page.getByTestId('viewer-back').click()
+  await expect(page.getByTestId('chapter-editor')).toBeVisible()
+
+  await pc.context.setOffline(true)
+  await expect(syncStatus(page)).toHaveAttribute('data-phase', 'offline')
+  await addChapter(page, '第一章 力')
+  await addChapter(page, '1.1 重力', '第一章 力')
+  await addChapter(page, '1.2 弹力', '第一章 力')
+  await chapterNode(page, '1.1 重力').click()
+  await page.getByTestId('attachment-input').setInputFiles({
+    name: PDF_NAME,
+    mimeType: 'application/pdf',
+    buffer: onePagePdf('Gravity 1.1'),
+  })
+  await expect(page.getByTestId('attachment')).toContainText(PDF_NAME)
+  await expect(page.getByTestId('chapter-uploads')).toHaveAttribute('data-pending', '1')
+  // 1.2 has no file yet: publishing chapter 1 with all its sub-chapters is refused in words.
+  await chapterNode(page, '第一章 力').click()
+  await page.getByTestId('chapter-publish').click()
+  await expect(page.getByTestId('course-problems')).toContainText('“1.2 弹力”没有子章节也没有附件')
+  await shoot(page, 'courses-refused-zh-CN')
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  // A chapter that holds a file takes no sub-chapter.
+  await chapterNode(page, '1.1 重力').click()
+  await expect(page.getByTestId('chapter-tool-addChild')).toBeDisabled()
+  await chapterNode(page, '1.2 弹力').click()
+  await page.getByTestId('chapter-tool-delete').click()
+  await page.locator('.el-message-box__btns .el-button--danger').click()
+  await expect(chapterNode(page, '1.2 弹力')).toHaveCount(0)
+  await chapterNode(page, '第一章 力').click()
+  await page.getByTestId('chapter-publish').click()
+  await expect(chapterNode(page, '1.1 重力')).toHaveAttribute('data-published', 'true')
+  await expect(syncStatus(page)).not.toHaveAttribute('data-pending', '0')
+  await shoot(page, 'courses-editor-offline-zh-CN')
+
+  await pc.context.setOffline(false)
+  await expectSynced(page)
+  await chapterNode(page, '1.1 重力').click()
+  await expect(page.getByTestId('chapter-uploads')).toHaveAttribute('data-pending', '0')
+  await page.getByTestId('course-editor-list').click()
+  await expect(page.getByTestId('course-status')).toHaveAttribute('data-status', 'listed')
+  await expectSynced(page)
+  await shoot(page, 'courses-editor-zh-CN')
+
+  // The colleague's list shows it without a reload.
+  const row = courseRow(colleague.page, title)
+  await expect(row.getByTestId('course-status')).toHaveAttribute('data-status', 'listed')
+  await expect(row.getByTestId('course-chapter-count')).toContainText('2')
+  await shoot(colleague.page, 'courses-list-zh-CN')
+  await colleague.context.close()
+
+  // demo2's admin finds it in the course library and opens the PDF.
+  const other = await openPc(browser, server.url, 'zh-CN')
+  await logIn(other.page, DEMO2_ADMIN, DEMO_PASSWORD)
+  await other.page.getByTestId('menu-course-library').click()
+  const card = other.page.getByTestId('library-course').filter({ hasText: title })
+  await expect(card.getByTestId('library-school')).toContainText('示范学校')
+  await shoot(other.page, 'courses-library-zh-CN')
+  await card.getByTestId('library-open').click()
+  await expect(other.page.getByTestId('reader-title')).toHaveText('1.1 重力')
+  const pdf = other.page.locator('[data-test="attachment-view"][data-kind="pdf"]')
+  await expect(pdf).toHaveAttribute('data-state', 'ready')
+  await expect(pdf.getByTestId('attachment-pdf')).toHaveAttribute('src', /^blob:/)
+  await expect(pdf).toHaveAttribute('data-shown', 'true')
+  await shoot(other.page, 'courses-library-viewer-zh-CN')
+  await other.context.close()
+  await pc.context.close()
+})
+
+const WORDS: Record<Exclude<Locale, 'zh-CN'>, { title: string }> = {
+  'zh-TW': { title: '雲課示例（繁體）' },
+  en: { title: 'Sample course (en)' },
+}
+
+for (const locale of ['zh-TW', 'en'] as const) {
+  test(`list, chapter tree and viewer in ${locale}`, async ({ browser }) => {
+    const { title } = WORDS[locale]
+    const pc = await openPc(browser, server.url, locale)
+    const page = pc.page
+    await logIn(page, TEACHER, DEMO_PASSWORD)
+    await expectSynced(page)
+    await page.getByTestId('menu-courses').click()
+    await createCourse(page, title)
+    await addChapter(page, 'Unit 1')
+    await addChapter(page, 'Lesson 1', 'Unit 1')
+    await chapterNode(page, 'Lesson 1').click()
+    await page.getByTestId('attachment-input').setInputFiles({
+      name: 'lesson-1.pdf',
+      mimeType: 'application/pdf',
+      buffer: onePagePdf('Lesson 1'),
+    })
+    await expect(page.getByTestId('attachment')).toContainText('lesson-1.pdf')
+    await page.getByTestId('course-editor-list').click()
+    await expect(page.getByTestId('course-problems')).toBeVisible()
+    await shoot(page, `courses-refused-${locale}`)
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await chapterNode(page, 'Unit 1').click()
+    await page.getByTestId('chapter-publish').click()
+    await expect(chapterNode(page, 'Lesson 1')).toHaveAttribute('data-published', 'true')
+    await page.getByTestId('course-editor-list').click()
+    await expect(page.getByTestId('course-status')).toHaveAttribute('data-status', 'listed')
+    await shoot(page, `courses-editor-${locale}`)
+    await page.getByTestId('course-editor-view').click()
+    const pdf = page.locator('[data-test="attachment-view"][data-kind="pdf"]')
+    await expect(pdf).toHaveAttribute('data-shown', 'true')
+    await shoot(page, `courses-viewer-${locale}`)
+    await openRoute(page, '#/courses')
+    await expect(courseRow(page, title)).toBeVisible()
+    await shoot(page, `courses-list-${locale}`)
+    await pc.context.close()
+  })
+}
