@@ -184,6 +184,13 @@ describe('courseWriteProblems (what the server checks under the write lock)', ()
     ])
   })
 
+  it('refuses unpublishing or deleting the last published chapter of a listed course', () => {
+    const listed = [course({ status: 'listed' }), chapter('1', { published: true, attachments: [PDF] })]
+    expect(rules(courseWriteProblems(listed, [chapter('1', { attachments: [PDF] })]))).toEqual([
+      ['listed-without-published', 'c1'],
+    ])
+  })
+
   it('does not blame an edit for a problem it does not involve', () => {
     const broken = [...stored, chapter('2', { parentId: 'gone' })]
     expect(courseWriteProblems(broken, [chapter('3')])).toEqual([])

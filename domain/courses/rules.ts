@@ -182,10 +182,13 @@ export function concernedCourseIds(writes: readonly CourseDocument[]): string[] 
   return [...new Set(writes.map((doc) => (isChapter(doc) ? doc.courseId : doc.id)))]
 }
 
-/** Does the problem involve one of `ids` (a written document)? */
+/**
+ * Does the problem involve one of `ids`, the written documents of its course? A problem of the course itself
+ * (listing) always does: any write to a course's chapters may be what leaves it without a published chapter.
+ */
 const involves = (problem: CourseProblem, ids: ReadonlySet<string>) =>
-  [problem.chapterId, problem.otherId].some((id) => id !== undefined && ids.has(id)) ||
-  (problem.chapterId === undefined && ids.has(problem.courseId))
+  problem.chapterId === undefined ||
+  [problem.chapterId, problem.otherId].some((id) => id !== undefined && ids.has(id))
 
 /**
  * The problems of writing `writes` (with their tombstone flags) over `before`, the live stored courses and
