@@ -2,20 +2,21 @@
 // publishes and lists it; another teacher's PC sees it arrive; demo2's admin finds it in the course library and
 // opens the PDF; a guardian of a shared class reads it on a phone. The screens in three languages.
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import {
   choose,
   expectSynced,
   logIn,
   openPc,
   openRoute,
+  phoneLogIn,
   SCREENSHOTS,
   shoot,
   syncStatus,
   type Locale,
 } from './app.ts'
 import { onePagePdf } from './fixtures/pdf.ts'
-import { DEMO_PASSWORD } from './notice-pages.ts'
+import { DEMO_PASSWORD, GUARDIAN } from './notice-pages.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const TEACHER = '13800000002'
@@ -69,6 +70,34 @@ async function createCourse(page: Page, title: string): Promise<void> {
   await page.getByTestId('course-form-submit').click()
   await expect(page.getByTestId('chapter-editor')).toBeVisible()
   await expect(page.getByTestId('course-editor-title')).toHaveText(title)
+}
+
+/**
+ * A 390 px phone of the guardian 陈家长 (初一(1)班, which the courses are shared with) opens the course `title` and
+ * finds its PDF shown; screenshots of the list and the course.
+ */
+async function readOnPhone(browser: Browser, locale: Locale, title: string, chapter: string): Promise<void> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  })
+  await context.addInitScript((l) => localStorage.setItem('campus-desk.m.lang', l), locale)
+  const phone = await context.newPage()
+  phone.on('pageerror', (error) => console.error(`phone page error: ${error.message}`))
+  await phone.goto(`${server.url}/m/login`)
+  await phoneLogIn(phone, GUARDIAN, DEMO_PASSWORD)
+  await phone.getByTestId('m-courses-link').click()
+  const item = phone.getByTestId('m-course-item').filter({ hasText: title })
+  await expect(item).toBeVisible()
+  await shoot(phone, `courses-phone-list-${locale}`)
+  await item.click()
+  await expect(phone.getByTestId('m-course-title')).toHaveText(title)
+  await expect(phone.getByTestId('m-chapter-title')).toHaveText(chapter)
+  await expect(phone.getByTestId('m-course-file')).toHaveAttribute('data-state', 'ready')
+  await expect(phone.getByTestId('m-course-file-view')).toHaveAttribute('src', /^blob:/)
+  await shoot(phone, `courses-phone-course-${locale}`)
+  await context.close()
 }
 
 test('a teacher builds and lists a course partly offline; a colleague, demo2 and a guardian read it', async ({
@@ -161,6 +190,8 @@ test('a teacher builds and lists a course partly offline; a colleague, demo2 and
   await shoot(other.page, 'courses-library-viewer-zh-CN')
   await other.context.close()
   await pc.context.close()
+
+  await readOnPhone(browser, 'zh-CN', title, '1.1 重力')
 })
 
 const WORDS: Record<Exclude<Locale, 'zh-CN'>, { title: string }> = {
@@ -204,5 +235,6 @@ for (const locale of ['zh-TW', 'en'] as const) {
     await expect(courseRow(page, title)).toBeVisible()
     await shoot(page, `courses-list-${locale}`)
     await pc.context.close()
+    await readOnPhone(browser, locale, title, 'Lesson 1')
   })
 }

@@ -71,8 +71,11 @@ describe('chapter commands', () => {
       ['1.1', true],
       ['1.2', true],
     ])
+    // Unpublishing and deleting go from the deepest chapters up: every state in between keeps the rules.
     const published = tree().map((c) => ({ ...c, published: c.id !== '1.1' }))
-    expect(publishWrites(published, '1', false).map((c) => c.id)).toEqual(['1', '1.2'])
-    expect(deletedWith(tree(), '1').map((c) => c.id)).toEqual(['1', '1.1', '1.2'])
+    expect(publishWrites(published, '1', false).map((c) => c.id)).toEqual(['1.2', '1'])
+    expect(deletedWith(tree(), '1').map((c) => c.id)).toEqual(['1.1', '1.2', '1'])
+    const shuffled = [...tree()].reverse()
+    expect(publishWrites(shuffled, '1', true).map((c) => c.id)).toEqual(['1', '1.2', '1.1'])
   })
 })

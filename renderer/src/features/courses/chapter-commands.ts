@@ -79,18 +79,52 @@ export function outdentWrites(chapters: readonly Chapter[], id: string): Chapter
   return renumbered(siblings, parent.parentId)
 }
 
-/** Publishes or unpublishes a chapter with all its sub-chapters (CRS-2); only those that change. */
-export function publishWrites(chapters: readonly Chapter[], id: string, published: boolean): Chapter[] {
-  const ids = new Set([id, ...descendantIds(chapters, id)])
-  return chapters
-    .filter((chapter) => ids.has(chapter.id) && chapter.published !== published)
-    .map((chapter) => ({ ...chapter, published }))
+/** How deep each chapter sits (0 at the top), cycles tolerated. */
+function depths(chapters: readonly Chapter[]): Map<string, number> {
+  const byId = new Map(chapters.map((chapter) => [chapter.id, chapter]))
+  const depth = new Map<string, number>()
+  for (const chapter of chapters) {
+    const seen = new Set<string>()
+    let at = chapter
+    while (at.parentId !== null && !seen.has(at.id)) {
+      seen.add(at.id)
+      const parent = byId.get(at.parentId)
+      if (!parent) break
+      at = parent
+    }
+    depth.set(chapter.id, seen.size)
+  }
+  return depth
 }
 
-/** A chapter and all its sub-chapters: what deleting it deletes. */
+/** `chapters` with parents before their sub-chapters (`downward`), or sub-chapters first. */
+function byDepth(chapters: Chapter[], all: readonly Chapter[], downward: boolean): Chapter[] {
+  const depth = depths(all)
+  const sign = downward ? 1 : -1
+  return chapters.sort((a, b) => sign * ((depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0)))
+}
+
+/**
+ * Publishes or unpublishes a chapter with all its sub-chapters (CRS-2); only those that change. In the order they
+ * are to be written, every state between two writes keeping the rules (the server may get them one by one):
+ * parents are published before their sub-chapters, and unpublished after them.
+ */
+export function publishWrites(chapters: readonly Chapter[], id: string, published: boolean): Chapter[] {
+  const ids = new Set([id, ...descendantIds(chapters, id)])
+  const changed = chapters
+    .filter((chapter) => ids.has(chapter.id) && chapter.published !== published)
+    .map((chapter) => ({ ...chapter, published }))
+  return byDepth(changed, chapters, published)
+}
+
+/** A chapter and all its sub-chapters, deepest first: what deleting it deletes, in the order to delete. */
 export function deletedWith(chapters: readonly Chapter[], id: string): Chapter[] {
   const ids = new Set([id, ...descendantIds(chapters, id)])
-  return chapters.filter((chapter) => ids.has(chapter.id))
+  return byDepth(
+    chapters.filter((chapter) => ids.has(chapter.id)),
+    chapters,
+    false,
+  )
 }
 
 /**

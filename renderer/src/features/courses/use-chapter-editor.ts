@@ -64,8 +64,11 @@ export function useChapterEditor(courseId: Ref<string>) {
     if (puts.length === 0 && removes.length === 0) return false
     const writes = [...puts, ...removes.map((chapter) => ({ ...chapter, _deleted: true }))]
     if (await refused(title, course.value, chapters.value, writes)) return false
+    // One write per chapter, in the given order: RxDB writes the changes of existing documents one by one and
+    // the replication may push each on its own, so every state in between must keep the rules (publishWrites
+    // and deletedWith order them so).
     return succeeded(async () => {
-      if (puts.length > 0) await store.bulkPut(puts)
+      for (const chapter of puts) await store.bulkPut([chapter])
       if (removes.length > 0) await store.bulkRemove(removes.map((chapter) => chapter.id))
     }, message)
   }
