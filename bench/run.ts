@@ -2,6 +2,7 @@
 // BENCH_ONLY=generation,week (names of BENCHES) runs some of them; latest.json then holds only those.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
+import { measureCourseTreeRender } from './course-tree.ts'
 import { measureFirstSync } from './first-sync.ts'
 import { measureImport } from './import.ts'
 import { measurePropagation } from './propagation.ts'
@@ -116,6 +117,20 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
             plan_ms: round(run.planMs, 0),
             write_ms: round(run.writeMs, 0),
           })),
+        },
+      },
+    }
+  },
+  'course-tree': async () => {
+    const tree = await measureCourseTreeRender(runs('BENCH_COURSE_TREE_OPENS', 10))
+    return {
+      results: { course_tree_render_ms: { value: round(tree.p50), unit: 'ms', budget: 200 } },
+      details: {
+        course_tree_render: {
+          chapters: tree.chapters,
+          p95_ms: round(tree.p95),
+          first_open_ms: round(tree.firstMs),
+          opens_ms: tree.opensMs.map((ms) => round(ms)),
         },
       },
     }
