@@ -217,6 +217,12 @@ for (const locale of ['zh-TW', 'en'] as const) {
       buffer: onePagePdf('Lesson 1'),
     })
     await expect(page.getByTestId('attachment')).toContainText('lesson-1.pdf')
+    // The context menu offers the same commands; no sub-chapter under a chapter with files.
+    await chapterNode(page, 'Lesson 1').click({ button: 'right' })
+    await expect(page.getByTestId('chapter-menu')).toBeVisible()
+    await expect(page.getByTestId('chapter-menu-addChild')).toHaveClass(/is-disabled/)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('chapter-menu')).toBeHidden()
     await page.getByTestId('course-editor-list').click()
     await expect(page.getByTestId('course-problems')).toBeVisible()
     await shoot(page, `courses-refused-${locale}`)
