@@ -221,7 +221,7 @@ for (const locale of ['zh-TW', 'en'] as const) {
     await chapterNode(page, 'Lesson 1').click({ button: 'right' })
     await expect(page.getByTestId('chapter-menu')).toBeVisible()
     await expect(page.getByTestId('chapter-menu-addChild')).toHaveClass(/is-disabled/)
-    await page.keyboard.press('Escape')
+    await page.getByTestId('chapter-root').click()
     await expect(page.getByTestId('chapter-menu')).toBeHidden()
     await page.getByTestId('course-editor-list').click()
     await expect(page.getByTestId('course-problems')).toBeVisible()
