@@ -23,6 +23,9 @@ const TEACHER = '13800000002'
 const OTHER_TEACHER = '13800000004'
 const DEMO2_ADMIN = '13800000101'
 const PDF_NAME = '力学讲义.pdf'
+/** A 16 × 9 blue PNG. */
+const COVER_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAJCAIAAAC0SDtlAAAAFElEQVR4nGNwaPhPEmIY1TAoNAAANOn7ccfvmlcAAAAASUVORK5CYII='
 
 let server: RunningServer
 test.use({ actionTimeout: 15_000 })
@@ -57,10 +60,18 @@ async function addChapter(page: Page, title: string, parent?: string): Promise<v
 }
 
 /** Fills the new-course dialog: shared with 初一(1)班 of the school and with the school demo2. */
-async function createCourse(page: Page, title: string): Promise<void> {
+async function createCourse(page: Page, title: string, cover = false): Promise<void> {
   await page.getByTestId('course-add').click()
   await expect(page.getByTestId('course-form-title')).toBeFocused()
   await page.getByTestId('course-form-title').fill(title)
+  if (cover) {
+    await page.getByTestId('course-form-cover-input').setInputFiles({
+      name: 'cover.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(COVER_PNG, 'base64'),
+    })
+    await expect(page.getByTestId('course-form-dialog').getByTestId('blob-image')).toBeVisible()
+  }
   await page.getByTestId('course-form-lecturer').fill('李老师')
   await page.getByTestId('course-form-description').fill('力与运动的入门课。')
   await choose(page, page.getByTestId('course-form-classes'), '初一(1)班')
@@ -188,6 +199,16 @@ test('a teacher builds and lists a course partly offline; a colleague, demo2 and
   await expect(pdf.getByTestId('attachment-pdf')).toHaveAttribute('src', /^blob:/)
   await expect(pdf).toHaveAttribute('data-shown', 'true')
   await shoot(other.page, 'courses-library-viewer-zh-CN')
+  // Copy to my school: an editable, unpublished draft of demo2's, with its file.
+  await other.page.getByTestId('library-viewer-copy').click()
+  await other.page.locator('.el-message-box__btns .el-button--primary').click()
+  await expect(other.page.getByTestId('course-editor-title')).toHaveText(title)
+  await expect(other.page.getByTestId('course-status')).toHaveAttribute('data-status', 'draft')
+  await expect(chapterNode(other.page, '1.1 重力')).toHaveAttribute('data-published', 'false')
+  await chapterNode(other.page, '1.1 重力').click()
+  await expect(other.page.getByTestId('attachment')).toContainText(PDF_NAME)
+  await expectSynced(other.page)
+  await expect(other.page.getByTestId('chapter-uploads')).toHaveAttribute('data-pending', '0')
   await other.context.close()
   await pc.context.close()
 
@@ -207,7 +228,7 @@ for (const locale of ['zh-TW', 'en'] as const) {
     await logIn(page, TEACHER, DEMO_PASSWORD)
     await expectSynced(page)
     await page.getByTestId('menu-courses').click()
-    await createCourse(page, title)
+    await createCourse(page, title, true)
     await addChapter(page, 'Unit 1')
     await addChapter(page, 'Lesson 1', 'Unit 1')
     await chapterNode(page, 'Lesson 1').click()
