@@ -41,7 +41,7 @@ export function useCourseList() {
     { key: 'lecturer', title: t('courses.columns.lecturer'), width: 90, flexGrow: 1 },
     { key: 'visibility', title: t('courses.columns.visibility'), width: 90 },
     { key: 'author', title: t('courses.columns.author'), width: 90, flexGrow: 1 },
-    { key: 'chapters', title: t('courses.columns.chapters'), width: 110 },
+    { key: 'chapters', title: t('courses.columns.chapters'), width: 140 },
     { key: 'status', title: t('courses.columns.status'), width: 80 },
     { key: 'actions', title: t('common.actions'), width: 330 },
   ])
