@@ -15,7 +15,7 @@ const sharedPath = (shared: Pick<SharedCourse, 'schoolId' | 'course'>) =>
 /**
  * CRS-4/CRS-5 the course library: the courses other schools share with this school or make public, read online
  * from `GET /api/courses/shared` (other schools' courses never replicate to this PC), and their files from the
- * shared blob route, kept as object URLs for the session.
+ * shared blob route, kept for the session.
  */
 export const useCourseLibraryStore = defineStore('courseLibrary', () => {
   const auth = useAuthStore()
@@ -23,14 +23,16 @@ export const useCourseLibraryStore = defineStore('courseLibrary', () => {
   const loading = ref(false)
   const loaded = ref(false)
   const problem = ref<LibraryProblem | null>(null)
-  const urls = new Map<string, Promise<string | null>>()
+  const files = new Map<string, Promise<Blob | null>>()
+  const covers = new Map<string, Promise<string | null>>()
 
   function forget(): void {
     courses.value = []
     loaded.value = false
     problem.value = null
-    for (const url of urls.values()) void url.then((made) => made && URL.revokeObjectURL(made))
-    urls.clear()
+    files.clear()
+    for (const url of covers.values()) void url.then((made) => made && URL.revokeObjectURL(made))
+    covers.clear()
   }
   watch(() => auth.session, forget)
 
@@ -60,22 +62,33 @@ export const useCourseLibraryStore = defineStore('courseLibrary', () => {
     return response.blob()
   }
 
-  /** An object URL of a shared file (downloaded once per session), null when it cannot be had. */
-  function objectUrl(shared: SharedCourse, blob: BlobRef): Promise<string | null> {
+  /** A shared file (downloaded once per session), null when it cannot be had. */
+  function file(shared: SharedCourse, blob: BlobRef): Promise<Blob | null> {
     const key = `${sharedPath(shared)}/${blob.sha256}`
-    let url = urls.get(key)
+    let found = files.get(key)
+    if (!found) {
+      found = bytes(shared, blob).catch(() => {
+        files.delete(key)
+        return null
+      })
+      files.set(key, found)
+    }
+    return found
+  }
+
+  /** An object URL of a shared course's cover image, made once per session; null when it cannot be had. */
+  function coverUrl(shared: SharedCourse, cover: BlobRef): Promise<string | null> {
+    const key = `${sharedPath(shared)}/${cover.sha256}`
+    let url = covers.get(key)
     if (!url) {
-      url = bytes(shared, blob).then(
-        (data) => URL.createObjectURL(new Blob([data], { type: blob.mime })),
-        () => {
-          urls.delete(key)
-          return null
-        },
+      const type = cover.mime.startsWith('image/') ? cover.mime : 'application/octet-stream'
+      url = file(shared, cover).then((data) =>
+        data ? URL.createObjectURL(new Blob([data], { type })) : null,
       )
-      urls.set(key, url)
+      covers.set(key, url)
     }
     return url
   }
 
-  return { courses, loading, loaded, problem, load, bytes, objectUrl }
+  return { courses, loading, loaded, problem, load, bytes, file, coverUrl }
 })

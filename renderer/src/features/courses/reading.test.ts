@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chapter } from '../../../../domain/courses/testing.ts'
-import { attachmentKind } from './attachment-kind.ts'
+import { attachmentKind, shownType } from './attachment-kind.ts'
 import { readingLines, readingPlace } from './reading.ts'
 
 const chapters = [
@@ -42,7 +42,12 @@ describe('reading a course', () => {
     expect(kind('image/png')).toBe('image')
     expect(kind('video/mp4')).toBe('video')
     expect(kind('audio/mpeg')).toBe('audio')
-    expect(kind('application/octet-stream', '讲义.PDF')).toBe('pdf')
+    // A PDF only by its type: the frame that shows it gets nothing else.
+    expect(kind('application/octet-stream', '讲义.PDF')).toBe('download')
+    expect(kind('', 'clip.MP4')).toBe('video')
+    expect(shownType('pdf', 'text/html')).toBe('application/pdf')
+    expect(shownType('download', 'text/html')).toBe('application/octet-stream')
+    expect(shownType('video', 'video/mp4')).toBe('video/mp4')
     expect(kind('application/vnd.openxmlformats-officedocument.presentationml.presentation', 'a.pptx')).toBe(
       'download',
     )

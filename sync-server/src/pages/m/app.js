@@ -750,11 +750,28 @@ async function noticePage() {
  *   PhoneChapter */
 /** @typedef {Omit<CourseSummary, 'chapterCount'> & { chapters: PhoneChapter[] }} PhoneCourse */
 
-/** An object URL of a course's file (cover or attachment), fetched with the user's token. */
-async function courseFileUrl(/** @type {string} */ courseId, /** @type {BlobRef} */ file) {
+/** How a course's file is shown: in the page (PDF frame, image, media) or only saved. @param {BlobRef} file */
+function courseFileKind(file) {
+  const mime = file.mime.toLowerCase()
+  if (mime === 'application/pdf') return 'pdf'
+  if (mime.startsWith('image/')) return 'image'
+  if (mime.startsWith('video/')) return 'video'
+  if (mime.startsWith('audio/')) return 'audio'
+  return 'file'
+}
+
+/**
+ * An object URL of a course's file (cover or attachment), fetched with the user's token. Typed for how it is shown:
+ * a PDF frame gets only `application/pdf`, a file that is only saved an opaque type, so no file can run as a page
+ * of this origin (which holds the session).
+ * @param {string} courseId @param {BlobRef} file
+ */
+async function courseFileUrl(courseId, file) {
   const path = `/api/m/courses/${encodeURIComponent(courseId)}/attachments/${file.sha256}`
   const bytes = await (await authedCall('GET', path)).blob()
-  return URL.createObjectURL(new Blob([bytes], { type: file.mime }))
+  const kind = courseFileKind(file)
+  const type = kind === 'pdf' ? 'application/pdf' : kind === 'file' ? 'application/octet-stream' : file.mime
+  return URL.createObjectURL(new Blob([bytes], { type }))
 }
 
 /** @param {CourseSummary} course */
@@ -797,7 +814,7 @@ async function coursesPage() {
 
 /**
  * One file of a chapter: images, videos (seeking within the fetched bytes) and PDFs shown in the page, every file
- * also opened or saved with its own button.
+ * also saved with its own button (the phone opens it with its own viewer from there).
  * @param {string} courseId @param {BlobRef} file
  */
 function courseFileView(courseId, file) {
@@ -813,25 +830,24 @@ function courseFileView(courseId, file) {
       const open = /** @type {HTMLAnchorElement} */ (element('a', 'button'))
       setText(open, 'openFile')
       open.href = url
-      open.target = '_blank'
       open.download = file.name
       open.dataset.test = 'm-course-file-open'
-      const mime = file.mime.toLowerCase()
+      const kind = courseFileKind(file)
       /** @type {HTMLElement | null} */
       let shown = null
-      if (mime.startsWith('image/')) {
+      if (kind === 'image') {
         const image = /** @type {HTMLImageElement} */ (element('img'))
         image.src = url
         image.alt = file.name
         shown = image
-      } else if (mime.startsWith('video/') || mime.startsWith('audio/')) {
-        const media = /** @type {HTMLVideoElement} */ (element(mime.startsWith('video/') ? 'video' : 'audio'))
+      } else if (kind === 'video' || kind === 'audio') {
+        const media = /** @type {HTMLVideoElement} */ (element(kind))
         media.src = url
         media.controls = true
         media.preload = 'metadata'
         media.setAttribute('playsinline', '')
         shown = media
-      } else if (mime === 'application/pdf') {
+      } else if (kind === 'pdf') {
         const frame = /** @type {HTMLIFrameElement} */ (element('iframe', 'pdf'))
         frame.src = url
         frame.title = file.name
