@@ -2,7 +2,7 @@
 // publishes and lists it; another teacher's PC sees it arrive; demo2's admin finds it in the course library and
 // opens the PDF; a guardian of a shared class reads it on a phone. The screens in three languages.
 import { mkdirSync } from 'node:fs'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
 import {
   choose,
   expectSynced,
@@ -34,6 +34,19 @@ test.beforeAll(async () => {
   server = await startServer()
 })
 test.afterAll(async () => server.stop())
+
+/**
+ * Waits until Chromium's PDF viewer has painted the page in `frame`, so that a screenshot shows the PDF. A frame
+ * still loading is one flat dark area, which compresses to a PNG a fraction of the size of the painted toolbar and
+ * page (2.1 KB against 6.6 KB for 600 × 500 px).
+ */
+async function expectPdfPainted(frame: Locator): Promise<void> {
+  const first = (await frame.screenshot()).length
+  if (first > 4_000) return
+  await expect
+    .poll(async () => (await frame.screenshot()).length, { timeout: 20_000 })
+    .toBeGreaterThan(first * 1.5)
+}
 
 const courseRow = (page: Page, title: string) =>
   page.getByTestId('course-row').filter({ has: page.getByText(title, { exact: true }) })
@@ -107,6 +120,7 @@ async function readOnPhone(browser: Browser, locale: Locale, title: string, chap
   await expect(phone.getByTestId('m-chapter-title')).toHaveText(chapter)
   await expect(phone.getByTestId('m-course-file')).toHaveAttribute('data-state', 'ready')
   await expect(phone.getByTestId('m-course-file-view')).toHaveAttribute('src', /^blob:/)
+  await expectPdfPainted(phone.getByTestId('m-course-file-view'))
   await shoot(phone, `courses-phone-course-${locale}`)
   await context.close()
 }
@@ -209,6 +223,7 @@ test('a teacher builds and lists a course partly offline; a colleague, demo2 and
   await expect(pdf).toHaveAttribute('data-state', 'ready')
   await expect(pdf.getByTestId('attachment-pdf')).toHaveAttribute('src', /^blob:/)
   await expect(pdf).toHaveAttribute('data-shown', 'true')
+  await expectPdfPainted(pdf.getByTestId('attachment-pdf'))
   await shoot(other.page, 'courses-library-viewer-zh-CN')
   // Copy to my school: an editable, unpublished draft of demo2's, with its file.
   await other.page.getByTestId('library-viewer-copy').click()
@@ -268,6 +283,7 @@ for (const locale of ['zh-TW', 'en'] as const) {
     await page.getByTestId('course-editor-view').click()
     const pdf = page.locator('[data-test="attachment-view"][data-kind="pdf"]')
     await expect(pdf).toHaveAttribute('data-shown', 'true')
+    await expectPdfPainted(pdf.getByTestId('attachment-pdf'))
     await shoot(page, `courses-viewer-${locale}`)
     await openRoute(page, '#/courses')
     await expect(courseRow(page, title)).toBeVisible()
