@@ -164,6 +164,7 @@ test('a teacher builds and lists a course partly offline; a colleague, demo2 and
   })
   await expect(page.getByTestId('attachment')).toContainText(PDF_NAME)
   await expect(page.getByTestId('chapter-uploads')).toHaveAttribute('data-pending', '1')
+  await expect(page.getByTestId('attachment-waiting')).toBeVisible()
   // 1.2 has no file yet: publishing chapter 1 with all its sub-chapters is refused in words.
   await chapterNode(page, '第一章 力').click()
   await page.getByTestId('chapter-publish').click()
@@ -198,6 +199,7 @@ test('a teacher builds and lists a course partly offline; a colleague, demo2 and
   await expectSynced(page)
   await chapterNode(page, '1.1 重力').click()
   await expect(page.getByTestId('chapter-uploads')).toHaveAttribute('data-pending', '0')
+  await expect(page.getByTestId('attachment-waiting')).toHaveCount(0)
   await page.getByTestId('course-editor-list').click()
   await expect(page.getByTestId('course-status')).toHaveAttribute('data-status', 'listed')
   await expectSynced(page)
