@@ -182,9 +182,10 @@ test('a teacher builds and lists a course partly offline; a colleague, demo2 and
   await page.getByTestId('chapter-publish').click()
   await expect(chapterNode(page, '1.1 重力')).toHaveAttribute('data-published', 'true')
   await expect(syncStatus(page)).not.toHaveAttribute('data-pending', '0')
-  await shoot(page, 'courses-editor-offline-zh-CN')
-  // Still offline, the viewer shows the PDF from this PC.
+  // Still offline: the file waits for upload, and the viewer shows the PDF from this PC.
   await chapterNode(page, '1.1 重力').click()
+  await expect(page.getByTestId('attachment-waiting')).toBeVisible()
+  await shoot(page, 'courses-editor-offline-zh-CN')
   await page.getByTestId('chapter-view').click()
   await expect(page.getByTestId('reader-title')).toHaveText('1.1 重力')
   await expect(page.locator('[data-test="attachment-view"][data-kind="pdf"]')).toHaveAttribute(
