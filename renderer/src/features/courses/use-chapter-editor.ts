@@ -200,7 +200,7 @@ export function useChapterEditor(courseId: Ref<string>) {
     add: () => add(null),
     runCommand,
     /** Writes a move computed elsewhere (drag and drop). */
-    move: (writes: Chapter[]) => write(t('courses.editor.dragHint'), writes),
+    move: (writes: Chapter[]) => write(t('courses.editor.move'), writes),
     adding,
     addAttachments,
     removeAttachment,
