@@ -292,6 +292,14 @@ for (const locale of ['zh-TW', 'en'] as const) {
     await expect(courseRow(page, title)).toBeVisible()
     await shoot(page, `courses-list-${locale}`)
     await pc.context.close()
+
+    const other = await openPc(browser, server.url, locale)
+    await logIn(other.page, DEMO2_ADMIN, DEMO_PASSWORD)
+    await other.page.getByTestId('menu-course-library').click()
+    await expect(other.page.getByTestId('library-course').filter({ hasText: title })).toBeVisible()
+    await expect(other.page.getByTestId('library-cover').first()).toBeVisible()
+    await shoot(other.page, `courses-library-${locale}`)
+    await other.context.close()
     await readOnPhone(browser, locale, title, 'Lesson 1')
   })
 }
