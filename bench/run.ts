@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { measureNoticeFanout } from './fanout.ts'
+import { measureCourseTreeRender } from './course-tree.ts'
 import { measureFirstSync } from './first-sync.ts'
 import { measureImport } from './import.ts'
 import { measurePropagation } from './propagation.ts'
@@ -125,6 +126,20 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
             plan_ms: round(run.planMs, 0),
             write_ms: round(run.writeMs, 0),
           })),
+        },
+      },
+    }
+  },
+  'course-tree': async () => {
+    const tree = await measureCourseTreeRender(runs('BENCH_COURSE_TREE_OPENS', 10))
+    return {
+      results: { course_tree_render_ms: { value: round(tree.p50), unit: 'ms', budget: 200 } },
+      details: {
+        course_tree_render: {
+          chapters: tree.chapters,
+          p95_ms: round(tree.p95),
+          first_open_ms: round(tree.firstMs),
+          opens_ms: tree.opensMs.map((ms) => round(ms)),
         },
       },
     }

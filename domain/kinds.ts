@@ -19,6 +19,13 @@ export interface ReadScope {
   staffIds?: ReadonlySet<string>
   /** The school shows those teachers' phone numbers to guardians and students (`SchoolSettings`). */
   staffPhonesVisible?: boolean
+  /**
+   * Listed courses the user reads (DESIGN §7.3): for staff every listed course of the school, for students and
+   * guardians those shared with their (their children's) classes. Admins read every course without it.
+   */
+  courseIds?: ReadonlySet<string>
+  /** Courses the user is the author of: they read every chapter of those. */
+  ownCourseIds?: ReadonlySet<string>
 }
 
 export const EMPTY_SCOPE: ReadScope = { classIds: new Set(), studentIds: new Set() }

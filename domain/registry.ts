@@ -2,6 +2,8 @@ import { locationKind } from './catalog/location.ts'
 import { subjectKind } from './catalog/subject.ts'
 import { termKind } from './catalog/term.ts'
 import type { CollectionName } from './collections.ts'
+import { chapterKind } from './courses/chapter.ts'
+import { courseKind } from './courses/course.ts'
 import { calendarEventKind } from './events/calendar-event.ts'
 import { campusKind, gradeKind } from './org/campus.ts'
 import { departmentKind } from './org/departments.ts'
@@ -43,6 +45,8 @@ export const KINDS: readonly KindDefinition[] = [
   calendarEventKind,
   questionKind,
   definitionKind,
+  courseKind,
+  chapterKind,
   noticeKind,
   receiptKind,
   articleTypeKind,

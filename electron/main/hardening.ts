@@ -1,6 +1,6 @@
 import { app, shell, type Session, type WebContents } from 'electron'
 import { isSafeExternalUrl } from './security/external-links.ts'
-import { isAllowedNavigation } from './security/origins.ts'
+import { isAllowedFrameNavigation, isAllowedNavigation } from './security/origins.ts'
 import { isPermissionGranted } from './security/permissions.ts'
 
 interface NavigationEvent {
@@ -27,7 +27,9 @@ export function hardenWebContents(allowedOrigins: readonly string[]): void {
     contents.on('will-navigate', (event) => {
       if (stayInApp(event)) openExternally(event.url)
     })
-    contents.on('will-frame-navigate', stayInApp)
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedFrameNavigation(event.url, event.isMainFrame, allowedOrigins)) event.preventDefault()
+    })
     contents.on('will-redirect', stayInApp)
     contents.setWindowOpenHandler(({ url }) => {
       openExternally(url)

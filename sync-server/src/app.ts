@@ -19,6 +19,8 @@ import authRoutes from './routes/api/auth/index.ts'
 import blobRoutes from './routes/api/blobs/index.ts'
 import qrRoutes from './routes/api/auth/qr.ts'
 import health from './routes/api/health.ts'
+import courseRoutes from './routes/api/courses/index.ts'
+import schoolRoutes from './routes/api/schools.ts'
 import syncRoutes from './routes/api/sync/index.ts'
 import mobileRoutes from './routes/api/m/index.ts'
 import mobilePages from './routes/m/index.ts'
@@ -160,6 +162,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   })
 
   await app.register(health, { prefix: '/api' })
+  await app.register(schoolRoutes, { prefix: '/api' })
   await app.register(authRoutes, {
     prefix: '/api/auth',
     rateLimit: options.authRateLimit ?? DEFAULTS.authRateLimit,
@@ -180,6 +183,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
         options.blobAllowances ?? defaultUploadAllowances(options.blobMaxBytes ?? DEFAULTS.blobMaxBytes),
       clock,
     })
+  await app.register(courseRoutes, { prefix: '/api/courses', blobDir: options.blobDir })
   await app.register(mobileRoutes, { prefix: '/api/m', clock, blobDir: options.blobDir })
   await app.register(mobilePages, { prefix: '/m' })
   await app.register(siteApi, { prefix: '/api/site' })

@@ -73,6 +73,7 @@ export async function startClient(
   name: string,
   account: string,
   password: string,
+  collections: readonly CollectionName[] = CLIENT_COLLECTIONS,
 ): Promise<Client> {
   const link = networkLink()
   const session = await login(serverUrl, { account, password }, link.fetch)
@@ -82,7 +83,7 @@ export async function startClient(
   const database = await createCampusDatabase({
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
     name: `${databaseName(serverUrl, session.user)}_${name}_${databases}`,
-    collections: CLIENT_COLLECTIONS,
+    collections,
   })
   const engine = startSync({
     database,

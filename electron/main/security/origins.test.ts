@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { APP_ORIGIN, isAllowedNavigation, isTrustedSender, originOf } from './origins.ts'
+import {
+  APP_ORIGIN,
+  isAllowedFrameNavigation,
+  isAllowedNavigation,
+  isTrustedSender,
+  originOf,
+} from './origins.ts'
 
 const DEV_ORIGIN = 'http://localhost:5173'
 const allowed = [APP_ORIGIN, DEV_ORIGIN]
@@ -83,5 +89,26 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender('https://evil.example/app://campus-desk/', allowed)).toBe(false)
     expect(isTrustedSender('app://campus-desk.evil/index.html', allowed)).toBe(false)
     expect(isTrustedSender('about:blank', allowed)).toBe(false)
+  })
+})
+
+describe('isAllowedFrameNavigation', () => {
+  it("lets a sub-frame show a blob of the app's own origin (the course viewer's PDF), never the main frame", () => {
+    const blob = 'blob:app://campus-desk/5b1c7f5e-2d1a-4a8e-9d1f-0c6a5f3b2e10'
+    expect(isAllowedFrameNavigation(blob, false, allowed)).toBe(true)
+    expect(isAllowedFrameNavigation(blob, true, allowed)).toBe(false)
+    expect(isAllowedFrameNavigation('app://campus-desk/index.html', true, allowed)).toBe(true)
+  })
+
+  it('refuses blobs of other origins and anything else a sub-frame tries', () => {
+    for (const url of [
+      'blob:https://evil.example/5b1c7f5e',
+      'blob:app://campus-desk.evil/5b1c7f5e',
+      'blob:null/5b1c7f5e',
+      'https://evil.example/',
+      'data:application/pdf;base64,JVBERi0=',
+    ]) {
+      expect(isAllowedFrameNavigation(url, false, allowed)).toBe(false)
+    }
   })
 })

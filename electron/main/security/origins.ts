@@ -30,3 +30,19 @@ export function isTrustedSender(
 ): boolean {
   return !!frameUrl && isAllowedNavigation(frameUrl, allowedOrigins)
 }
+
+/**
+ * Whether a frame may navigate to `url`. Besides our own pages, a sub-frame may show a `blob:` URL made by our own
+ * origin: the course viewer's PDF frame (DESIGN §7.3), whose bytes the renderer typed `application/pdf` itself, so
+ * the frame only ever holds the PDF viewer. The main frame never leaves the app for a blob.
+ */
+export function isAllowedFrameNavigation(
+  url: string,
+  isMainFrame: boolean,
+  allowedOrigins: readonly string[],
+): boolean {
+  if (isAllowedNavigation(url, allowedOrigins)) return true
+  return (
+    !isMainFrame && url.startsWith('blob:') && isAllowedNavigation(url.slice('blob:'.length), allowedOrigins)
+  )
+}

@@ -5,7 +5,12 @@ import type { WireDocument } from '../../../domain/documents.ts'
 import { readableView } from '../../../domain/permissions.ts'
 import type { CommittedChange, StoredDocument } from '../store/index.ts'
 import type { SessionStreamHub } from './session-streams.ts'
-import { sameScope, SCOPED_COLLECTIONS, scopeFingerprint, type OrgIndex } from '../visibility/org-index.ts'
+import {
+  changedCollections,
+  changedFingerprints,
+  scopeFingerprint,
+  type OrgIndex,
+} from '../visibility/org-index.ts'
 
 /** Where a stream's text goes: in the server, the hijacked HTTP response. */
 export interface StreamSink {
@@ -52,7 +57,7 @@ export function sseEvent(event: string, data: unknown): string {
 
 export const HEARTBEAT = ': heartbeat\n\n'
 
-const RESYNC_SCOPED_FROM_ZERO = sseEvent('resync', { collections: SCOPED_COLLECTIONS, fromZero: true })
+const resyncFromZero = (collections: CollectionName[]) => sseEvent('resync', { collections, fromZero: true })
 const RESYNC_RECEIPTS_FROM_ZERO = sseEvent('resync', { collections: ['receipts'], fromZero: true })
 
 function changeEvent(collection: CollectionName, visible: WireDocument[], lastSeq: number): string {
@@ -79,7 +84,7 @@ export class RealtimeHub implements SessionStreamHub {
   readonly #options: HubOptions
   readonly #bySchool = new Map<string, Set<Subscriber>>()
   /** The scope each session's last stream ended with (a fingerprint), for when that device comes back. */
-  readonly #scopeAtDisconnect = new Map<string, string>()
+  readonly #scopeAtDisconnect = new Map<string, Record<string, string>>()
   readonly #heartbeat: NodeJS.Timeout
 
   constructor(options: HubOptions) {
@@ -105,9 +110,8 @@ export class RealtimeHub implements SessionStreamHub {
     const subscriber = { ...context, user, sink, scope: index.scopeOf(user), version: index.version }
     const before = this.#scopeAtDisconnect.get(sessionId)
     this.#scopeAtDisconnect.delete(sessionId)
-    if (before !== undefined && before !== scopeFingerprint(subscriber.scope)) {
-      this.#send(subscriber, RESYNC_SCOPED_FROM_ZERO)
-    }
+    const changed = before ? changedFingerprints(before, scopeFingerprint(subscriber.scope)) : []
+    if (changed.length > 0) this.#send(subscriber, resyncFromZero(changed))
     const subscribers = this.#bySchool.get(user.schoolId) ?? new Set()
     subscribers.add(subscriber)
     this.#bySchool.set(user.schoolId, subscribers)
@@ -177,9 +181,10 @@ export class RealtimeHub implements SessionStreamHub {
     subscriber.version = index.version
     const previous = subscriber.scope
     subscriber.scope = index.scopeOf(user)
-    if (!sameScope(subscriber.scope, previous)) this.#send(subscriber, RESYNC_SCOPED_FROM_ZERO)
+    const changed = changedCollections(previous, subscriber.scope)
+    if (changed.length > 0) this.#send(subscriber, resyncFromZero(changed))
     // Made CC of a notice already delivered: its receipts lie before the client's checkpoint.
-    else if (index.gainsDeliveredNotice(previous, subscriber.scope))
+    if (!changed.includes('org') && index.gainsDeliveredNotice(previous, subscriber.scope))
       this.#send(subscriber, RESYNC_RECEIPTS_FROM_ZERO)
   }
 

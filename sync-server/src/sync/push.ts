@@ -6,6 +6,7 @@ import type { PushRow } from '../../../domain/sync/sync-wire.ts'
 import { validateDocument } from '../../../domain/validation.ts'
 import { badRequest, forbidden } from '../errors.ts'
 import type { RelatedQuery, Store, WritePlan } from '../store/index.ts'
+import { courseRules } from './course-rules.ts'
 import { planConflicts } from './plan-conflicts.ts'
 
 /**
@@ -17,10 +18,13 @@ export interface CrossDocumentCheck {
   related(pushed: readonly WireDocument[]): RelatedQuery[]
   /** What is wrong with writing `writes` over `related` (the stored versions of `writes` among them). */
   problems(writes: readonly WireDocument[], related: readonly WireDocument[]): string[]
+  /** What of the pushed documents (every row, conflicting ones too) `user` may not write, given `related` (403). */
+  forbidden?(user: SessionUser, pushed: readonly WireDocument[], related: readonly WireDocument[]): string[]
 }
 
 const CROSS_DOCUMENT_CHECKS: Partial<Record<CollectionName, CrossDocumentCheck>> = {
   timetable: planConflicts,
+  courses: courseRules,
 }
 
 // The same form as the stored documents, so comparing them with the rows is meaningful.
@@ -142,7 +146,11 @@ export function push(
     ids,
     (stored, relatedDocs) => {
       const plan = planPush(user, rows, stored, rule)
-      if (check && related.length > 0) refuseIfAny(check.problems(plan.writes, relatedDocs), badRequest)
+      if (check && related.length > 0) {
+        const pushedDocs = rows.map((row) => row.newDocumentState)
+        refuseIfAny(check.forbidden?.(user, pushedDocs, relatedDocs) ?? [], forbidden)
+        refuseIfAny(check.problems(plan.writes, relatedDocs), badRequest)
+      }
       return plan
     },
     related,

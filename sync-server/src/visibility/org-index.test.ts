@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
+import { course } from '../../../domain/courses/testing.ts'
 import { deliveredNotice, notice } from '../../../domain/notices/testing.ts'
 import type { Student } from '../../../domain/org/student.ts'
 import { guardian, schoolClass } from '../test-support/documents.ts'
-import { OrgIndex, sameScope } from './org-index.ts'
+import { changedCollections, OrgIndex, sameScope } from './org-index.ts'
 
 const teacher: SessionUser = { id: 't1', schoolId: 'demo', name: 't1', roles: ['teacher'] }
 const parent: SessionUser = { id: 'g1', schoolId: 'demo', name: 'g1', roles: ['guardian'] }
@@ -83,5 +84,37 @@ describe('OrgIndex', () => {
     expect(index.gainsDeliveredNotice(before, after)).toBe(true)
     index.apply([{ seq: 11, data: { ...notice({ id: 'n3', authorId: 't1' }), _deleted: false } }])
     expect(index.gainsDeliveredNotice(after, index.scopeOf(teacher))).toBe(false)
+  })
+})
+
+describe('OrgIndex course scope (DESIGN §7.3)', () => {
+  const listed = (id: string, authorId: string, shareClassIds: string[]) => ({
+    ...course({ id, authorId, shareClassIds, status: 'listed' }),
+    _deleted: false,
+  })
+  const courseIdsOf = (index: OrgIndex, user: SessionUser) => {
+    const { courseIds = new Set(), ownCourseIds = new Set() } = index.scopeOf(user)
+    return { courseIds: [...courseIds].sort(), ownCourseIds: [...ownCourseIds].sort() }
+  }
+
+  it('gives staff every listed course and their own, families the listed courses shared with their classes', () => {
+    const index = indexOf(
+      guardian('g1'),
+      student('p1', 'c1'),
+      listed('k1', 't2', ['c1']),
+      listed('k2', 't2', ['c2']),
+      { ...course({ id: 'k3', authorId: 't1' }), _deleted: false },
+    )
+    expect(courseIdsOf(index, teacher)).toEqual({ courseIds: ['k1', 'k2'], ownCourseIds: ['k3'] })
+    expect(courseIdsOf(index, parent)).toEqual({ courseIds: ['k1'], ownCourseIds: [] })
+    expect(courseIdsOf(index, admin)).toEqual({ courseIds: [], ownCourseIds: [] })
+  })
+
+  it('reports the collections whose part of the scope changed when a course is unlisted', () => {
+    const index = indexOf(guardian('g1'), student('p1', 'c1'), listed('k1', 't2', ['c1']))
+    const before = index.scopeOf(parent)
+    index.apply([{ seq: 10, data: { ...listed('k1', 't2', ['c1']), status: 'unlisted' } }])
+    expect(changedCollections(before, index.scopeOf(parent))).toEqual(['courses'])
+    expect(changedCollections(before, before)).toEqual([])
   })
 })

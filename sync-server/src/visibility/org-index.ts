@@ -3,6 +3,7 @@ import { hasRole, isAdmin, isStaff, type SessionUser } from '../../../domain/aut
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { EMPTY_SCOPE, type ReadScope } from '../../../domain/kinds.ts'
+import type { Course } from '../../../domain/courses/course.ts'
 import type { Notice } from '../../../domain/notices/notice.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import { teachersOf, type SchoolClass } from '../../../domain/org/school-class.ts'
@@ -11,13 +12,13 @@ import type { Student } from '../../../domain/org/student.ts'
 import type { StoredDocument } from '../store/index.ts'
 
 /** The collections whose kinds read a `ReadScope`: a scope change makes their clients pull them from 0. */
-export const SCOPED_COLLECTIONS: readonly CollectionName[] = ['org']
+export const SCOPED_COLLECTIONS: readonly CollectionName[] = ['org', 'courses']
 
 /** The collections whose pulls need a `ReadScope`: the scoped ones and receipts (by `noticeIds`). */
 export const READ_SCOPE_COLLECTIONS: readonly CollectionName[] = [...SCOPED_COLLECTIONS, 'receipts']
 
 /** The collections the index is built from. */
-export const INDEXED_COLLECTIONS: readonly CollectionName[] = ['org', 'notices']
+export const INDEXED_COLLECTIONS: readonly CollectionName[] = ['org', 'notices', 'courses']
 
 /** key → values, one direction of a relation between documents. */
 class Relation {
@@ -48,25 +49,65 @@ interface Indexed {
   links: Link[]
 }
 
-/** A short digest of a scope, to remember it cheaply. */
-export function scopeFingerprint(scope: ReadScope): string {
-  const ids = (set: ReadonlySet<string> = new Set()) => [...set].sort()
-  const { classIds, studentIds, staffIds, staffPhonesVisible = false } = scope
-  return createHash('sha256')
-    .update(JSON.stringify([ids(classIds), ids(studentIds), ids(staffIds), staffPhonesVisible]))
-    .digest('base64')
+const sorted = (set: ReadonlySet<string> = new Set()) => [...set].sort()
+
+const sameSet = (x: ReadonlySet<string> = new Set(), y: ReadonlySet<string> = new Set()) =>
+  x.size === y.size && [...x].every((v) => y.has(v))
+
+/** One part of a scope: what of it decides the documents of `collection`. */
+interface ScopePart {
+  collection: CollectionName
+  same(a: ReadScope, b: ReadScope): boolean
+  key(scope: ReadScope): unknown
+}
+
+const SCOPE_PARTS: readonly ScopePart[] = [
+  {
+    collection: 'org',
+    same: (a, b) =>
+      sameSet(a.classIds, b.classIds) &&
+      sameSet(a.studentIds, b.studentIds) &&
+      sameSet(a.staffIds, b.staffIds) &&
+      (a.staffPhonesVisible ?? false) === (b.staffPhonesVisible ?? false),
+    key: ({ classIds, studentIds, staffIds, staffPhonesVisible = false }) => [
+      sorted(classIds),
+      sorted(studentIds),
+      sorted(staffIds),
+      staffPhonesVisible,
+    ],
+  },
+  {
+    collection: 'courses',
+    same: (a, b) => sameSet(a.courseIds, b.courseIds) && sameSet(a.ownCourseIds, b.ownCourseIds),
+    key: ({ courseIds, ownCourseIds }) => [sorted(courseIds), sorted(ownCourseIds)],
+  },
+]
+
+/** A short digest of each part of a scope (by collection), to remember it cheaply. */
+export function scopeFingerprint(scope: ReadScope): Record<string, string> {
+  return Object.fromEntries(
+    SCOPE_PARTS.map((part) => [
+      part.collection,
+      createHash('sha256')
+        .update(JSON.stringify(part.key(scope)))
+        .digest('base64'),
+    ]),
+  )
+}
+
+/** The scoped collections whose documents differ between two scopes (their clients pull them from 0). */
+export function changedCollections(a: ReadScope, b: ReadScope): CollectionName[] {
+  return SCOPE_PARTS.filter((part) => !part.same(a, b)).map((part) => part.collection)
+}
+
+/** The scoped collections whose part of the scope differs between two fingerprints. */
+export function changedFingerprints(a: Record<string, string>, b: Record<string, string>): CollectionName[] {
+  return SCOPE_PARTS.filter((part) => a[part.collection] !== b[part.collection]).map((p) => p.collection)
 }
 
 /** Do both scopes show the same org documents, with the same fields? */
 export function sameScope(a: ReadScope, b: ReadScope): boolean {
-  const sameSet = (x: ReadonlySet<string> = new Set(), y: ReadonlySet<string> = new Set()) =>
-    x.size === y.size && [...x].every((v) => y.has(v))
-  return (
-    sameSet(a.classIds, b.classIds) &&
-    sameSet(a.studentIds, b.studentIds) &&
-    sameSet(a.staffIds, b.staffIds) &&
-    (a.staffPhonesVisible ?? false) === (b.staffPhonesVisible ?? false)
-  )
+  return !changedCollections(a, b).includes('org')
 }
 
 /**
@@ -87,6 +128,10 @@ export class OrgIndex {
   readonly #childrenOfGuardian = new Relation()
   readonly #noticesOfReader = new Relation()
   readonly #deliveredNotices = new Set<string>()
+  /** Listed courses under the key '' (one set), by class shared with, and courses by author. */
+  readonly #listedCourses = new Relation()
+  readonly #listedCoursesOfClass = new Relation()
+  readonly #coursesOfAuthor = new Relation()
   readonly #documents = new Map<string, Indexed>()
 
   apply(documents: readonly StoredDocument[]): void {
@@ -122,18 +167,35 @@ export class OrgIndex {
     for (const classId of classIds) this.#studentsOfClass.get(classId).forEach((id) => studentIds.add(id))
     if (hasRole(user, 'student')) studentIds.add(user.id)
     const noticeIds = new Set(this.#noticesOfReader.get(user.id))
-    if (isStaff(user)) return { classIds, studentIds, noticeIds }
+    if (isStaff(user)) {
+      const courseIds = new Set(this.#listedCourses.get(''))
+      const ownCourseIds = new Set(this.#coursesOfAuthor.get(user.id))
+      return { classIds, studentIds, noticeIds, courseIds, ownCourseIds }
+    }
     const staffIds = this.#teachersOfStudents(studentIds)
-    return { classIds, studentIds, noticeIds, staffIds, staffPhonesVisible: this.#staffPhonesVisible }
+    const courseIds = new Set<string>()
+    for (const classId of this.#classesOfStudents(studentIds))
+      this.#listedCoursesOfClass.get(classId).forEach((id) => courseIds.add(id))
+    return {
+      classIds,
+      studentIds,
+      noticeIds,
+      staffIds,
+      staffPhonesVisible: this.#staffPhonesVisible,
+      courseIds,
+    }
+  }
+
+  #classesOfStudents(studentIds: ReadonlySet<string>): Set<string> {
+    const classIds = new Set<string>()
+    for (const studentId of studentIds) this.#classOfStudent.get(studentId).forEach((id) => classIds.add(id))
+    return classIds
   }
 
   #teachersOfStudents(studentIds: ReadonlySet<string>): Set<string> {
     const staffIds = new Set<string>()
-    for (const studentId of studentIds) {
-      for (const classId of this.#classOfStudent.get(studentId)) {
-        this.#teachersOfClass.get(classId).forEach((id) => staffIds.add(id))
-      }
-    }
+    for (const classId of this.#classesOfStudents(studentIds))
+      this.#teachersOfClass.get(classId).forEach((id) => staffIds.add(id))
     return staffIds
   }
 
@@ -145,7 +207,7 @@ export class OrgIndex {
   }
 
   #indexes(doc: WireDocument): boolean {
-    return ['class', 'student', 'guardian', 'notice', 'school_settings'].includes(doc.kind)
+    return ['class', 'student', 'guardian', 'notice', 'school_settings', 'course'].includes(doc.kind)
   }
 
   #linksOf(doc: WireDocument): Link[] {
@@ -163,6 +225,17 @@ export class OrgIndex {
       ]
     }
     if (doc.kind === 'school_settings') return []
+    if (doc.kind === 'course') {
+      const course = doc as WireDocument<Course>
+      const listed: Link[] =
+        course.status === 'listed'
+          ? [
+              [this.#listedCourses, '', doc.id],
+              ...course.shareClassIds.map((classId): Link => [this.#listedCoursesOfClass, classId, doc.id]),
+            ]
+          : []
+      return [[this.#coursesOfAuthor, course.authorId, doc.id], ...listed]
+    }
     if (doc.kind === 'notice') {
       const notice = doc as WireDocument<Notice>
       return [notice.authorId, ...notice.ccStaffIds].map((reader) => [this.#noticesOfReader, reader, doc.id])

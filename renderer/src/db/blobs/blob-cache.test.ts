@@ -64,11 +64,13 @@ describe('blob cache', () => {
     const ref = await cache.add(new Blob(['abc'], { type: 'image/png' }), 'diagram.png')
     expect(ref).toEqual({ sha256: ABC_SHA256, name: 'diagram.png', size: 3, mime: 'image/png' })
     expect(await pending(cache)).toBe(1)
+    expect(await firstValueFrom(cache.waitingUploads$)).toEqual([ABC_SHA256])
     expect(await cache.get(ABC_SHA256)).not.toBeNull()
 
     server.online = true
     machine.online$.next()
     await waitFor(async () => expect(await pending(cache)).toBe(0))
+    expect(await firstValueFrom(cache.waitingUploads$)).toEqual([])
     expect(server.requests.map((r) => r.method)).toEqual(['HEAD', 'PUT'])
     const put = server.requests[1]
     expect(put?.contentType).toBe('image/png')

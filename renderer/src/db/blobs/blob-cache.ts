@@ -145,6 +145,7 @@ export function createBlobCache(options: BlobCacheOptions): BlobCache {
     get,
     objectUrl,
     pendingUploads$: queue.pending$.asObservable(),
+    waitingUploads$: queue.pendingHashes$.asObservable(),
     uploadProblem$: queue.roundError$.asObservable(),
     failedUploads$: queue.failed$.asObservable(),
     reconnected$,

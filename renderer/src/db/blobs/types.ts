@@ -18,6 +18,8 @@ export interface BlobCache {
   objectUrl(sha256: string): Promise<string | null>
   /** How many blobs are still waiting to be uploaded (current count first; refused ones not counted). */
   readonly pendingUploads$: Observable<number>
+  /** The hashes of the blobs still waiting to be uploaded (refused ones not included), as `pendingUploads$`. */
+  readonly waitingUploads$: Observable<string[]>
   /**
    * Blobs the server refused for good (too large, hash mismatch), oldest first: they stay on this PC and are not
    * retried by themselves, so the user must be shown them.

@@ -25,6 +25,8 @@ export interface UploadQueueOptions {
 export interface UploadQueue {
   /** The counts once read from the database, then every change. */
   readonly pending$: ReplaySubject<number>
+  /** The hashes of those blobs, in the same way: a screen marks which of its files still wait. */
+  readonly pendingHashes$: ReplaySubject<string[]>
   readonly failed$: ReplaySubject<FailedUpload[]>
   /**
    * Why the last round broke off (the PC's file store could not be read or written), null once a round ends well.
@@ -66,6 +68,7 @@ function failedUploadOf(upload: QueuedUpload): FailedUpload {
 export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   const { database, api, clock } = options
   const pending$ = new ReplaySubject<number>(1)
+  const pendingHashes$ = new ReplaySubject<string[]>(1)
   const failed$ = new ReplaySubject<FailedUpload[]>(1)
   const roundError$ = new BehaviorSubject<string | null>(null)
   let stopped = false
@@ -79,7 +82,9 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
 
   async function refresh(): Promise<void> {
     const uploads = await database.uploads.toArray()
-    pending$.next(uploads.filter((upload) => upload.failedAt === null).length)
+    const waiting = uploads.filter((upload) => upload.failedAt === null)
+    pending$.next(waiting.length)
+    pendingHashes$.next(waiting.map((upload) => upload.sha256))
     failed$.next(
       uploads
         .filter((upload) => upload.failedAt !== null)
@@ -188,5 +193,5 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
     await tail
   }
 
-  return { pending$, failed$, roundError$, run, refresh, retry, dismiss, stop }
+  return { pending$, pendingHashes$, failed$, roundError$, run, refresh, retry, dismiss, stop }
 }

@@ -742,11 +742,195 @@ async function noticePage() {
   })
 }
 
+// ---- courses (CRS-5): the listed courses shared with the user's (children's) classes ----
+
+/** @typedef {{ id: string, title: string, lecturer: string, description?: string, cover?: BlobRef,
+ *   chapterCount: number }} CourseSummary */
+/** @typedef {{ id: string, parentId: string | null, title: string, depth: number, attachments: BlobRef[] }}
+ *   PhoneChapter */
+/** @typedef {Omit<CourseSummary, 'chapterCount'> & { chapters: PhoneChapter[] }} PhoneCourse */
+
+/** How a course's file is shown: in the page (PDF frame, image, media) or only saved. @param {BlobRef} file */
+function courseFileKind(file) {
+  const mime = file.mime.toLowerCase()
+  if (mime === 'application/pdf') return 'pdf'
+  if (mime.startsWith('image/')) return 'image'
+  if (mime.startsWith('video/')) return 'video'
+  if (mime.startsWith('audio/')) return 'audio'
+  return 'file'
+}
+
+/**
+ * An object URL of a course's file (cover or attachment), fetched with the user's token. Typed for how it is shown:
+ * a PDF frame gets only `application/pdf`, a file that is only saved an opaque type, so no file can run as a page
+ * of this origin (which holds the session).
+ * @param {string} courseId @param {BlobRef} file
+ */
+async function courseFileUrl(courseId, file) {
+  const path = `/api/m/courses/${encodeURIComponent(courseId)}/attachments/${file.sha256}`
+  const bytes = await (await authedCall('GET', path)).blob()
+  const kind = courseFileKind(file)
+  const type = kind === 'pdf' ? 'application/pdf' : kind === 'file' ? 'application/octet-stream' : file.mime
+  return URL.createObjectURL(new Blob([bytes], { type }))
+}
+
+/** @param {CourseSummary} course */
+function courseItem(course) {
+  const link = /** @type {HTMLAnchorElement} */ (element('a', 'course'))
+  link.href = `/m/courses/${encodeURIComponent(course.id)}`
+  link.dataset.test = 'm-course-item'
+  link.dataset.id = course.id
+  if (course.cover) {
+    const cover = /** @type {HTMLImageElement} */ (element('img', 'cover'))
+    cover.alt = ''
+    courseFileUrl(course.id, course.cover).then(
+      (url) => (cover.src = url),
+      () => cover.remove(),
+    )
+    link.append(cover)
+  }
+  const lecturer = element('span', 'muted')
+  setText(lecturer, 'lecturer', course.lecturer)
+  const count = element('span', 'muted')
+  setText(count, 'chapterCount', String(course.chapterCount))
+  link.append(element('strong', 'title', course.title), lecturer, count)
+  const item = element('li')
+  item.append(link)
+  return item
+}
+
+async function coursesPage() {
+  if (!sessionOrLogin()) return
+  try {
+    /** @type {{ courses: CourseSummary[] }} */
+    const { courses } = await authedGet('/api/m/courses')
+    byTest('m-course-list').replaceChildren(...courses.map(courseItem))
+    byTest('m-courses-empty').hidden = courses.length > 0
+  } catch (error) {
+    showError(error)
+  }
+  byTest('m-courses').hidden = false
+}
+
+/**
+ * One file of a chapter: images, videos (seeking within the fetched bytes) and PDFs shown in the page, every file
+ * also saved with its own button (the phone opens it with its own viewer from there).
+ * @param {string} courseId @param {BlobRef} file
+ */
+function courseFileView(courseId, file) {
+  const figure = element('figure', 'file')
+  figure.dataset.test = 'm-course-file'
+  figure.dataset.state = 'loading'
+  const caption = element('figcaption', '', `${file.name} (${Math.ceil(file.size / 1024)} KB)`)
+  const status = element('p', 'muted')
+  setText(status, 'fileLoading')
+  figure.append(caption, status)
+  courseFileUrl(courseId, file).then(
+    (url) => {
+      const open = /** @type {HTMLAnchorElement} */ (element('a', 'button'))
+      setText(open, 'openFile')
+      open.href = url
+      open.download = file.name
+      open.dataset.test = 'm-course-file-open'
+      const kind = courseFileKind(file)
+      /** @type {HTMLElement | null} */
+      let shown = null
+      if (kind === 'image') {
+        const image = /** @type {HTMLImageElement} */ (element('img'))
+        image.src = url
+        image.alt = file.name
+        shown = image
+      } else if (kind === 'video' || kind === 'audio') {
+        const media = /** @type {HTMLVideoElement} */ (element(kind))
+        media.src = url
+        media.controls = true
+        media.preload = 'metadata'
+        media.setAttribute('playsinline', '')
+        shown = media
+      } else if (kind === 'pdf') {
+        const frame = /** @type {HTMLIFrameElement} */ (element('iframe', 'pdf'))
+        frame.src = url
+        frame.title = file.name
+        shown = frame
+      }
+      if (shown) shown.dataset.test = 'm-course-file-view'
+      figure.dataset.state = 'ready'
+      status.replaceWith(...(shown ? [shown] : []), open)
+    },
+    () => {
+      figure.dataset.state = 'missing'
+      setText(status, 'fileMissing')
+    },
+  )
+  return figure
+}
+
+/** A link to a chapter of this course page, or a hidden one when there is none. */
+function chapterLink(/** @type {HTMLElement} */ link, /** @type {PhoneChapter | undefined} */ chapter) {
+  if (!(link instanceof HTMLAnchorElement)) return
+  link.hidden = !chapter
+  if (chapter) link.href = `?chapter=${encodeURIComponent(chapter.id)}`
+}
+
+/** Shows the course and its chapter `wanted` (a chapter with sub-chapters shows its first readable one). */
+function showCourse(/** @type {PhoneCourse} */ course, /** @type {string | null} */ wanted) {
+  byTest('m-course-title').textContent = course.title
+  setText(byTest('m-course-lecturer'), 'lecturer', course.lecturer)
+  byTest('m-course-description').textContent = course.description ?? ''
+  const parents = new Set(course.chapters.map((chapter) => chapter.parentId))
+  const readable = course.chapters.filter((chapter) => !parents.has(chapter.id))
+  const from = Math.max(
+    0,
+    course.chapters.findIndex((chapter) => chapter.id === wanted),
+  )
+  const current = course.chapters.slice(from).find((chapter) => !parents.has(chapter.id)) ?? readable[0]
+  byTest('m-course-chapters').replaceChildren(
+    ...course.chapters.map((chapter) => {
+      const item = element('li', chapter === current ? 'current' : '')
+      item.style.paddingLeft = `${chapter.depth}em`
+      const link = /** @type {HTMLAnchorElement} */ (element('a', '', chapter.title))
+      link.href = `?chapter=${encodeURIComponent(chapter.id)}`
+      link.dataset.test = 'm-course-chapter'
+      item.append(link)
+      return item
+    }),
+  )
+  const index = current ? readable.indexOf(current) : -1
+  byTest('m-chapter-title').textContent = current?.title ?? ''
+  const files = current?.attachments ?? []
+  byTest('m-chapter-empty').hidden = files.length > 0
+  byTest('m-chapter-files').replaceChildren(...files.map((file) => courseFileView(course.id, file)))
+  chapterLink(byTest('m-chapter-previous'), index > 0 ? readable[index - 1] : undefined)
+  chapterLink(byTest('m-chapter-next'), index >= 0 ? readable[index + 1] : undefined)
+}
+
+async function coursePage() {
+  if (!sessionOrLogin()) return
+  const id = decodeURIComponent(location.pathname.split('/').pop() ?? '')
+  try {
+    /** @type {PhoneCourse} */
+    const course = await authedGet(`/api/m/courses/${encodeURIComponent(id)}`)
+    showCourse(course, new URLSearchParams(location.search).get('chapter'))
+  } catch (error) {
+    byTest('m-chapter').hidden = true
+    if (error instanceof ApiError && error.status === 404) showError(new Error('courseMissing'))
+    else showError(error)
+  }
+  byTest('m-course').hidden = false
+}
+
 // ---- start ----
 
-const PAGES = { login: loginPage, home: homePage, qr: qrPage, notices: inboxPage, notice: noticePage }
+const PAGES = {
+  login: loginPage,
+  home: homePage,
+  qr: qrPage,
+  notices: inboxPage,
+  notice: noticePage,
+  courses: coursesPage,
+  course: coursePage,
+}
 
 setUpLangSwitch()
 const page = document.body.dataset.page
-if (page === 'login' || page === 'home' || page === 'qr' || page === 'notices' || page === 'notice')
-  PAGES[page]()
+if (page && page in PAGES) PAGES[/** @type {keyof typeof PAGES} */ (page)]()

@@ -1,7 +1,7 @@
 // The HTML of the mobile pages: static markup in the phone's language; `app.js` fills in the rest.
 import { LANG_LABELS, MOBILE_LANGS, MOBILE_STRINGS, type MobileLang, type MobileStrings } from './strings.ts'
 
-export const MOBILE_PAGES = ['login', 'home', 'qr', 'notices', 'notice'] as const
+export const MOBILE_PAGES = ['login', 'home', 'qr', 'notices', 'notice', 'courses', 'course'] as const
 export type MobilePage = (typeof MOBILE_PAGES)[number]
 
 const ESCAPES: Record<string, string> = {
@@ -56,6 +56,7 @@ function homeBody(text: Text): string {
   ${translated(text, 'p', 'homeHint')}
 </section>
 ${translated(text, 'a', 'notices', ' class="button primary" href="/m/notices" data-test="m-notices-link"')}
+${translated(text, 'a', 'courses', ' class="button" href="/m/courses" data-test="m-courses-link"')}
 <section class="card" data-test="m-devices">
   ${translated(text, 'h2', 'devicesTitle')}
   <ul class="devices" data-test="m-device-list"></ul>
@@ -120,12 +121,46 @@ ${translated(text, 'a', 'back', ' class="back" href="/m/notices" data-test="m-ba
 </main>`
 }
 
+function coursesBody(text: Text): string {
+  return `<main data-test="m-courses" hidden>
+${translated(text, 'a', 'back', ' class="back" href="/m/" data-test="m-back"')}
+${translated(text, 'h1', 'coursesTitle')}
+${translated(text, 'p', 'coursesEmpty', ' class="card muted" data-test="m-courses-empty" hidden')}
+<ul class="courses" data-test="m-course-list"></ul>
+<p class="error" data-test="m-error" role="alert" hidden></p>
+</main>`
+}
+
+function courseBody(text: Text): string {
+  return `<main data-test="m-course" hidden>
+${translated(text, 'a', 'back', ' class="back" href="/m/courses" data-test="m-back"')}
+<section class="card">
+  <h1 data-test="m-course-title"></h1>
+  <p class="muted" data-test="m-course-lecturer"></p>
+  <p class="body" data-test="m-course-description"></p>
+  <details class="contents">${translated(text, 'summary', 'chapters')}<ol data-test="m-course-chapters"></ol></details>
+</section>
+<article class="card" data-test="m-chapter">
+  <h2 data-test="m-chapter-title"></h2>
+  ${translated(text, 'p', 'chapterNoFiles', ' class="muted" data-test="m-chapter-empty" hidden')}
+  <div class="files" data-test="m-chapter-files"></div>
+  <nav class="steps">
+    ${translated(text, 'a', 'previousChapter', ' class="button" data-test="m-chapter-previous"')}
+    ${translated(text, 'a', 'nextChapter', ' class="button" data-test="m-chapter-next"')}
+  </nav>
+</article>
+<p class="error" data-test="m-error" role="alert" hidden></p>
+</main>`
+}
+
 const BODIES: Record<MobilePage, (text: Text) => string> = {
   login: loginBody,
   home: homeBody,
   qr: qrBody,
   notices: inboxBody,
   notice: noticeBody,
+  courses: coursesBody,
+  course: courseBody,
 }
 
 function langSwitch(current: MobileLang): string {

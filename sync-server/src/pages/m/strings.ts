@@ -1,6 +1,8 @@
 // The words of the mobile pages in the three UI languages (terms from ../shared/GLOSSARY.md). The server renders
 // a page in the phone's language and embeds this table, so the page's language switch needs no request.
 
+import { COURSE_STRINGS } from './course-strings.ts'
+
 export const MOBILE_LANGS = ['zh-CN', 'zh-TW', 'en'] as const
 export type MobileLang = (typeof MOBILE_LANGS)[number]
 
@@ -83,6 +85,7 @@ const en = {
   noticeRecalled: 'This notice was recalled by its sender.',
   noticeMissing: 'This notice cannot be found.',
   newNotice: 'A new notice has arrived.',
+  ...COURSE_STRINGS.en,
 }
 
 export type MobileStrings = Record<keyof typeof en, string>
@@ -163,6 +166,7 @@ const zhCN: MobileStrings = {
   noticeRecalled: '此通知已被发送人撤回。',
   noticeMissing: '找不到此通知。',
   newNotice: '收到一条新通知。',
+  ...COURSE_STRINGS['zh-CN'],
 }
 
 const zhTW: MobileStrings = {
@@ -241,6 +245,7 @@ const zhTW: MobileStrings = {
   noticeRecalled: '此通知已被傳送人撤回。',
   noticeMissing: '找不到此通知。',
   newNotice: '收到一則新通知。',
+  ...COURSE_STRINGS['zh-TW'],
 }
 
 export const MOBILE_STRINGS: Record<MobileLang, MobileStrings> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en }

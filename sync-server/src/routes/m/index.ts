@@ -18,7 +18,10 @@ export const MOBILE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  // The course pages play videos and show PDFs from the bytes they fetched with the user's token.
+  'media-src blob:',
+  'frame-src blob:',
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -50,6 +53,8 @@ const mobilePages: FastifyPluginAsync = async (app) => {
   app.get('/qr/:ticketId', { schema: qrSchema }, sendPage('qr'))
   app.get('/notices', { schema: textSchema }, sendPage('notices'))
   app.get('/notices/:id', { schema: noticeSchema }, sendPage('notice'))
+  app.get('/courses', { schema: textSchema }, sendPage('courses'))
+  app.get('/courses/:id', { schema: noticeSchema }, sendPage('course'))
   for (const [name, asset] of Object.entries(MOBILE_ASSETS)) {
     app.get(`/${name}`, { schema: textSchema }, (_request, reply) =>
       reply.header('cache-control', 'no-cache').type(asset.type).send(asset.body),

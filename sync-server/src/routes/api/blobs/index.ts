@@ -6,7 +6,15 @@ import { BlobFiles, BlobHashMismatchError, BlobTooLargeError } from '../../../bl
 import { badRequest, HttpError, notFound, payloadTooLarge } from '../../../errors.ts'
 import type { BlobMeta } from '../../../store/index.ts'
 import { errorResponses } from '../../schemas.ts'
-import { noneMatchHits, rangeAnswer } from './conditional.ts'
+import {
+  bytesSchema,
+  isCurrent,
+  noBodySchema,
+  readHeaders,
+  sendBlob,
+  setReadHeaders,
+  type ReadHeaders,
+} from './send-blob.ts'
 
 export interface BlobRoutesOptions {
   /** Where the bytes are kept (`BLOB_DIR`). */
@@ -23,11 +31,6 @@ interface HashParams {
   sha256: string
 }
 
-interface ReadHeaders {
-  range?: string
-  'if-none-match'?: string
-}
-
 const hashParams = {
   type: 'object',
   // Checked first by a hook, to answer `bad_hash`; the pattern documents it.
@@ -40,9 +43,6 @@ const blobSchema = {
   properties: { sha256: { type: 'string' }, size: { type: 'integer' }, mime: { type: 'string' } },
   required: ['sha256', 'size', 'mime'],
 } as const
-
-const bytesSchema = { description: 'the bytes', type: 'string', format: 'binary' } as const
-const noBodySchema = { description: 'headers only', type: 'null' } as const
 
 const putSchema = {
   params: hashParams,
@@ -60,14 +60,6 @@ const putSchema = {
   response: { 200: blobSchema, 201: blobSchema, ...errorResponses },
 } as const
 
-const readHeaders = {
-  type: 'object',
-  properties: {
-    range: { type: 'string', maxLength: 1024 },
-    'if-none-match': { type: 'string', maxLength: 1024 },
-  },
-} as const
-
 const headSchema = {
   params: hashParams,
   headers: readHeaders,
@@ -81,22 +73,6 @@ const getSchema = {
 } as const
 
 const answer = ({ sha256, size, mime }: BlobMeta) => ({ sha256, size, mime })
-
-const etagOf = (blob: BlobMeta) => `"${blob.sha256}"`
-
-/** Whether the client's copy is current: the bytes behind a hash never change. */
-const isCurrent = (request: FastifyRequest<{ Headers: ReadHeaders }>, blob: BlobMeta) =>
-  noneMatchHits(request.headers['if-none-match'], etagOf(blob))
-
-/** Headers of every successful read, 304 included. */
-function setReadHeaders(reply: FastifyReply, blob: BlobMeta): void {
-  reply.headers({
-    etag: etagOf(blob),
-    'cache-control': 'private, max-age=31536000, immutable',
-    'x-content-type-options': 'nosniff',
-    'accept-ranges': 'bytes',
-  })
-}
 
 const STALE_TEMPORARY_FILE_MS = 24 * 3_600_000
 
@@ -190,28 +166,7 @@ const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, all
   app.get<{ Params: HashParams; Headers: ReadHeaders }>(
     '/:sha256',
     { schema: getSchema, exposeHeadRoute: false },
-    async (request, reply) => {
-      const blob = await storedBlob(request)
-      if (isCurrent(request, blob)) {
-        setReadHeaders(reply, blob)
-        return reply.code(304).send()
-      }
-      const range = rangeAnswer(blob.size, request.headers.range)
-      if (range.status === 416) {
-        reply.header('content-range', `bytes */${blob.size}`)
-        throw new HttpError(416, `No byte of range ${request.headers.range} is within ${blob.size} bytes`)
-      }
-      setReadHeaders(reply, blob)
-      reply.type(blob.mime)
-      if (range.status === 200)
-        return reply.header('content-length', blob.size).send(files.read(blob.schoolId, blob.sha256))
-      const { start, end } = range.range
-      return reply
-        .code(206)
-        .header('content-range', `bytes ${start}-${end}/${blob.size}`)
-        .header('content-length', end - start + 1)
-        .send(files.read(blob.schoolId, blob.sha256, range.range))
-    },
+    async (request, reply) => sendBlob(request, reply, files, await storedBlob(request)),
   )
 }
 

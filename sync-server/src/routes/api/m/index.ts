@@ -2,9 +2,16 @@ import type { FastifyPluginAsync } from 'fastify'
 import { SHA256_PATTERN } from '../../../../../domain/blobs/blob-ref.ts'
 import type { Answers } from '../../../../../domain/notices/receipt.ts'
 import { BlobFiles } from '../../../blobs/blob-files.ts'
-import { notFound } from '../../../errors.ts'
 import { PhoneNotices } from '../../../notices/phone-api.ts'
 import { errorResponses } from '../../schemas.ts'
+import {
+  bytesSchema,
+  noBodySchema,
+  readHeaders,
+  sendStoredBlob,
+  type ReadHeaders,
+} from '../blobs/send-blob.ts'
+import phoneCourseRoutes from './courses.ts'
 import { hijackEventStream, onStreamEnd, streamSchema } from '../sync/stream.ts'
 
 export interface MobileRoutesOptions {
@@ -144,27 +151,25 @@ const mobileRoutes: FastifyPluginAsync<MobileRoutesOptions> = async (app, option
     }),
   )
 
-  app.get<{ Params: { id: string; sha256: string } }>(
+  app.get<{ Params: { id: string; sha256: string }; Headers: ReadHeaders }>(
     '/notices/:id/attachments/:sha256',
     {
+      exposeHeadRoute: false,
       schema: {
         params: attachmentParams,
-        response: { 200: { description: 'the bytes', type: 'string', format: 'binary' }, ...errorResponses },
+        headers: readHeaders,
+        response: { 200: bytesSchema, 206: bytesSchema, 304: noBodySchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const { id, sha256 } = request.params
       await phoneNotices.attachment(request.user, id, sha256)
-      const blob = await app.store.findBlob(request.user.schoolId, sha256)
-      if (!files || !blob || !(await files.exists(blob.schoolId, sha256)))
-        throw notFound('The file is not on the server yet')
-      return reply
-        .type(blob.mime)
-        .header('content-length', blob.size)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .send(files.read(blob.schoolId, sha256))
+      const { schoolId } = request.user
+      return sendStoredBlob(request, reply, { store: app.store, files }, { schoolId, sha256 })
     },
   )
+
+  await app.register(phoneCourseRoutes, { files })
 
   app.get('/stream', { schema: streamSchema }, async (request, reply) => {
     const sink = hijackEventStream(reply)
