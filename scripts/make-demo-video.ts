@@ -13,22 +13,23 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu'],
 })
 const page = await browser.newPage()
-const recorded: number[] = await page.evaluate(async (seconds) => {
+// Runs in the page (plain JavaScript: this project's Node typecheck has no DOM types).
+const RECORD = `async (seconds) => {
   const canvas = document.createElement('canvas')
   canvas.width = 320
   canvas.height = 180
   document.body.append(canvas)
-  const context = canvas.getContext('2d') as CanvasRenderingContext2D
+  const context = canvas.getContext('2d') 
   const recorder = new MediaRecorder(canvas.captureStream(15), {
     mimeType: 'video/webm;codecs=vp8',
     videoBitsPerSecond: 250_000,
   })
-  const chunks: Blob[] = []
+  const chunks = []
   recorder.ondataavailable = (event) => chunks.push(event.data)
   const stopped = new Promise((resolve) => (recorder.onstop = resolve))
   const start = performance.now()
   recorder.start()
-  await new Promise<void>((resolve) => {
+  await new Promise((resolve) => {
     const frame = () => {
       const t = (performance.now() - start) / 1000
       context.fillStyle = '#0f4c81'
@@ -39,7 +40,7 @@ const recorded: number[] = await page.evaluate(async (seconds) => {
       context.fill()
       context.fillStyle = '#ffffff'
       context.font = '20px sans-serif'
-      context.fillText(`Projectile motion  ${t.toFixed(1)} s`, 16, 30)
+      context.fillText('Projectile motion  ' + t.toFixed(1) + ' s', 16, 30)
       if (t < seconds) requestAnimationFrame(frame)
       else resolve()
     }
@@ -48,21 +49,25 @@ const recorded: number[] = await page.evaluate(async (seconds) => {
   recorder.stop()
   await stopped
   return [...new Uint8Array(await new Blob(chunks).arrayBuffer())]
-}, SECONDS)
+}`
+const recorded = (await page.evaluate(`(${RECORD})(${SECONDS})`)) as number[]
 const webm = new Uint8Array(recorded)
 const check = await browser.newPage()
-const played = await check.evaluate(async (base64) => {
+const PLAY = `async (base64) => {
   const video = document.createElement('video')
   video.muted = true
-  video.src = `data:video/webm;base64,${base64}`
+  video.src = 'data:video/webm;base64,' + base64
   await new Promise((resolve, reject) => {
     video.onloadedmetadata = resolve
-    video.onerror = () => reject(new Error(`the recording does not play (${video.error?.code})`))
+    video.onerror = () => reject(new Error('the recording does not play (' + video.error?.code + ')'))
   })
   video.currentTime = video.duration / 2
   await new Promise((resolve) => (video.onseeked = resolve))
   return { duration: video.duration, seekedTo: video.currentTime }
-}, Buffer.from(webm).toString('base64'))
+}`
+const played = (await check.evaluate(
+  `(${PLAY})(${JSON.stringify(Buffer.from(webm).toString('base64'))})`,
+)) as { duration: number; seekedTo: number }
 if (!Number.isFinite(played.duration))
   throw new Error('the recording has no duration: seeking would not work')
 await browser.close()

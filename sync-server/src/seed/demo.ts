@@ -13,6 +13,7 @@ import type { Student } from '../../../domain/org/student.ts'
 import { reconcileSchool } from '../accounts/deriver.ts'
 import { hashPassword, initialPassword } from '../auth/passwords.ts'
 import type { School, Store } from '../store/index.ts'
+import { seedDemoCourse } from './demo-course.ts'
 
 export const DEMO_PASSWORD = 'demo-2026'
 
@@ -408,9 +409,14 @@ async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<
   }
 }
 
-/** Seeds the demo schools into an empty store; returns false (and changes nothing) when it holds a school. */
-export async function seedDemo(store: Store, now = Date.now()): Promise<boolean> {
+/**
+ * Seeds the demo schools into an empty store; returns false (and changes nothing) when it holds a school. With
+ * `blobDir`, the demo course's attachments are stored there too (without, its documents reference bytes the
+ * server does not have).
+ */
+export async function seedDemo(store: Store, now = Date.now(), blobDir?: string): Promise<boolean> {
   if ((await store.listSchools()).length > 0) return false
   for (const demo of DEMO_SCHOOLS) await seedSchool(store, demo, now)
+  await seedDemoCourse(store, now, blobDir)
   return true
 }

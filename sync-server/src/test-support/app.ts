@@ -27,7 +27,7 @@ export interface TestAppOptions extends Partial<AppOptions> {
 export async function startTestApp(factory: StoreFactory, options: TestAppOptions = {}): Promise<TestApp> {
   const { demo = true, listen = false, ...appOptions } = options
   const { store, dispose } = await factory.create()
-  if (demo) await seedDemo(store)
+  if (demo) await seedDemo(store, Date.now(), appOptions.blobDir)
   const app = await buildApp({ store, authSecret: TEST_SECRET, shutdownGraceMs: 100, ...appOptions })
   const url = listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : ''
   return {
