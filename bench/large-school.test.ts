@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { Chapter } from '../domain/courses/chapter.ts'
+import type { Course } from '../domain/courses/course.ts'
+import { courseTreeProblems } from '../domain/courses/rules.ts'
 import { holidayRanges } from '../domain/events/calendar-event.ts'
 import { allClashes, planSlotKey } from '../domain/timetable/conflicts.ts'
 import { planGeneration } from '../domain/timetable/generate.ts'
@@ -15,6 +18,17 @@ describe('generateLargeSchool', () => {
     const invalid = all.filter(({ collection, doc }) => !validateDocument(collection as 'org', doc).ok)
     expect(invalid).toEqual([])
     expect(new Set(all.map(({ doc }) => doc.id)).size).toBe(all.length)
+  })
+
+  it('has the 1,000 chapters of DESIGN §11 in listed courses that keep the chapter rules', () => {
+    const docs = (school.courses ?? []) as unknown as (Course | Chapter)[]
+    const chapters = docs.filter((doc): doc is Chapter => doc.kind === 'chapter')
+    expect(chapters).toHaveLength(LARGE_SCHOOL.chapters)
+    for (const course of docs.filter((doc): doc is Course => doc.kind === 'course')) {
+      expect(course.status).toBe('listed')
+      const own = chapters.filter((chapter) => chapter.courseId === course.id)
+      expect(courseTreeProblems(course, own)).toEqual([])
+    }
   })
 
   it('is deterministic', () => {

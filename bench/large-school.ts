@@ -17,6 +17,9 @@ export const LARGE_SCHOOL = {
   staff: 200,
   subjects: 30,
   locations: 80,
+  /** Listed courses of 20 chapters each: 4 parts of 4 published leaves with a PDF (DESIGN §11: 1,000 chapters). */
+  courses: 50,
+  chapters: 1000,
   /** Plan entries per class and week: 5 days × 7 of the term's 8 periods. */
   lessonsPerWeek: 35,
   /** The micro-site: 300 articles (DESIGN §11) of 6 types, 20 of them pinned, and 5 banners. */
@@ -24,7 +27,7 @@ export const LARGE_SCHOOL = {
   articleTypes: 6,
   pinnedArticles: 20,
   banners: 5,
-  /** Documents of the first sync: until questions and chapters exist, padding makes up the rest.
+  /** Documents of the first sync: until questions exist, padding makes up the rest.
    * The ~42,000 lessons are not among them: the generation bench makes them from the plan. */
   totalDocuments: 70_000,
 }
@@ -183,7 +186,10 @@ export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocu
   }))
   const timetable = largeSchoolTimetable(schoolId)
   const site = largeSchoolSite(schoolId, next)
+  const { courses, chapters } = largeSchoolCourses(schoolId)
   const realistic =
+    courses.length +
+    chapters.length +
     site.types.length +
     site.banners.length +
     site.articles.length +
@@ -210,6 +216,7 @@ export function generateLargeSchool(schoolId: string, seed = 20261124): SeedDocu
     site: [...site.banners, ...site.articles],
     timetable: timetable.planEntries,
     events: timetable.holidays,
+    courses: [...courses, ...chapters],
   } as SeedDocuments
 }
 
@@ -271,4 +278,52 @@ export function largeSchoolSite(schoolId: string, next = seededRandom(20261205))
     }
   })
   return { types, banners, articles }
+}
+
+/** The courses of the large school: listed, shared with two classes each, chapters as the rules want them. */
+export function largeSchoolCourses(schoolId: string): { courses: WireDocument[]; chapters: WireDocument[] } {
+  // parts + parts² chapters a course: 4 + 16 = 20, so LARGE_SCHOOL.chapters in all.
+  const parts = 4
+  const courses = Array.from({ length: LARGE_SCHOOL.courses }, (_, c) => ({
+    ...envelope('course', `course-${pad(c, 3)}`, schoolId),
+    authorId: staffId(c % 180),
+    title: `课程${pad(c + 1, 3)}`,
+    lecturer: `讲师${pad(c + 1, 3)}`,
+    visibility: 'school',
+    shareSchoolIds: [],
+    shareClassIds: [classId(c % LARGE_SCHOOL.classes), classId((c + 1) % LARGE_SCHOOL.classes)],
+    status: 'listed',
+  }))
+  const chapters = courses.flatMap((course, c) =>
+    Array.from({ length: parts }, (_, p) => {
+      const partId = `${course.id}-${p}`
+      const common = { courseId: course.id, published: true }
+      return [
+        {
+          ...envelope('chapter', partId, schoolId),
+          ...common,
+          parentId: null,
+          title: `第${p + 1}章`,
+          order: p,
+          attachments: [],
+        },
+        ...Array.from({ length: parts }, (_, l) => ({
+          ...envelope('chapter', `${partId}-${l}`, schoolId),
+          ...common,
+          parentId: partId,
+          title: `${p + 1}.${l + 1} 讲义`,
+          order: l,
+          attachments: [
+            {
+              sha256: pad(c * 100 + p * 10 + l, 64),
+              name: `讲义${p + 1}-${l + 1}.pdf`,
+              size: 250_000,
+              mime: 'application/pdf',
+            },
+          ],
+        })),
+      ]
+    }).flat(),
+  )
+  return { courses, chapters }
 }

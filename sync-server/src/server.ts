@@ -7,7 +7,10 @@ import { createStore } from './store/index.ts'
 const config = loadConfig()
 const store = await createStore(config.store)
 
-if (config.demo && (await seedDemo(store, Date.now(), { blobDir: config.blobDir, notices: true }))) {
+if (
+  config.demo &&
+  (await seedDemo(store, Date.now(), { blobDir: config.blobDir, site: true, notices: true }))
+) {
   console.log('Seeded the demo schools. Accounts (password in the last column):')
   for (const a of demoAccounts()) {
     const note = a.mustChangePassword ? ' (initial password, to be changed)' : ''

@@ -23,7 +23,7 @@ describeEachStore('the demo micro-site ($name)', (factory) => {
 
   it('seeds types, banners, articles with images and comments that the public pages show', async () => {
     const { store } = testStore
-    await seedDemo(store, now, { blobDir })
+    await seedDemo(store, now, { blobDir, site: true })
     const app = await buildApp({ store, authSecret: TEST_SECRET, blobDir, clock: () => now })
     try {
       const home = await app.inject({ method: 'GET', url: '/site/demo/?lang=zh-CN' })

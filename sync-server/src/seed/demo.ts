@@ -13,6 +13,7 @@ import type { Student } from '../../../domain/org/student.ts'
 import { reconcileSchool } from '../accounts/deriver.ts'
 import { hashPassword, initialPassword } from '../auth/passwords.ts'
 import type { School, Store } from '../store/index.ts'
+import { seedDemoCourse } from './demo-course.ts'
 import { seedDemoNotices } from './demo-notices.ts'
 import { seedDemoSite } from './demo-site.ts'
 
@@ -411,17 +412,23 @@ async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<
 }
 
 export interface SeedOptions {
-  /** Where blob bytes are kept: with it, `demo` also gets its micro-site, whose images are blobs. */
+  /** Where blob bytes are kept: the demo course's attachments (and the site's images) are stored there. */
   blobDir?: string
+  /** Also the demo school's micro-site, whose images need `blobDir` (`npm start`; tests start without). */
+  site?: boolean
   /** Also the demo school's delivered notices, read and answered in part (`npm start`; tests start without). */
   notices?: boolean
 }
 
-/** Seeds the demo schools into an empty store; returns false (and changes nothing) when it holds a school. */
+/**
+ * Seeds the demo schools into an empty store; returns false (and changes nothing) when it holds a school. Without
+ * `blobDir`, the demo course's documents reference bytes the server does not have.
+ */
 export async function seedDemo(store: Store, now = Date.now(), options: SeedOptions = {}): Promise<boolean> {
   if ((await store.listSchools()).length > 0) return false
   for (const demo of DEMO_SCHOOLS) await seedSchool(store, demo, now)
-  if (options.blobDir) await seedDemoSite(store, options.blobDir, now)
+  await seedDemoCourse(store, now, options.blobDir)
+  if (options.site && options.blobDir) await seedDemoSite(store, options.blobDir, now)
   if (options.notices) await seedDemoNotices(store, now)
   return true
 }

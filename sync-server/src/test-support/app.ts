@@ -28,8 +28,9 @@ export interface TestAppOptions extends Partial<AppOptions> {
 export async function startTestApp(factory: StoreFactory, options: TestAppOptions = {}): Promise<TestApp> {
   const { demo = true, listen = false, ...appOptions } = options
   const { store, dispose } = await factory.create()
-  if (demo === true) await seedDemo(store)
-  else if (demo) await seedDemo(store, demo.now, { notices: demo.notices })
+  const { blobDir } = appOptions
+  if (demo === true) await seedDemo(store, Date.now(), { blobDir })
+  else if (demo) await seedDemo(store, demo.now, { blobDir, notices: demo.notices })
   const app = await buildApp({ store, authSecret: TEST_SECRET, shutdownGraceMs: 100, ...appOptions })
   const url = listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : ''
   return {

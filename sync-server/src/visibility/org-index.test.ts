@@ -113,7 +113,8 @@ describe('OrgIndex course scope (DESIGN §7.3)', () => {
   it('reports the collections whose part of the scope changed when a course is unlisted', () => {
     const index = indexOf(guardian('g1'), student('p1', 'c1'), listed('k1', 't2', ['c1']))
     const before = index.scopeOf(parent)
-    index.apply([{ seq: 10, data: { ...listed('k1', 't2', ['c1']), status: 'unlisted' } }])
+    const unlisted = { ...listed('k1', 't2', ['c1']), status: 'unlisted' as const }
+    index.apply([{ seq: 10, data: unlisted }])
     expect(changedCollections(before, index.scopeOf(parent))).toEqual(['courses'])
     expect(changedCollections(before, before)).toEqual([])
   })

@@ -12,6 +12,7 @@ import {
   TEACHER,
   type TestApp,
 } from '../../../test-support/app.ts'
+import { BlobFiles } from '../../../blobs/blob-files.ts'
 import { describeEachStore, tempDir } from '../../../test-support/stores.ts'
 
 const MAX_BYTES = 2048
@@ -129,7 +130,8 @@ describeEachStore('/api/blobs ($name)', (factory) => {
     await expectError(await upload(BYTES, wrong), 400, 'hash_mismatch', wrong, SHA)
     expect((await request('HEAD', wrong)).status).toBe(404)
     expect(await server.store.findBlob('demo', wrong)).toBeNull()
-    expect(existsSync(join(blobDir, 'demo'))).toBe(false)
+    expect(existsSync(new BlobFiles(blobDir).pathOf('demo', wrong))).toBe(false)
+    expect(existsSync(new BlobFiles(blobDir).pathOf('demo', SHA))).toBe(false)
     expect(tempFiles()).toEqual([])
   })
 

@@ -38,7 +38,11 @@ describeEachStore('sync API ($name)', (factory) => {
   /** The seq the catalog of the demo school has reached. */
   /** The school's latest seq: seqs count every collection's writes. */
   const schoolSeq = async () =>
-    Math.max(...(await Promise.all(['catalog', 'org'].map(async (c) => (await pullAll(admin, c, 1000)).seq))))
+    Math.max(
+      ...(await Promise.all(
+        ['catalog', 'org', 'courses'].map(async (c) => (await pullAll(admin, c, 1000)).seq),
+      )),
+    )
 
   describe('pull', () => {
     it('returns documents in seq order, page by page, and the same checkpoint at the end', async () => {
