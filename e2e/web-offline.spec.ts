@@ -64,11 +64,11 @@ async function goOnline(context: BrowserContext): Promise<void> {
 }
 
 async function openEveryScreen(page: Page): Promise<string[]> {
-  const items = page.getByTestId('side-menu').locator('[data-test^="menu-"]')
+  const items = page.getByTestId('side-menu').locator('li[data-test^="menu-"]')
   const names: string[] = []
   for (let i = 0; i < (await items.count()); i++) {
     const item = items.nth(i)
-    const title = (await item.innerText()).trim()
+    const title = (await item.locator('.menu-title').innerText()).trim()
     await item.click()
     await expect(page.getByTestId('page-title')).toHaveText(title)
     await expect(page.locator('.el-message-box')).toHaveCount(0)
