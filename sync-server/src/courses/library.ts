@@ -1,44 +1,14 @@
 import { isStaff, type SessionUser } from '../../../domain/auth/roles.ts'
-import type { BlobRef } from '../../../domain/blobs/blob-ref.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { Chapter } from '../../../domain/courses/chapter.ts'
 import { courseBlobs } from '../../../domain/courses/copy.ts'
 import { isSharedWithSchool, type Course } from '../../../domain/courses/course.ts'
 import { buildChapterTree, flattenTree } from '../../../domain/courses/tree.ts'
+import type { PhoneCourse, PhoneCourseSummary, SharedCourse } from '../../../domain/courses/courses-wire.ts'
 import type { ReadScope } from '../../../domain/kinds.ts'
 import { canRead } from '../../../domain/permissions.ts'
 import { forbidden, notFound } from '../errors.ts'
 import type { DocumentStore, Store } from '../store/index.ts'
-
-/** A course as another school's course library shows it (DESIGN §7.3). */
-export interface SharedCourse {
-  schoolId: string
-  schoolName: string
-  course: Course
-  chapters: Chapter[]
-}
-
-/** A published chapter as the phone shows it: flat, in reading order, with its depth in the tree. */
-export interface PhoneChapter {
-  id: string
-  parentId: string | null
-  title: string
-  depth: number
-  attachments: BlobRef[]
-}
-
-export interface PhoneCourseSummary {
-  id: string
-  title: string
-  lecturer: string
-  description?: string
-  cover?: BlobRef
-  chapterCount: number
-}
-
-export interface PhoneCourse extends Omit<PhoneCourseSummary, 'chapterCount'> {
-  chapters: PhoneChapter[]
-}
 
 /** The document without its wire tombstone flag (readers get live documents only). */
 function live<T extends { _deleted?: boolean }>(doc: T): Omit<T, '_deleted'> {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef, watch } from 'vue'
 import type { BlobRef } from '../../../../domain/blobs/blob-ref.ts'
-import type { SharedCourse, SharedCourses } from './shared-course.ts'
+import type { SharedCourse, SharedCourses } from '../../../../domain/courses/courses-wire.ts'
 import { isNetworkError } from '../../db/index.ts'
 import { reasonOf } from '../../ui/reason-of.ts'
 import { useAuthStore } from '../auth/store.ts'

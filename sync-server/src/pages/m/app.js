@@ -744,11 +744,9 @@ async function noticePage() {
 
 // ---- courses (CRS-5): the listed courses shared with the user's (children's) classes ----
 
-/** @typedef {{ id: string, title: string, lecturer: string, description?: string, cover?: BlobRef,
- *   chapterCount: number }} CourseSummary */
-/** @typedef {{ id: string, parentId: string | null, title: string, depth: number, attachments: BlobRef[] }}
- *   PhoneChapter */
-/** @typedef {Omit<CourseSummary, 'chapterCount'> & { chapters: PhoneChapter[] }} PhoneCourse */
+/** @typedef {import('../../../../domain/courses/courses-wire.ts').PhoneCourseSummary} CourseSummary */
+/** @typedef {import('../../../../domain/courses/courses-wire.ts').PhoneChapter} PhoneChapter */
+/** @typedef {import('../../../../domain/courses/courses-wire.ts').PhoneCourse} PhoneCourse */
 
 /** How a course's file is shown: in the page (PDF frame, image, media) or only saved. @param {BlobRef} file */
 function courseFileKind(file) {
