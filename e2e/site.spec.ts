@@ -23,6 +23,8 @@ for (const locale of LOCALES) {
     const { page, context } = await openPc(browser, server.url, locale)
     await logIn(page, ADMIN, PASSWORD)
     await expectSynced(page)
+    await openRoute(page, '#/site')
+    await expect(page.getByTestId('site-home-link')).toHaveText(`${server.url}/site/demo/`)
     for (const tab of ['banners', 'types', 'articles', 'comments'] as const) {
       await openRoute(page, `#/site?tab=${tab}`)
       await expect(page.getByTestId(`site-${tab}`)).toBeVisible()

@@ -186,7 +186,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   await app.register(courseRoutes, { prefix: '/api/courses', blobDir: options.blobDir })
   await app.register(mobileRoutes, { prefix: '/api/m', clock, blobDir: options.blobDir })
   await app.register(mobilePages, { prefix: '/m' })
-  await app.register(siteApi, { prefix: '/api/site' })
+  await app.register(siteApi, { prefix: '/api/site', publicUrl: options.publicUrl })
   await app.register(sitePages, {
     prefix: '/site',
     publicUrl: options.publicUrl,

@@ -210,7 +210,7 @@ const DEMO_SCHOOLS: DemoSchool[] = [
     ],
   },
   {
-    school: { id: 'demo2', code: 'demo2', name: '第二示范学校' },
+    school: { id: 'demo2', code: 'second', name: '第二示范学校' },
     people: [
       { id: 'demo2-staff-zhao', name: '赵校长', phone: '13800000101', roles: ['admin'] },
       { id: 'demo2-staff-qian', name: '钱老师', phone: '13800000102', roles: ['teacher'] },

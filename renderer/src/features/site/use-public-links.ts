@@ -3,21 +3,18 @@ import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { desktop } from '../../app/desktop.ts'
 import { reasonOf } from '../../ui/reason-of.ts'
-import { useAuthStore } from '../auth/store.ts'
-import { articleLink, siteLink } from './site-links.ts'
+import { useSiteAddressStore } from './site-address-store.ts'
+import { articleLink } from './site-links.ts'
 
 /**
  * The public addresses of the school's micro-site (DESIGN §7.2) and the actions on them: copy to the clipboard,
  * open in the user's browser (`desktop.openExternal`: the main process's allow-list in the desktop app, a new
- * tab in web mode). Worked out from the server address, so they work offline too.
+ * tab in web mode). The server says where the site is (`useSiteAddressStore`); remembered, so they work offline.
  */
 export function usePublicLinks() {
   const { t } = useI18n()
-  const auth = useAuthStore()
-  const home = computed(() => {
-    const session = auth.session
-    return session ? siteLink(session.serverUrl, session.user.schoolId) : null
-  })
+  const address = useSiteAddressStore()
+  const home = computed(() => address.home)
 
   const ofArticle = (articleId: string): string | null =>
     home.value === null ? null : articleLink(home.value, articleId)

@@ -24,6 +24,7 @@ import type { RenderedPage, SiteView } from '../../site/service.ts'
 import type { School } from '../../store/index.ts'
 import { noneMatchHits } from '../api/blobs/conditional.ts'
 import { MOBILE_CSP } from '../m/index.ts'
+import { publicOrigin } from '../public-origin.ts'
 import { decimalInteger } from '../schemas.ts'
 
 export interface SiteRoutesOptions {
@@ -106,8 +107,7 @@ const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) =
 
   const contextFor = (request: FastifyRequest, school: School, lang: SiteLang): PageContext => {
     const root = `/site/${encodeURIComponent(school.code)}`
-    const origin = (options.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '')
-    return { lang, root, absoluteRoot: `${origin}${root}` }
+    return { lang, root, absoluteRoot: `${publicOrigin(request, options.publicUrl)}${root}` }
   }
 
   /** The school of `:code` and its public view, or a 404 page already sent. */

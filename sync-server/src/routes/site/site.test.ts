@@ -216,7 +216,7 @@ describeEachStore('micro-site public pages ($name)', (factory) => {
       article({ id: 'x1', schoolId: 'demo2', authorId: other.session.user.id, cover: undefined }),
     )
     await pushOk(other, 'site', creations([foreign]))
-    expect((await get('/site/demo2/articles/x1')).statusCode).toBe(200)
+    expect((await get('/site/second/articles/x1')).statusCode).toBe(200)
     for (const id of ['draft', 'later', 'gone', 'x1', 'nothing'])
       expect((await get(`/site/demo/articles/${id}`)).statusCode, id).toBe(404)
     expect((await get('/site/demo/articles/draft')).body).toContain('页面不存在')
@@ -236,7 +236,7 @@ describeEachStore('micro-site public pages ($name)', (factory) => {
     expect((await get(`/site/demo/media/${images.banner.sha256}`)).statusCode).toBe(200)
     for (const hidden of [images.unlisted, images.private])
       expect((await get(`/site/demo/media/${hidden.sha256}`)).statusCode).toBe(404)
-    expect((await get(`/site/demo2/media/${images.cover.sha256}`)).statusCode).toBe(404)
+    expect((await get(`/site/second/media/${images.cover.sha256}`)).statusCode).toBe(404)
     expect((await get('/site/demo/media/not-a-hash')).statusCode).toBe(400)
 
     await pushOk(teacher, 'site', [update(published, { status: 'draft' })])
@@ -352,6 +352,24 @@ describeEachStore('micro-site public pages ($name)', (factory) => {
     expect((await get('/site/demo/types/off')).statusCode).toBe(404)
     expect((await get('/site/demo/types/none')).statusCode).toBe(404)
     expect((await get('/site/demo/types/news?page=0')).statusCode).toBe(400)
+  })
+
+  it("tells every signed-in user their school's public site address, by the school's code", async () => {
+    const address = async (client: SyncClient) =>
+      server.app.inject({
+        method: 'GET',
+        url: '/api/site/address',
+        headers: bearer(client.session.accessToken),
+      })
+    expect((await address(teacher)).json()).toEqual({ code: 'demo', home: `${PUBLIC_URL}/site/demo/` })
+    expect((await address(await syncClient(server, GUARDIAN))).json()).toEqual({
+      code: 'demo',
+      home: `${PUBLIC_URL}/site/demo/`,
+    })
+    const other = await address(await syncClient(server, OTHER_SCHOOL_ADMIN))
+    expect(other.json()).toEqual({ code: 'second', home: `${PUBLIC_URL}/site/second/` })
+    expect((await get('/site/second/')).statusCode).toBe(200)
+    expect((await server.app.inject({ method: 'GET', url: '/api/site/address' })).statusCode).toBe(401)
   })
 
   it('counts page views for staff and serves the Atom feed', async () => {

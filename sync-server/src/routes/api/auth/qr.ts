@@ -1,6 +1,7 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { QR_STATES, type QrState } from '../../../../../domain/auth/auth-wire.ts'
 import { rateLimited, type RateLimit } from '../../../plugins/rate-limit.ts'
+import { publicOrigin } from '../../public-origin.ts'
 import { errorResponses, okSchema, qrTicketParams, sessionTokensSchema, text } from '../../schemas.ts'
 
 export interface QrRoutesOptions {
@@ -80,10 +81,6 @@ const decideSchema = { params: qrTicketParams, response: { 200: okSchema, ...err
 
 type TicketRequest = { Params: { ticketId: string } }
 
-function origin(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`
-}
-
 /** `/api/auth/qr` (DESIGN §6): the desktop asks for a ticket and polls it; the phone scans, confirms or rejects. */
 const qrRoutes: FastifyPluginAsync<QrRoutesOptions> = async (app, options) => {
   const authenticated = { onRequest: app.authenticate }
@@ -93,7 +90,7 @@ const qrRoutes: FastifyPluginAsync<QrRoutesOptions> = async (app, options) => {
     { schema: createSchema, config: rateLimited(options.createRateLimit) },
     (request) => {
       const ticket = app.qrLogin.create(request.body.deviceName, request.ip)
-      const scanUrl = `${options.publicUrl ?? origin(request)}/m/qr/${ticket.ticketId}`
+      const scanUrl = `${publicOrigin(request, options.publicUrl)}/m/qr/${ticket.ticketId}`
       return { ...ticket, scanUrl }
     },
   )
