@@ -48,3 +48,28 @@ export interface QrPollAnswer {
   scannedBy?: { name: string }
   tokens?: SessionTokens
 }
+
+// ---- Signed-in devices (AUTH-6): `GET /api/auth/sessions` ----
+
+export const DEVICE_KINDS = ['desktop', 'browser', 'phone'] as const
+export type DeviceKind = (typeof DEVICE_KINDS)[number]
+
+/** What a session was opened from, as its owner sees it in "signed-in devices". */
+export interface SessionDevice {
+  name: string
+  kind: DeviceKind
+}
+
+/** One open session of an account (a signed-in device). */
+export interface SessionInfo {
+  id: string
+  device: SessionDevice
+  /** When it was opened, and when its refresh token was last used (ms since the epoch). */
+  createdAt: number
+  lastUsedAt: number
+}
+
+/** One signed-in device as its owner sees it; `current` is the session asking. */
+export interface DeviceSession extends SessionInfo {
+  current: boolean
+}

@@ -1,4 +1,4 @@
-import type { DeviceKind, SessionDevice } from '../store/index.ts'
+import type { DeviceKind, SessionDevice } from '../../../domain/auth/auth-wire.ts'
 
 const SYSTEMS: readonly [RegExp, string][] = [
   [/iPhone|iPad|iPod/, 'iOS'],

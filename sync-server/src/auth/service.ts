@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { Identity, LoginResult, SessionTokens } from '../../../domain/auth/auth-wire.ts'
+import type {
+  DeviceSession,
+  Identity,
+  LoginResult,
+  SessionDevice,
+  SessionTokens,
+} from '../../../domain/auth/auth-wire.ts'
 import { MIN_PASSWORD_LENGTH, type PasswordProblem } from '../../../domain/auth/password-rules.ts'
 import { passwordProblem, type PasswordContext } from '../../../domain/auth/password-strength.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
@@ -8,8 +14,6 @@ import {
   sessionExpired,
   type Account,
   type AccountWithSchool,
-  type SessionDevice,
-  type SessionInfo,
   type SessionLimits,
   type Store,
 } from '../store/index.ts'
@@ -36,11 +40,6 @@ export interface AuthOptions {
   clock: () => number
   /** Told of every session this service ends, so their open streams end at once. */
   onSessionsEnded?: (sessionIds: readonly string[]) => void
-}
-
-/** One signed-in device as its owner sees it; `current` is the session asking. */
-export interface DeviceSession extends SessionInfo {
-  current: boolean
 }
 
 export interface LoginRequest {

@@ -23,4 +23,4 @@ export async function createStore(config: StoreConfig): Promise<Store> {
 }
 
 export type * from './types.ts'
-export { DEVICE_KINDS, sessionExpired } from './types.ts'
+export { sessionExpired } from './types.ts'

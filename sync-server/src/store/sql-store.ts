@@ -16,8 +16,6 @@ import type {
   RefreshOutcome,
   RelatedQuery,
   School,
-  SessionDevice,
-  SessionInfo,
   SessionLimits,
   SessionStatus,
   Store,
@@ -25,7 +23,13 @@ import type {
   StoreKind,
   WritePlan,
 } from './types.ts'
-import { DEVICE_KINDS, sessionExpired, type DeviceKind } from './types.ts'
+import { sessionExpired } from './types.ts'
+import {
+  DEVICE_KINDS,
+  type DeviceKind,
+  type SessionDevice,
+  type SessionInfo,
+} from '../../../domain/auth/auth-wire.ts'
 
 // Rows per multi-row statement: well under SQLite's and PostgreSQL's limits on bound parameters.
 const CHUNK = 500

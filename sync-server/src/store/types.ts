@@ -1,3 +1,4 @@
+import type { SessionDevice, SessionInfo } from '../../../domain/auth/auth-wire.ts'
 import type { Role } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
@@ -134,24 +135,6 @@ export interface AccountStore {
 export interface SessionStatus {
   /** The account is still on an initial or reset password: it may only change it (issue 11 §2). */
   mustChangePassword: boolean
-}
-
-export const DEVICE_KINDS = ['desktop', 'browser', 'phone'] as const
-export type DeviceKind = (typeof DEVICE_KINDS)[number]
-
-/** What a session was opened from, as its owner sees it in "signed-in devices". */
-export interface SessionDevice {
-  name: string
-  kind: DeviceKind
-}
-
-/** One open session of an account (a signed-in device). */
-export interface SessionInfo {
-  id: string
-  device: SessionDevice
-  /** When it was opened, and when its refresh token was last used (ms since the epoch). */
-  createdAt: number
-  lastUsedAt: number
 }
 
 /** When a session ends by itself: `idleMs` after its last refresh, `maxAgeMs` after it was opened. */

@@ -354,8 +354,7 @@ function homePage() {
 
 // ---- Signed-in devices (AUTH-6) ----
 
-/** @typedef {{ id: string, device: { name: string, kind: string }, createdAt: number, lastUsedAt: number,
- *   current: boolean }} DeviceSession */
+/** @typedef {import('../../../../domain/auth/auth-wire.ts').DeviceSession} DeviceSession */
 
 /** One signed-in device, with a button to sign it out unless it is this phone. @param {DeviceSession} session */
 function deviceItem(session) {

@@ -1,14 +1,5 @@
+import type { DeviceSession } from '../../../../../domain/auth/auth-wire.ts'
 import type { ApiClient } from '../../../db/index.ts'
-
-/** One signed-in device of the user (`GET /api/auth/sessions`, AUTH-6). */
-export interface DeviceSession {
-  id: string
-  device: { name: string; kind: 'desktop' | 'browser' | 'phone' }
-  createdAt: number
-  lastUsedAt: number
-  /** This PC's own session. */
-  current: boolean
-}
 
 const post = (body: unknown): RequestInit => ({
   method: 'POST',

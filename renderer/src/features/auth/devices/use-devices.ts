@@ -3,7 +3,8 @@ import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { isNetworkError } from '../../../db/index.ts'
 import { reasonOf } from '../../../ui/reason-of.ts'
-import { createDevicesApi, type DeviceSession } from './devices-api.ts'
+import type { DeviceSession } from '../../../../../domain/auth/auth-wire.ts'
+import { createDevicesApi } from './devices-api.ts'
 import { useAuthStore } from '../store.ts'
 
 /** The "signed-in devices" dialog: the user's sessions, signing one or all others out (AUTH-6). */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { describeDevice } from '../../../auth/devices.ts'
 import { rateLimited, type RateLimit } from '../../../plugins/rate-limit.ts'
-import { DEVICE_KINDS } from '../../../store/index.ts'
+import { DEVICE_KINDS } from '../../../../../domain/auth/auth-wire.ts'
 import {
   errorResponses,
   okSchema,

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LoginResult } from '../../../../../domain/auth/auth-wire.ts'
-import type { DeviceSession } from '../../../auth/service.ts'
+import type { DeviceSession, LoginResult } from '../../../../../domain/auth/auth-wire.ts'
 import { DEMO_PASSWORD } from '../../../seed/demo.ts'
 import {
   ADMIN,
