@@ -41,6 +41,7 @@ test('a PC lists both signed-in PCs and signs the other out, which returns to th
   const rows = first.page.getByTestId('device-row')
   await expect(rows).toHaveCount(2)
   await expect(rows.filter({ has: first.page.getByTestId('device-current') })).toHaveCount(1)
+  await expect(rows.getByTestId('device-address').first()).toHaveText(/来自 (::ffff:)?127\.0\.0\.1|来自 ::1/)
   await shoot(first.page, 'devices-dialog-zh-CN')
 
   await first.page
@@ -77,6 +78,7 @@ test('the phone pages list the devices and sign all others out', async ({ browse
   await phoneLogIn(phone, ADMIN.account, ADMIN.password)
   const section = phone.getByTestId('m-devices')
   await expect(section.getByTestId('m-device')).toHaveCount(2)
+  await expect(section.getByTestId('m-device-address')).toHaveCount(2)
   await section.scrollIntoViewIfNeeded()
   await shoot(phone, 'devices-phone-zh-CN')
   await phone.getByTestId('m-devices-sign-out-others').click()

@@ -67,6 +67,8 @@ export interface SessionInfo {
   /** When it was opened, and when its refresh token was last used (ms since the epoch). */
   createdAt: number
   lastUsedAt: number
+  /** The network address it was last used from, as the server saw it (behind `TRUST_PROXY`, the client's). */
+  address: string | null
 }
 
 /** One signed-in device as its owner sees it; `current` is the session asking. */

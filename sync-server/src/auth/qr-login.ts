@@ -171,7 +171,8 @@ export class QrLoginService {
     this.#update(ticket, { state: 'used' })
     // The desktop named itself when it asked for the code (DESIGN §6); QR logins are the desktop's.
     const device = { name: ticket.deviceName, kind: 'desktop' as const }
-    const tokens = await this.#auth.startSessionFor(ticket.scannedBy.id, device, {
+    const opened = { device, address: ticket.clientAddress }
+    const tokens = await this.#auth.startSessionFor(ticket.scannedBy.id, opened, {
       via: 'qr',
       ip: ticket.clientAddress,
       deviceName: ticket.deviceName,

@@ -130,7 +130,7 @@ export class AuthService {
       ? enabled.find((a) => a.id === request.identityId)
       : defaultIdentity(enabled)
     if (!chosen) throw badRequest(`Identity ${request.identityId} is not one of this account's identities`)
-    const tokens = await this.#startSession(chosen, request.device)
+    const tokens = await this.#startSession(chosen, request.device, request.ip)
     await this.#audit(chosen, 'login', { ip: request.ip })
     return { ...tokens, identities: enabled.map(identity) }
   }
@@ -138,24 +138,28 @@ export class AuthService {
   /** A new session of an identity whose owner proved who they are elsewhere (a QR login confirmed on a phone). */
   async startSessionFor(
     accountId: string,
-    device: SessionDevice,
+    opened: { device: SessionDevice; address: string },
     detail: Record<string, unknown>,
   ): Promise<SessionTokens> {
     const account = await this.#store.getAccount(accountId)
     if (!account) throw unauthorized(SESSION_ENDED)
     if (account.disabled) throw forbidden(DISABLED)
-    const tokens = await this.#startSession(account, device)
+    const tokens = await this.#startSession(account, opened.device, opened.address)
     await this.#audit(account, 'login', detail)
     return tokens
   }
 
-  /** A new token pair for a refresh token, which is used up; an already used one ends its session. */
-  async refresh(refreshToken: string): Promise<SessionTokens> {
+  /**
+   * A new token pair for a refresh token, which is used up; an already used one ends its session. `address` is
+   * where the request came from: the session's device list shows it.
+   */
+  async refresh(refreshToken: string, address: string): Promise<SessionTokens> {
     const next = newRandomToken()
     const outcome = await this.#store.rotateRefreshToken(
       hashRefreshToken(refreshToken),
       hashRefreshToken(next),
       this.#limits(),
+      address,
     )
     if (outcome.status === 'reused') {
       this.#ended([outcome.sessionId])
@@ -270,11 +274,15 @@ export class AuthService {
     return { now: clock(), idleMs: sessionIdleMs, maxAgeMs: sessionMaxAgeMs }
   }
 
-  async #startSession(account: Account, device: SessionDevice): Promise<SessionTokens> {
+  async #startSession(account: Account, device: SessionDevice, address: string): Promise<SessionTokens> {
     const sessionId = randomUUID()
     const refreshToken = newRandomToken()
     const at = this.#options.clock()
-    await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken), { device, at })
+    await this.#store.createSession(sessionId, account.id, hashRefreshToken(refreshToken), {
+      device,
+      at,
+      address,
+    })
     await this.#store.recordLogin(account.id, at)
     return {
       accessToken: this.#accessToken(account, sessionId),

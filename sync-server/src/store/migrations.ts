@@ -119,6 +119,14 @@ const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
       PRIMARY KEY (school_id, article_id)
     )`,
   ],
+  // Where each signed-in device was last used from (issue 11 §10, OWASP ASVS 7.5.2): set at login and each refresh.
+  (t) => [
+    `CREATE TABLE IF NOT EXISTS session_addresses (
+      session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+      address TEXT NOT NULL,
+      seen_at ${t.bigint} NOT NULL
+    )`,
+  ],
 ]
 
 async function appliedVersion(tx: SqlExecutor): Promise<number> {

@@ -368,7 +368,7 @@ export class SqlStore implements Store {
     sessionId: string,
     accountId: string,
     refreshTokenHash: string,
-    { device, at }: { device: SessionDevice; at: number },
+    { device, at, address }: { device: SessionDevice; at: number; address: string },
   ): Promise<void> {
     return this.#db.transaction(async (tx) => {
       await tx.run(`INSERT INTO sessions (id, account_id, created_at) VALUES ($1, $2, $3)`, [
@@ -380,11 +380,17 @@ export class SqlStore implements Store {
         `INSERT INTO session_devices (session_id, name, kind, last_used_at) VALUES ($1, $2, $3, $4)`,
         [sessionId, device.name, device.kind, at],
       )
+      await recordAddress(tx, sessionId, address, at)
       await insertRefreshToken(tx, refreshTokenHash, sessionId, at)
     })
   }
 
-  rotateRefreshToken(oldHash: string, newHash: string, limits: SessionLimits): Promise<RefreshOutcome> {
+  rotateRefreshToken(
+    oldHash: string,
+    newHash: string,
+    limits: SessionLimits,
+    address: string,
+  ): Promise<RefreshOutcome> {
     const { now } = limits
     return this.#db.transaction(async (tx) => {
       const [token] = await tx.all<{
@@ -418,6 +424,7 @@ export class SqlStore implements Store {
         token.session_id,
         now,
       ])
+      await recordAddress(tx, token.session_id, address, now)
       return { status: 'rotated', sessionId: token.session_id, accountId: token.account_id }
     })
   }
@@ -429,9 +436,11 @@ export class SqlStore implements Store {
       device_kind: string | null
       created_at: number
       last_used_at: number | null
+      address: string | null
     }>(
-      `SELECT s.id, d.name AS device_name, d.kind AS device_kind, s.created_at, d.last_used_at
+      `SELECT s.id, d.name AS device_name, d.kind AS device_kind, s.created_at, d.last_used_at, a.address
        FROM sessions s LEFT JOIN session_devices d ON d.session_id = s.id
+       LEFT JOIN session_addresses a ON a.session_id = s.id
        WHERE s.account_id = $1 AND s.revoked_at IS NULL`,
       [accountId],
     )
@@ -441,6 +450,7 @@ export class SqlStore implements Store {
         device: { name: row.device_name ?? '', kind: deviceKind(row.device_kind) },
         createdAt: Number(row.created_at),
         lastUsedAt: Number(row.last_used_at ?? row.created_at),
+        address: row.address,
       }))
       .sort((a, b) => b.lastUsedAt - a.lastUsedAt || a.id.localeCompare(b.id))
   }
@@ -567,6 +577,14 @@ async function upsertAccountProfiles(
        staff_no = excluded.staff_no, student_no = excluded.student_no, disabled = excluded.disabled
      WHERE accounts.school_id = excluded.school_id`,
     accounts.flatMap((account) => accountValues(account, now)),
+  )
+}
+
+async function recordAddress(tx: SqlExecutor, sessionId: string, address: string, at: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO session_addresses (session_id, address, seen_at) VALUES ($1, $2, $3)
+     ON CONFLICT (session_id) DO UPDATE SET address = excluded.address, seen_at = excluded.seen_at`,
+    [sessionId, address, at],
   )
 }
 

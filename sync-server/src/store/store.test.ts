@@ -171,7 +171,12 @@ describeEachStore('store ($name)', (factory) => {
     })
 
     const DAY = 86_400_000
-    const laptop = { device: { name: 'Chrome · Windows', kind: 'browser' as const }, at: 1_000 }
+    const ADDRESS = '192.0.2.1'
+    const laptop = {
+      device: { name: 'Chrome · Windows', kind: 'browser' as const },
+      at: 1_000,
+      address: ADDRESS,
+    }
     const limits = (now: number) => ({ now, idleMs: 10 * DAY, maxAgeMs: 30 * DAY })
 
     it('rotates refresh tokens and revokes the session when a rotated token comes back', async () => {
@@ -180,18 +185,22 @@ describeEachStore('store ($name)', (factory) => {
       await store.createSession('sess1', 'acc1', 'h1', laptop)
       await store.createSession('sess2', 'acc1', 'other', laptop)
 
-      expect(await store.rotateRefreshToken('h1', 'h2', limits(2_000))).toEqual({
+      expect(await store.rotateRefreshToken('h1', 'h2', limits(2_000), ADDRESS)).toEqual({
         status: 'rotated',
         sessionId: 'sess1',
         accountId: 'acc1',
       })
-      expect(await store.rotateRefreshToken('unknown', 'h3', limits(2_000))).toEqual({ status: 'invalid' })
-      expect(await store.rotateRefreshToken('h1', 'h3', limits(2_000))).toEqual({
+      expect(await store.rotateRefreshToken('unknown', 'h3', limits(2_000), ADDRESS)).toEqual({
+        status: 'invalid',
+      })
+      expect(await store.rotateRefreshToken('h1', 'h3', limits(2_000), ADDRESS)).toEqual({
         status: 'reused',
         sessionId: 'sess1',
       })
       expect(await store.sessionStatus('sess1')).toBeNull()
-      expect(await store.rotateRefreshToken('h2', 'h3', limits(2_000))).toEqual({ status: 'invalid' })
+      expect(await store.rotateRefreshToken('h2', 'h3', limits(2_000), ADDRESS)).toEqual({
+        status: 'invalid',
+      })
       expect(await store.sessionStatus('sess2')).toEqual({ mustChangePassword: true })
     })
 
@@ -212,15 +221,20 @@ describeEachStore('store ($name)', (factory) => {
       await store.createAccount(account)
       await store.createSession('idle', 'acc1', 'i0', laptop)
       await store.createSession('busy', 'acc1', 'b0', laptop)
-      expect(await store.rotateRefreshToken('i0', 'i1', limits(1_000 + 10 * DAY + 1))).toEqual({
+      expect(await store.rotateRefreshToken('i0', 'i1', limits(1_000 + 10 * DAY + 1), ADDRESS)).toEqual({
         status: 'expired',
       })
       expect(await store.sessionStatus('idle')).toBeNull()
       for (let day = 9; day < 30; day += 9) {
-        const outcome = await store.rotateRefreshToken(`b${day - 9}`, `b${day}`, limits(1_000 + day * DAY))
+        const outcome = await store.rotateRefreshToken(
+          `b${day - 9}`,
+          `b${day}`,
+          limits(1_000 + day * DAY),
+          ADDRESS,
+        )
         expect(outcome.status).toBe('rotated')
       }
-      expect(await store.rotateRefreshToken('b27', 'b36', limits(1_000 + 30 * DAY + 1))).toEqual({
+      expect(await store.rotateRefreshToken('b27', 'b36', limits(1_000 + 30 * DAY + 1), ADDRESS)).toEqual({
         status: 'expired',
       })
     })
@@ -231,22 +245,31 @@ describeEachStore('store ($name)', (factory) => {
       await store.createSession('pc', 'acc1', 'p0', {
         device: { name: 'Campus Desk · Windows', kind: 'desktop' },
         at: 1_000,
+        address: '192.0.2.10',
       })
       await store.createSession('phone', 'acc1', 'f0', {
         device: { name: 'iPhone', kind: 'phone' },
         at: 2_000,
+        address: '192.0.2.20',
       })
       await store.createSession('gone', 'acc1', 'g0', laptop)
       await store.revokeSession('gone')
-      await store.rotateRefreshToken('p0', 'p1', limits(5_000))
+      await store.rotateRefreshToken('p0', 'p1', limits(5_000), '198.51.100.7')
       expect(await store.listSessions('acc1')).toEqual([
         {
           id: 'pc',
           device: { name: 'Campus Desk · Windows', kind: 'desktop' },
           createdAt: 1_000,
           lastUsedAt: 5_000,
+          address: '198.51.100.7',
         },
-        { id: 'phone', device: { name: 'iPhone', kind: 'phone' }, createdAt: 2_000, lastUsedAt: 2_000 },
+        {
+          id: 'phone',
+          device: { name: 'iPhone', kind: 'phone' },
+          createdAt: 2_000,
+          lastUsedAt: 2_000,
+          address: '192.0.2.20',
+        },
       ])
     })
   })

@@ -156,13 +156,18 @@ export interface SessionStore {
     sessionId: string,
     accountId: string,
     refreshTokenHash: string,
-    opened: { device: SessionDevice; at: number },
+    opened: { device: SessionDevice; at: number; address: string },
   ): Promise<void>
   /**
    * Replaces a session's current refresh token by a new one and records the use; an old token revokes its
    * session, and so does a session past its `limits`.
    */
-  rotateRefreshToken(oldHash: string, newHash: string, limits: SessionLimits): Promise<RefreshOutcome>
+  rotateRefreshToken(
+    oldHash: string,
+    newHash: string,
+    limits: SessionLimits,
+    address: string,
+  ): Promise<RefreshOutcome>
   /** The account's sessions not revoked (expired ones included: the caller applies its limits), newest use first. */
   listSessions(accountId: string): Promise<SessionInfo[]>
   /** What an open session's requests are allowed; null once it is revoked (or never was). */

@@ -370,6 +370,12 @@ function deviceItem(session) {
   const label = element('span')
   setText(label, 'devicesLastUsed')
   used.append(label, ' ', timeElement(session.lastUsedAt))
+  if (session.address) {
+    const from = element('span')
+    from.dataset.test = 'm-device-address'
+    setText(from, 'devicesFrom')
+    used.append(' · ', from, ` ${session.address}`)
+  }
   item.append(used)
   if (!session.current) {
     const button = /** @type {HTMLButtonElement} */ (element('button'))

@@ -82,9 +82,10 @@ const deviceSessionSchema = {
     },
     createdAt: { type: 'number' },
     lastUsedAt: { type: 'number' },
+    address: { type: ['string', 'null'] },
     current: { type: 'boolean' },
   },
-  required: ['id', 'device', 'createdAt', 'lastUsedAt', 'current'],
+  required: ['id', 'device', 'createdAt', 'lastUsedAt', 'address', 'current'],
 } as const
 
 const sessionsSchema = {
@@ -140,7 +141,7 @@ const authRoutes: FastifyPluginAsync<{ rateLimit: RateLimit }> = async (app, opt
   })
 
   app.post<{ Body: { refreshToken: string } }>('/refresh', { schema: refreshSchema, config }, (request) =>
-    app.auth.refresh(request.body.refreshToken),
+    app.auth.refresh(request.body.refreshToken, request.ip),
   )
 
   app.get('/me', { schema: meSchema, config: beforePasswordChange, ...authenticated }, async (request) => ({

@@ -20,6 +20,9 @@ const WINDOWS_CHROME =
 const ANDROID_WECHAT =
   'Mozilla/5.0 (Linux; Android 14; V2219A) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36 MicroMessenger/8.0.50'
 
+/** Where this test's requests come from, as the server records it for each device. */
+const LOOPBACK = expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/)
+
 describeEachStore('signed-in devices and session lifetimes ($name)', (factory) => {
   let server: TestApp
   let now = 1_000_000
@@ -75,6 +78,7 @@ describeEachStore('signed-in devices and session lifetimes ($name)', (factory) =
           device: { name: 'Chrome · Windows', kind: 'browser' },
           createdAt: 1_000_000,
           lastUsedAt: 1_120_000,
+          address: LOOPBACK,
           current: false,
         },
         {
@@ -82,6 +86,7 @@ describeEachStore('signed-in devices and session lifetimes ($name)', (factory) =
           device: { name: 'WeChat · Android', kind: 'phone' },
           createdAt: 1_060_000,
           lastUsedAt: 1_060_000,
+          address: LOOPBACK,
           current: true,
         },
       ])
