@@ -1,7 +1,16 @@
 // Shared-PC safety (AUTH-5): logout locks the replica, switching user, removing my data, idle lock.
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, subjectRow, type Pc } from './app.ts'
+import {
+  expectSynced,
+  fillSubjectForm,
+  logIn,
+  openPc,
+  SCREENSHOTS,
+  shoot,
+  subjectRow,
+  type Pc,
+} from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const DEMO_ADMIN = { account: '13800000001', password: 'demo-2026', name: '王校长', id: 'demo-staff-wang' }
@@ -104,6 +113,41 @@ test('"remove my data from this PC" deletes the replica; the next login syncs it
   await expectSynced(page)
   await expect(subjectRow(page, '物理')).toBeVisible()
   expect(await replicaStores(page, DEMO_ADMIN.id)).not.toEqual([])
+})
+
+test('on a shared PC logout removes the replica, unless something is not uploaded yet', async () => {
+  const { page, context } = pc
+  await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  await expectSynced(page)
+  await userMenu(page, 'user-settings')
+  await page.getByTestId('shared-pc').click()
+  await shoot(page, 'shared-pc-settings-zh-CN')
+  await page.getByTestId('settings-save').click()
+
+  // Offline with an unsent change: the replica stays, and the user is told why.
+  await context.setOffline(true)
+  await page.getByTestId('menu-subjects').click()
+  await page.getByTestId('subject-add').click()
+  await fillSubjectForm(page, { name: '天文', code: 'astro' })
+  await expect(subjectRow(page, '天文')).toBeVisible()
+  await userMenu(page, 'logout')
+  await expect(page.getByTestId('login-page')).toBeVisible()
+  await expect(page.locator('.el-message--warning')).toContainText('尚未上传')
+  expect(await replicaStores(page, DEMO_ADMIN.id)).not.toEqual([])
+
+  // Back online, the same user sends it; the next logout removes the replica.
+  await context.setOffline(false)
+  await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  await expectSynced(page)
+  await userMenu(page, 'logout')
+  await expect(page.getByTestId('login-page')).toBeVisible()
+  await expect.poll(() => replicaStores(page, DEMO_ADMIN.id)).toEqual([])
+
+  // The change reached the server: a fresh replica has it.
+  await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  await expectSynced(page)
+  await page.getByTestId('menu-subjects').click()
+  await expect(subjectRow(page, '天文')).toBeVisible()
 })
 
 test('locks after the idle minutes set in the user menu, naming the user and returning to the same page', async () => {

@@ -237,6 +237,14 @@ describe('shared PC (AUTH-5)', () => {
     expect([idleLockMinutesOf('5'), idleLockMinutesOf('-1'), idleLockMinutesOf('2.5')]).toEqual([5, 15, 15])
     expect(idleLockMinutesOf(null)).toBe(15)
   })
+
+  it('remembers that this PC is shared, off by default', () => {
+    configureAuth(testAuthDependencies(server))
+    expect(useAuthStore().sharedPc).toBe(false)
+    useAuthStore().setSharedPc(true)
+    setActivePinia(createPinia())
+    expect(useAuthStore().sharedPc).toBe(true)
+  })
 })
 
 describe('sync store', () => {

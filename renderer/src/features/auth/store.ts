@@ -58,6 +58,7 @@ export interface PendingPasswordChange {
 const SERVER_URL_KEY = 'campus-desk.server-url'
 const SESSION_KEY = 'campus-desk.session'
 const IDLE_LOCK_KEY = 'campus-desk.idle-lock-minutes'
+const SHARED_PC_KEY = 'campus-desk.shared-pc'
 export const DEFAULT_IDLE_LOCK_MINUTES = 15
 export const MAX_IDLE_LOCK_MINUTES = 480
 
@@ -85,6 +86,8 @@ export const useAuthStore = defineStore('auth', () => {
   const locked = shallowRef<LockedSession | null>(null)
   const passwordChange = shallowRef<PendingPasswordChange | null>(null)
   const idleLockMinutes = ref(idleLockMinutesOf(authDependencies().preferences.get(IDLE_LOCK_KEY)))
+  /** This PC is shared (a staff room, a lab): logging out removes the user's replica when nothing is unsent. */
+  const sharedPc = ref(authDependencies().preferences.get(SHARED_PC_KEY) === 'true')
   let account: string | null = null
   let restoring: Promise<boolean> | null = null
 
@@ -243,6 +246,11 @@ export const useAuthStore = defineStore('auth', () => {
     authDependencies().preferences.set(IDLE_LOCK_KEY, String(idleLockMinutes.value))
   }
 
+  function setSharedPc(shared: boolean): void {
+    sharedPc.value = shared
+    authDependencies().preferences.set(SHARED_PC_KEY, String(shared))
+  }
+
   async function rememberedServerUrl(): Promise<string> {
     const deps = authDependencies()
     return deps.preferences.get(SERVER_URL_KEY) ?? (await deps.defaultServerUrl()) ?? ''
@@ -254,6 +262,7 @@ export const useAuthStore = defineStore('auth', () => {
     locked,
     passwordChange,
     idleLockMinutes,
+    sharedPc,
     user,
     isLoggedIn,
     isAdmin,
@@ -266,6 +275,7 @@ export const useAuthStore = defineStore('auth', () => {
     lock,
     removeLocalData,
     setIdleLockMinutes,
+    setSharedPc,
     rememberedServerUrl,
   }
 })

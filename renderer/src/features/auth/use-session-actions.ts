@@ -2,19 +2,37 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useSyncStore } from '../sync/store.ts'
+import { mayRemoveReplicaAtLogout } from './shared-pc.ts'
 import { useAuthStore } from './store.ts'
 
-/** The user menu's session actions: log out, remove my data from this PC, idle-lock settings. */
+/** The user menu's session actions: log out, remove my data from this PC, idle-lock and shared-PC settings. */
 export function useSessionActions() {
   const auth = useAuthStore()
   const sync = useSyncStore()
   const { t } = useI18n()
   const settingsOpen = ref(false)
   const idleMinutes = ref(auth.idleLockMinutes)
+  const sharedPc = ref(auth.sharedPc)
 
   async function logout(): Promise<void> {
+    if (!auth.sharedPc) {
+      await auth.logout()
+      ElMessage.success(t('user.loggedOut'))
+      return
+    }
+    const work = {
+      phase: sync.status.phase,
+      pending: sync.status.pending,
+      files: sync.pendingUploads + sync.failedUploads.length,
+      lostEdits: sync.lostEdits.length,
+    }
+    if (mayRemoveReplicaAtLogout(work)) {
+      await auth.removeLocalData()
+      ElMessage.success(t('user.loggedOutRemoved'))
+      return
+    }
     await auth.logout()
-    ElMessage.success(t('user.loggedOut'))
+    ElMessage.warning({ message: t('user.loggedOutKept'), duration: 8_000 })
   }
 
   async function removeData(): Promise<void> {
@@ -40,14 +58,16 @@ export function useSessionActions() {
 
   function openSettings(): void {
     idleMinutes.value = auth.idleLockMinutes
+    sharedPc.value = auth.sharedPc
     settingsOpen.value = true
   }
 
   function saveSettings(): void {
     auth.setIdleLockMinutes(idleMinutes.value)
+    auth.setSharedPc(sharedPc.value)
     settingsOpen.value = false
     ElMessage.success(t('user.settingsSaved'))
   }
 
-  return { logout, removeData, settingsOpen, idleMinutes, openSettings, saveSettings }
+  return { logout, removeData, settingsOpen, idleMinutes, sharedPc, openSettings, saveSettings }
 }
