@@ -1,7 +1,7 @@
 // Shared-PC safety (AUTH-5): logout locks the replica, switching user, removing my data, idle lock.
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
-import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, subjectRow, type Pc } from './app.ts'
+import { expectSynced, logIn, openPc, openSubjects, SCREENSHOTS, shoot, subjectRow, type Pc } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 
 const DEMO_ADMIN = { account: '13800000001', password: 'demo-2026', name: '王校长', id: 'demo-staff-wang' }
@@ -60,6 +60,7 @@ async function watchSubjectRows(page: Page): Promise<() => Promise<string[]>> {
 test('logout locks the replica; the next user sees only their own school, never a flash of the previous one', async () => {
   const { page } = pc
   await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  await openSubjects(page)
   await expect(subjectRow(page, '物理')).toBeVisible()
 
   await userMenu(page, 'logout')
@@ -83,6 +84,7 @@ test('logout locks the replica; the next user sees only their own school, never 
   // Back to the first user: their replica is still on this PC.
   await userMenu(page, 'logout')
   await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  await openSubjects(page)
   await expect(subjectRow(page, '物理')).toBeVisible()
 })
 
@@ -102,6 +104,7 @@ test('"remove my data from this PC" deletes the replica; the next login syncs it
 
   await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
   await expectSynced(page)
+  await openSubjects(page)
   await expect(subjectRow(page, '物理')).toBeVisible()
   expect(await replicaStores(page, DEMO_ADMIN.id)).not.toEqual([])
 })
