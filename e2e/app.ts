@@ -98,6 +98,12 @@ export async function expectSynced(page: Page): Promise<void> {
   await expect(syncStatus(page)).toHaveAttribute('data-pending', '0')
 }
 
+/** Opens 科目 from the side menu (login lands on the home page). */
+export async function openSubjects(page: Page): Promise<void> {
+  await page.getByTestId('menu-subjects').click()
+  await expect(page.getByTestId('subjects-page')).toBeVisible()
+}
+
 export function subjectRow(page: Page, name: string) {
   return page.getByTestId('subject-row').filter({ has: page.getByText(name, { exact: true }) })
 }

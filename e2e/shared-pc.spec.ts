@@ -6,6 +6,7 @@ import {
   fillSubjectForm,
   logIn,
   openPc,
+  openSubjects,
   SCREENSHOTS,
   shoot,
   subjectRow,
@@ -69,6 +70,7 @@ async function watchSubjectRows(page: Page): Promise<() => Promise<string[]>> {
 test('logout locks the replica; the next user sees only their own school, never a flash of the previous one', async () => {
   const { page } = pc
   await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  await openSubjects(page)
   await expect(subjectRow(page, '物理')).toBeVisible()
 
   await userMenu(page, 'logout')
@@ -92,6 +94,7 @@ test('logout locks the replica; the next user sees only their own school, never 
   // Back to the first user: their replica is still on this PC.
   await userMenu(page, 'logout')
   await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  await openSubjects(page)
   await expect(subjectRow(page, '物理')).toBeVisible()
 })
 
@@ -111,6 +114,7 @@ test('"remove my data from this PC" deletes the replica; the next login syncs it
 
   await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
   await expectSynced(page)
+  await openSubjects(page)
   await expect(subjectRow(page, '物理')).toBeVisible()
   expect(await replicaStores(page, DEMO_ADMIN.id)).not.toEqual([])
 })
@@ -126,7 +130,7 @@ test('on a shared PC logout removes the replica, unless something is not uploade
 
   // Offline with an unsent change: the replica stays, and the user is told why.
   await context.setOffline(true)
-  await page.getByTestId('menu-subjects').click()
+  await openSubjects(page)
   await page.getByTestId('subject-add').click()
   await fillSubjectForm(page, { name: '天文', code: 'astro' })
   await expect(subjectRow(page, '天文')).toBeVisible()
@@ -146,7 +150,7 @@ test('on a shared PC logout removes the replica, unless something is not uploade
   // The change reached the server: a fresh replica has it.
   await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
   await expectSynced(page)
-  await page.getByTestId('menu-subjects').click()
+  await openSubjects(page)
   await expect(subjectRow(page, '天文')).toBeVisible()
 })
 

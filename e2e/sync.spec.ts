@@ -7,6 +7,7 @@ import {
   fillSubjectForm,
   LOCALES,
   logIn,
+  openSubjects,
   openPc,
   renameSubject,
   SCREENSHOTS,
@@ -35,6 +36,7 @@ test.beforeEach(async ({ browser }) => {
   for (const { page } of [pcA, pcB]) {
     await logIn(page, ADMIN.account, ADMIN.password)
     await expectSynced(page)
+    await openSubjects(page)
   }
 })
 test.afterEach(async () => {

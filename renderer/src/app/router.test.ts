@@ -28,4 +28,10 @@ describe('admission', () => {
     }
     expect(menuRoutes(router, TEACHER.roles).map((route) => route.name)).not.toContain('promotion')
   })
+
+  it('lands on the home page, the first entry of the menu for every role', () => {
+    const landing = router.resolve('/').matched[0]?.redirect
+    expect(typeof landing === 'string' && router.resolve(landing).name).toBe('home')
+    for (const user of [ADMIN, TEACHER]) expect(menuRoutes(router, user.roles)[0]?.name).toBe('home')
+  })
 })

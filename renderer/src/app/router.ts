@@ -7,6 +7,7 @@ import {
   FolderOpened,
   Notebook,
   Grid,
+  HomeFilled,
   Location as LocationIcon,
   Monitor,
   OfficeBuilding,
@@ -65,8 +66,14 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/',
     component: () => import('./layout/main-layout.vue'),
-    redirect: '/subjects',
+    redirect: '/home',
     children: [
+      {
+        path: 'home',
+        name: 'home',
+        component: () => import('../features/home/index.vue'),
+        meta: { group: 'mine', titleKey: 'home.title', icon: markRaw(HomeFilled), rank: 0 },
+      },
       {
         path: 'terms',
         name: 'terms',

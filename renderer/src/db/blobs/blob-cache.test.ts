@@ -71,7 +71,7 @@ describe('blob cache', () => {
     machine.online$.next()
     await waitFor(async () => expect(await pending(cache)).toBe(0))
     expect(await firstValueFrom(cache.waitingUploads$)).toEqual([])
-    expect(server.requests.map((r) => r.method)).toEqual(['HEAD', 'PUT'])
+    expect(server.requests.map((r) => r.method)).toEqual(['CHECK', 'PUT'])
     const put = server.requests[1]
     expect(put?.contentType).toBe('image/png')
     expect(put?.body).toEqual(bytesOf('abc'))
@@ -150,7 +150,7 @@ describe('blob cache', () => {
     const cache = pc(server).open()
     await cache.add(new Blob(['abc']), 'a.txt')
     await waitFor(async () => expect(await pending(cache)).toBe(0))
-    expect(server.requests.map((r) => r.method)).toEqual(['HEAD'])
+    expect(server.requests.map((r) => r.method)).toEqual(['CHECK'])
   })
 
   it('marks a blob the server refuses as failed and does not retry it by itself', async () => {
@@ -193,15 +193,15 @@ describe('blob cache', () => {
     const machine = pc(server)
     const cache = machine.open()
     await cache.add(new Blob(['abc']), 'a.txt')
-    await waitFor(() => expect(server.count('HEAD')).toBe(1))
+    await waitFor(() => expect(server.count('CHECK')).toBe(1))
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(server.count('HEAD')).toBe(1)
+    expect(server.count('CHECK')).toBe(1)
 
     machine.now += 2_000
-    await waitFor(() => expect(server.count('HEAD')).toBe(2))
+    await waitFor(() => expect(server.count('CHECK')).toBe(2))
     machine.now += 2_000
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(server.count('HEAD')).toBe(2)
+    expect(server.count('CHECK')).toBe(2)
 
     server.outage = false
     machine.now += 2_000
@@ -223,7 +223,7 @@ describe('blob cache', () => {
     await Promise.all([cache.flush(), cache.flush(), cache.flush()])
     const puts = server.requests.filter((r) => r.method === 'PUT')
     expect(puts.map((r) => new TextDecoder().decode(r.body))).toEqual(texts)
-    expect(server.requests.map((r) => r.method)).toEqual(['HEAD', 'PUT', 'HEAD', 'PUT', 'HEAD', 'PUT'])
+    expect(server.requests.map((r) => r.method)).toEqual(['CHECK', 'PUT', 'CHECK', 'PUT', 'CHECK', 'PUT'])
   })
 
   it('downloads a blob once, keeps it, and shares one request between concurrent gets', async () => {

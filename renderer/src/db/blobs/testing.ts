@@ -6,7 +6,7 @@ interface Kept {
   mime: string
 }
 
-/** A request the fake server saw: method, hash, and for a PUT its body and type. */
+/** A request the fake server saw: method (`CHECK` for `GET …/exists`), hash, and for a PUT its body and type. */
 export interface SeenRequest {
   method: string
   sha256: string
@@ -40,14 +40,14 @@ export class FakeBlobServer {
 
   private async handle(path: string, init: RequestInit = {}): Promise<Response> {
     if (!this.online) throw new NetworkError('fetch failed')
-    const sha256 = /^\/api\/blobs\/([0-9a-f]{64})$/.exec(path)?.[1]
+    const [, sha256, check] = /^\/api\/blobs\/([0-9a-f]{64})(\/exists)?$/.exec(path) ?? []
     if (!sha256) return json({ error: 'not_found' }, 404)
-    const method = init.method ?? 'GET'
+    const method = check ? 'CHECK' : (init.method ?? 'GET')
     const seen: SeenRequest = { method, sha256 }
     this.requests.push(seen)
     if (this.outage) return json({ error: 'unavailable' }, 503)
     const kept = this.kept.get(sha256)
-    if (method === 'HEAD') return new Response(null, { status: kept ? 200 : 404 })
+    if (method === 'CHECK') return json({ exists: kept !== undefined }, 200)
     if (method === 'GET') {
       if (!kept) return json({ error: 'not_found' }, 404)
       return new Response(kept.bytes, { headers: { 'Content-Type': kept.mime } })

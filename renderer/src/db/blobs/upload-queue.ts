@@ -103,9 +103,10 @@ export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
   async function attempt(upload: QueuedUpload): Promise<Attempt> {
     const path = `/api/blobs/${upload.sha256}`
     try {
-      const head = await api.request(path, { method: 'HEAD', signal })
-      if (head.ok) return DONE
-      if (head.status !== 404) return refusal(head)
+      // Not a HEAD: its 404 for a new blob would show as a failed request in the browser's console.
+      const check = await api.request(`${path}/exists`, { signal })
+      if (!check.ok) return refusal(check)
+      if (((await check.json()) as { exists: boolean }).exists) return DONE
       const stored = await database.blobs.get(upload.sha256)
       if (!stored) return { outcome: 'failed', error: 'missing_local_copy' }
       const put = await api.request(path, {

@@ -248,6 +248,29 @@ describeEachStore('/api/blobs ($name)', (factory) => {
     await expectError(await request('GET', SHA), 404, 'not_found', SHA)
   })
 
+  it('says whether a blob is kept with a 200 either way, as the caller may read it (the upload check)', async () => {
+    const exists = async (sha256: string, accessToken: string | null = token) => {
+      const response = await fetch(`${server.url}/api/blobs/${sha256}/exists`, {
+        headers: accessToken ? bearer(accessToken) : {},
+      })
+      return { status: response.status, body: (await response.json()) as unknown }
+    }
+    expect(await exists(SHA)).toEqual({ status: 200, body: { exists: false } })
+    await upload(BYTES)
+    expect(await exists(SHA)).toEqual({ status: 200, body: { exists: true } })
+
+    const guardian = (await login(server, GUARDIAN)).accessToken
+    expect(await exists(SHA, guardian)).toEqual({ status: 200, body: { exists: false } })
+    const other = (await login(server, OTHER_SCHOOL_ADMIN)).accessToken
+    expect(await exists(SHA, other)).toEqual({ status: 200, body: { exists: false } })
+
+    rmSync(new BlobFiles(blobDir).pathOf('demo', SHA))
+    expect(await exists(SHA)).toEqual({ status: 200, body: { exists: false } })
+
+    expect((await exists(SHA, null)).status).toBe(401)
+    expect(await exists(SHA.toUpperCase())).toMatchObject({ status: 400, body: { error: 'bad_hash' } })
+  })
+
   it('serves single byte ranges and refuses unsatisfiable ones', async () => {
     await upload(BYTES)
     const cases: [string, number, number][] = [

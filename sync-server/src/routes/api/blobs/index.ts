@@ -72,6 +72,18 @@ const getSchema = {
   response: { 200: bytesSchema, 206: bytesSchema, 304: noBodySchema, ...errorResponses },
 } as const
 
+const existsSchema = {
+  params: hashParams,
+  response: {
+    200: {
+      type: 'object',
+      properties: { exists: { type: 'boolean' } },
+      required: ['exists'],
+    },
+    ...errorResponses,
+  },
+} as const
+
 const answer = ({ sha256, size, mime }: BlobMeta) => ({ sha256, size, mime })
 
 const STALE_TEMPORARY_FILE_MS = 24 * 3_600_000
@@ -117,15 +129,22 @@ const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, all
       : { maxBytes: allowance.maxBytes, error: tooLarge(allowance.maxBytes) }
   }
 
-  async function storedBlob(request: FastifyRequest<{ Params: HashParams }>): Promise<BlobMeta> {
+  /** The caller's school's blob if the caller may read it and its file is there, else null. */
+  async function readableBlob(request: FastifyRequest<{ Params: HashParams }>): Promise<BlobMeta | null> {
     const { schoolId } = request.user
     const { sha256 } = request.params
     const blob = await app.store.findBlob(schoolId, sha256)
-    if (blob && !mayReadBlob(request.user, blob.createdBy)) throw notFound(`No blob ${sha256}`, 'not_found')
-    if (blob && (await files.exists(schoolId, sha256))) return blob
+    if (!blob || !mayReadBlob(request.user, blob.createdBy)) return null
+    if (await files.exists(schoolId, sha256)) return blob
     // Answered as missing, so that a client holding the bytes uploads them again.
-    if (blob) request.log.error({ schoolId, sha256 }, 'blob file missing')
-    throw notFound(`No blob ${sha256}`, 'not_found')
+    request.log.error({ schoolId, sha256 }, 'blob file missing')
+    return null
+  }
+
+  async function storedBlob(request: FastifyRequest<{ Params: HashParams }>): Promise<BlobMeta> {
+    const blob = await readableBlob(request)
+    if (!blob) throw notFound(`No blob ${request.params.sha256}`, 'not_found')
+    return blob
   }
 
   app.put<{ Params: HashParams }>('/:sha256', { schema: putSchema }, async (request, reply) => {
@@ -162,6 +181,11 @@ const blobRoutes: FastifyPluginAsync<BlobRoutesOptions> = async (app, { dir, all
       return reply.type(blob.mime).header('content-length', blob.size).send()
     },
   )
+
+  // The upload queue's check before a PUT: an answer either way, so a browser logs no failed request.
+  app.get<{ Params: HashParams }>('/:sha256/exists', { schema: existsSchema }, async (request) => ({
+    exists: (await readableBlob(request)) !== null,
+  }))
 
   app.get<{ Params: HashParams; Headers: ReadHeaders }>(
     '/:sha256',
