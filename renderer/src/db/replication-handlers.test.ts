@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { CollectionName } from '../../../domain/collections.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
 import type { PullResponse } from '../../../domain/sync/sync-wire.ts'
 import { NetworkError } from './api-client.ts'
 import type { StoredDocument } from './database.ts'
 import { createPullHandler, createPushSender } from './replication-handlers.ts'
 
 const doc = (id: string): StoredDocument => ({ id, kind: 'subject', schoolId: 'demo', updatedAt: 1 })
+const wire = (id: string): WireDocument => ({ ...doc(id), _deleted: false })
 
 /** A server holding `documents` in seq order, answering pulls like `GET /api/sync/:c/pull`. */
-function fakeServer(documents: StoredDocument[]) {
+function fakeServer(documents: WireDocument[]) {
   const calls: { path: string; init?: RequestInit }[] = []
   let failNext = false
   const api = {
@@ -48,7 +50,7 @@ const ids = (response: PullResponse<StoredDocument>) =>
 
 describe('createPullHandler', () => {
   it('pulls from the checkpoint, or from 0 the first time', async () => {
-    const server = fakeServer([doc('a'), doc('b'), doc('c')])
+    const server = fakeServer([wire('a'), wire('b'), wire('c')])
     const { pull, pulled } = pullOf(server, [doc('gone')])
     expect(ids(await pull(undefined, 2))).toEqual(['a', 'b'])
     expect(ids(await pull({ seq: 2 }, 2))).toEqual(['c'])
@@ -60,7 +62,7 @@ describe('createPullHandler', () => {
   })
 
   it('restarts from 0 when asked, and ends that pull with tombstones of the local documents it did not return', async () => {
-    const server = fakeServer([doc('a'), doc('b'), doc('c')])
+    const server = fakeServer([wire('a'), wire('b'), wire('c')])
     const { pull, restartFromZero } = pullOf(server, [doc('a'), doc('lost'), doc('c'), doc('hidden')])
     restartFromZero.add('catalog')
     expect(ids(await pull({ seq: 3 }, 2))).toEqual(['a', 'b'])
@@ -74,7 +76,7 @@ describe('createPullHandler', () => {
   })
 
   it('still starts from 0 when the from-zero pull fails and RxDB retries from its checkpoint', async () => {
-    const server = fakeServer([doc('a')])
+    const server = fakeServer([wire('a')])
     const { pull, restartFromZero } = pullOf(server, [doc('a'), doc('lost')])
     restartFromZero.add('catalog')
     server.failNextCall()
@@ -88,7 +90,7 @@ describe('createPullHandler', () => {
   })
 
   it('never deletes anything on an ordinary pull', async () => {
-    const server = fakeServer([doc('a')])
+    const server = fakeServer([wire('a')])
     const { pull } = pullOf(server, [doc('a'), doc('mine')])
     expect(ids(await pull(undefined, 10))).toEqual(['a'])
   })
@@ -98,10 +100,10 @@ describe('createPushSender', () => {
   it('posts the rows with a null assumed state for new documents', async () => {
     const server = fakeServer([])
     const send = createPushSender('org', server.api)
-    const old = doc('b')
+    const old = wire('b')
     await expect(
       send([
-        { newDocumentState: doc('a') },
+        { newDocumentState: wire('a') },
         { assumedMasterState: old, newDocumentState: { ...old, updatedAt: 2 } },
       ]),
     ).resolves.toEqual([])
@@ -109,7 +111,7 @@ describe('createPushSender', () => {
     expect(call?.path).toBe('/api/sync/org/push')
     expect(call?.init?.method).toBe('POST')
     expect(JSON.parse(String(call?.init?.body))).toEqual([
-      { assumedMasterState: null, newDocumentState: doc('a') },
+      { assumedMasterState: null, newDocumentState: wire('a') },
       { assumedMasterState: old, newDocumentState: { ...old, updatedAt: 2 } },
     ])
   })

@@ -1,4 +1,4 @@
-import { createRenderer, defineComponent, h, type Component, type Plugin } from 'vue'
+import { createRenderer, defineComponent, type Component, type Plugin } from 'vue'
 import { RouterView } from 'vue-router'
 
 /** A node of the bare tree the Node renderer builds: composables render nothing, but need mounted components. */
@@ -85,5 +85,5 @@ export function mountComposable<T>(composable: () => T, plugins: Plugin[]): Moun
  * `composablePage` run as pages, so navigation guards such as `onBeforeRouteLeave` apply.
  */
 export function mountRouterView(plugins: Plugin[]): () => void {
-  return mountInNode(defineComponent({ render: () => h(RouterView) }), plugins)
+  return mountInNode(RouterView, plugins)
 }

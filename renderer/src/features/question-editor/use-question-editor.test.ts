@@ -219,6 +219,21 @@ describe('useQuestionEditor', () => {
     expect(stored('q-mine')?.stem).toBe('<p>1+2=?</p>')
   })
 
+  it('attaches the files the blob cache stores, tells the one it refuses, and removes one', async () => {
+    const editor = await openEditor('/questions/new/attachment')
+    await editor.addAttachments([
+      new File(['week 1'], 'plan.txt', { type: 'text/plain' }),
+      new File(['?'], ' '),
+      new File(['week 2'], 'notes.txt', { type: 'text/plain' }),
+    ])
+    expect(editor.state.attachments.map((a) => a.name)).toEqual(['plan.txt', 'notes.txt'])
+    expect(messages.error).toHaveBeenCalledTimes(1)
+    expect(String(messages.error.mock.calls[0]?.[0])).toContain('1-255 characters')
+    const [plan] = editor.state.attachments
+    if (plan) editor.removeAttachment(plan)
+    expect(editor.state.attachments.map((a) => a.name)).toEqual(['notes.txt'])
+  })
+
   it('offers the enabled subjects by name, and a disabled one only while it is chosen', async () => {
     const editor = await openEditor('/questions/new/true_false')
     // By pinyin: 美术 (meishu) before 数学 (shuxue).
