@@ -7,10 +7,10 @@ import type { StoredDocument } from './database.ts'
 import { createPullHandler, createPushSender } from './replication-handlers.ts'
 
 const doc = (id: string): StoredDocument => ({ id, kind: 'subject', schoolId: 'demo', updatedAt: 1 })
-const wire = (id: string): WireDocument => ({ ...doc(id), _deleted: false })
+const wire = (id: string): WireDocument<StoredDocument> => ({ ...doc(id), _deleted: false })
 
 /** A server holding `documents` in seq order, answering pulls like `GET /api/sync/:c/pull`. */
-function fakeServer(documents: WireDocument[]) {
+function fakeServer(documents: WireDocument<StoredDocument>[]) {
   const calls: { path: string; init?: RequestInit }[] = []
   let failNext = false
   const api = {

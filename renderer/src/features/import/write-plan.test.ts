@@ -26,7 +26,7 @@ describe('writePlan', () => {
     const { write, calls } = writer()
     const progress: [number, number][] = []
     const outcome = await writePlan(
-      writes({ guardian: book.guardians, student: book.students, class: book.classes }),
+      writes({ guardian: [...book.guardians], student: [...book.students], class: [...book.classes] }),
       write,
       (done, total) => progress.push([done, total]),
     )
@@ -46,7 +46,7 @@ describe('writePlan', () => {
   it('stops at the first refused kind and says which kinds were written before it', async () => {
     const { write, calls } = writer(['student'])
     const outcome = await writePlan(
-      writes({ staff: book.staff, student: book.students, guardian: book.guardians }),
+      writes({ staff: [...book.staff], student: [...book.students], guardian: [...book.guardians] }),
       write,
       () => undefined,
     )
@@ -57,7 +57,7 @@ describe('writePlan', () => {
 
   it('reports a refusal of the first kind with nothing written', async () => {
     const { write } = writer(['department'])
-    const outcome = await writePlan(writes({ department: book.departments }), write, () => undefined)
+    const outcome = await writePlan(writes({ department: [...book.departments] }), write, () => undefined)
     expect(outcome).toEqual({ written: [], failure: new Error('department refused') })
   })
 })
