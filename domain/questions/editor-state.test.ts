@@ -7,6 +7,7 @@ import {
   editorStateOf,
   isQuestionType,
   newEditorState,
+  questionBeingEdited,
   withBlankAnswers,
   withKnownImage,
 } from './editor-state.ts'
@@ -100,5 +101,31 @@ describe('question editor state', () => {
       { id: 'a', answers: ['1'] },
       { id: 'b', answers: ['two', 'II'] },
     ])
+  })
+
+  it('checks a new question as a first draft of its author', () => {
+    const fields = editedFields(newEditorState('true_false'))
+    expect(questionBeingEdited(fields, null, teacher)).toMatchObject({
+      id: 'new',
+      lineageId: 'new',
+      version: 1,
+      status: 'draft',
+      authorId: teacher.id,
+      schoolId: 'demo',
+      type: 'true_false',
+    })
+  })
+
+  it('checks an edited question with its own identity and version, and the edited fields', () => {
+    const stored = question({ id: 'q7', lineageId: 'q1', version: 3, createdAt: 50, status: 'published' })
+    const fields = { ...editedFields(editorStateOf(stored)), stem: '<p>new</p>' }
+    expect(questionBeingEdited(fields, stored, teacher)).toMatchObject({
+      id: 'q7',
+      lineageId: 'q1',
+      version: 3,
+      createdAt: 50,
+      status: 'draft',
+      stem: '<p>new</p>',
+    })
   })
 })

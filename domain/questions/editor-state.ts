@@ -126,3 +126,26 @@ export function withKnownImage(known: readonly BlobRef[], image: BlobRef): BlobR
 export function withBlankAnswers(pool: readonly Blank[], index: number, answers: string[]): Blank[] {
   return pool.map((blank, i) => (i === index ? { ...blank, answers } : blank))
 }
+
+/**
+ * The question as a save would write it now, what the rules check and the preview shows: the edited fields
+ * on the stored question (a new one is a first draft of `author`'s). Pure.
+ */
+export function questionBeingEdited(
+  fields: EditedFields,
+  stored: Question | null,
+  author: { id: string; schoolId: string } | null,
+): Question {
+  return {
+    id: stored?.id ?? 'new',
+    kind: 'question',
+    schoolId: author?.schoolId ?? '',
+    updatedAt: 0,
+    authorId: author?.id ?? '',
+    status: 'draft',
+    createdAt: stored?.createdAt ?? 0,
+    lineageId: stored?.lineageId ?? 'new',
+    version: stored?.version ?? 1,
+    ...fields,
+  }
+}

@@ -1,7 +1,5 @@
 import {
   auditTime,
-  BehaviorSubject,
-  distinctUntilChanged,
   fromEvent,
   map,
   merge,
@@ -13,22 +11,18 @@ import {
 } from 'rxjs'
 import type { WithDeleted } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
-import { isCollectionName, type CollectionName } from '../../../domain/collections.ts'
-import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
-import type { PullResponse, PushRow, SeqCheckpoint } from '../../../domain/sync/sync-wire.ts'
+import type { CollectionName } from '../../../domain/collections.ts'
+import type { SeqCheckpoint } from '../../../domain/sync/sync-wire.ts'
 import type { ApiClient } from './api-client.ts'
 import type { CampusDatabase, StoredDocument } from './database.ts'
 import { coalesced } from './coalesced.ts'
 import { countPendingChanges } from './pending.ts'
 import { createPushHandler, type ReplicaPushRow } from './push.ts'
+import { createPullHandler, createPushSender } from './replication-handlers.ts'
 import type { SseEvent } from './sse-parser.ts'
-import {
-  computeSyncStatus,
-  problemOf,
-  type CollectionSyncState,
-  type SyncInputs,
-  type SyncStatus,
-} from './sync-status.ts'
+import { pullHintOf } from './stream-hints.ts'
+import { createSyncState } from './sync-state.ts'
+import type { SyncStatus } from './sync-status.ts'
 import { openSyncStream, type SyncStream, type SyncStreamOptions } from './sync-stream.ts'
 
 type Doc = WithDeleted<StoredDocument>
@@ -79,104 +73,35 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const { database, api } = options
   const clock = options.clock ?? Date.now
   const names = [...database.collections.keys()]
-  const inputs = new BehaviorSubject<SyncInputs>({
-    browserOnline: true,
-    stream: 'connecting',
-    streamError: null,
-    collections: names.map(() => ({ active: false, pending: 0, error: null })),
-    lastSyncedAt: null,
-    pulled: 0,
-    initialSyncDone: false,
-    malformedEvents: 0,
+  const state = createSyncState({
+    names,
+    clock,
+    lastSynced: {
+      load: async () =>
+        (await database.rx.getLocal<{ lastSyncedAt: number }>(SYNC_META_ID))?.get('lastSyncedAt') as
+          number | undefined,
+      save: async (lastSyncedAt) => {
+        await database.rx.upsertLocal(SYNC_META_ID, { lastSyncedAt })
+      },
+    },
   })
   /** Per collection, RxDB's `pull.stream$`: only ever 'RESYNC' (pull from the checkpoint now). */
   const streams = new Map(names.map((name) => [name, new Subject<'RESYNC'>()]))
   const restartFromZero = new Set<CollectionName>()
   const subscriptions: Subscription[] = []
 
-  function update(change: Partial<SyncInputs>): void {
-    inputs.next({ ...inputs.value, ...change })
-  }
-
-  function updateCollection(name: CollectionName, change: Partial<CollectionSyncState>): void {
-    const index = names.indexOf(name)
-    const collections = inputs.value.collections.map((c, i) => (i === index ? { ...c, ...change } : c))
-    update({ collections })
-  }
-
-  function countPulled(documents: readonly unknown[]): void {
-    if (documents.length > 0) update({ pulled: inputs.value.pulled + documents.length })
-  }
-
-  /** Wraps a handler so the collection's error is set on failure and cleared on success. */
-  function tracked<A extends unknown[], R>(name: CollectionName, handler: (...args: A) => Promise<R>) {
-    return async (...args: A): Promise<R> => {
-      try {
-        const result = await handler(...args)
-        if (inputs.value.collections[names.indexOf(name)]?.error) updateCollection(name, { error: null })
-        return result
-      } catch (error) {
-        updateCollection(name, { error: problemOf(error, clock()) })
-        throw error
-      }
-    }
-  }
-
-  /** Tombstones of the live local documents of `name` whose ids are not in `seen`. */
-  async function tombstonesOfUnseen(name: CollectionName, seen: ReadonlySet<string>): Promise<Doc[]> {
-    const local = await database.collection(name).find().exec()
-    return local
-      .filter((doc) => !seen.has(doc.primary))
-      .map((doc) => ({ ...doc.toMutableJSON(false), _deleted: true }))
-  }
-
   function pullHandler(name: CollectionName) {
-    /** The ids a from-zero pull has returned so far; undefined when none is under way. */
-    let seen: Set<string> | undefined
-    return async (
-      checkpoint: SeqCheckpoint | undefined,
-      batchSize: number,
-    ): Promise<PullResponse<StoredDocument>> => {
-      const fromZero = restartFromZero.delete(name)
-      const seq = fromZero ? 0 : (checkpoint?.seq ?? 0)
-      const result = await api
-        .json<PullResponse<StoredDocument>>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}`)
-        .catch((error: unknown) => {
-          // RxDB retries with its own checkpoint: the retry must still start from 0.
-          if (fromZero) restartFromZero.add(name)
-          throw error
-        })
-      countPulled(result.documents)
-      if (fromZero) seen = new Set()
-      if (!seen) return result
-      for (const doc of result.documents) seen.add(doc.id)
-      if (result.documents.length === batchSize) return result
-      // The from-zero pull is complete (RxDB stops at a short batch): what it did not return, the user may no
-      // longer see. Handed to RxDB as deletes made on the server, those documents leave the replica without
-      // being pushed; RxDB keeps one that has a local change not yet pushed.
-      const tombstones = await tombstonesOfUnseen(name, seen)
-      seen = undefined
-      return { ...result, documents: [...result.documents, ...tombstones] }
-    }
-  }
-
-  function pushSender(name: CollectionName) {
-    return (rows: ReplicaPushRow[]) => {
-      // RxDB leaves `assumedMasterState` undefined for a new document; the protocol says null.
-      const body: PushRow[] = rows.map((row) => ({
-        ...row,
-        assumedMasterState: row.assumedMasterState ?? null,
-      }))
-      return api.json<WireDocument[]>(`/api/sync/${name}/push`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-    }
+    return createPullHandler(name, {
+      api,
+      restartFromZero,
+      localDocuments: async () =>
+        (await database.collection(name).find().exec()).map((doc) => doc.toMutableJSON(false)),
+      onPulled: state.pulled,
+    })
   }
 
   function replicate(name: CollectionName): CollectionReplication {
-    const push = createPushHandler(name, pushSender(name), database.refusals)
+    const push = createPushHandler(name, createPushSender(name, api), database.refusals)
     return replicateRxCollection<StoredDocument, SeqCheckpoint>({
       replicationIdentifier: `campus-desk-sync-v1-${name}`,
       collection: database.collection(name),
@@ -187,12 +112,12 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       // Keep replicating while the window is hidden or minimised (DESIGN §5).
       toggleOnDocumentVisible: false,
       pull: {
-        handler: tracked(name, pullHandler(name)),
+        handler: state.tracked(name, pullHandler(name)),
         batchSize: options.pullBatchSize ?? 1000,
         stream$: (streams.get(name) as Subject<'RESYNC'>).asObservable(),
       },
       push: {
-        handler: tracked(name, (rows) => push(rows as ReplicaPushRow[]) as Promise<Doc[]>),
+        handler: state.tracked(name, (rows) => push(rows as ReplicaPushRow[]) as Promise<Doc[]>),
         batchSize: options.pushBatchSize ?? 100,
       },
     })
@@ -206,12 +131,12 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       // pull's end (active$ → false) triggers the count again. A pull that keeps failing (offline) does not
       // end, so then the count runs.
       const pulling = replication.internalReplicationState?.events.active.down.getValue()
-      if (pulling && !inputs.value.collections[names.indexOf(name)]?.error) return
+      if (pulling && !state.collection(name).error) return
       const pending = await countPendingChanges(replication).catch(() => undefined)
-      if (pending !== undefined) updateCollection(name, { pending })
+      if (pending !== undefined) state.collectionChanged(name, { pending })
     })
     subscriptions.push(
-      replication.active$.subscribe((active) => updateCollection(name, { active })),
+      replication.active$.subscribe((active) => state.collectionChanged(name, { active })),
       // error$: a pull that fails after the other triggers fired (offline on a busy PC) must still count.
       merge(
         database.collection(name).$,
@@ -234,82 +159,41 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  /** The event's data, or undefined (counted, logged, and every collection re-synced) when it is not JSON. */
-  function dataOf<T>(event: SseEvent): T | undefined {
-    try {
-      return JSON.parse(event.data) as T
-    } catch {
+  function onStreamEvent(event: SseEvent): void {
+    const hint = pullHintOf(event)
+    if (hint === 'malformed') {
       // Never the data itself in the log: it holds documents.
       console.warn(`sync stream: a "${event.event}" event of ${event.data.length} characters is not JSON`)
-      update({ malformedEvents: inputs.value.malformedEvents + 1 })
+      state.malformedEvent()
       resync(names, false)
-      return undefined
-    }
-  }
-
-  function onStreamEvent(event: SseEvent): void {
-    if (event.event === 'change') {
-      // A change event is only a hint to pull: RxDB can apply a change event after a newer pull, and drops a
-      // resync that reaches it together with change events (docs/decisions.md, "stream events are pull hints").
-      const change = dataOf<{ collection: string }>(event)
-      if (change && isCollectionName(change.collection)) resync([change.collection], false)
-    } else if (event.event === 'resync') {
-      const asked = dataOf<{ collections: string[]; fromZero?: boolean }>(event)
-      if (asked) resync(asked.collections.filter(isCollectionName), asked.fromZero === true)
-    }
+    } else if (hint) resync(hint.collections, hint.fromZero)
   }
 
   const stream: SyncStream = openSyncStream({
     api,
     ...options.stream,
     onEvent: onStreamEvent,
-    onState(state, error) {
-      const streamError = state === 'closed' && error ? problemOf(error, clock()) : inputs.value.streamError
-      update({ stream: state, streamError: state === 'open' ? null : streamError })
+    onState(streamState, error) {
+      state.streamChanged(streamState, error)
       // A client that (re)connects sends itself a resync: changes made while it was away are pulled.
-      if (state === 'open') resync(names, false)
+      if (streamState === 'open') resync(names, false)
     },
   })
 
   subscriptions.push(
     (options.browserOnline$ ?? defaultBrowserOnline()).subscribe((browserOnline) => {
-      update({ browserOnline })
+      state.browserOnlineChanged(browserOnline)
       if (browserOnline) stream.reconnectNow()
     }),
   )
 
   void Promise.all([...replications.values()].map((r) => r.awaitInitialReplication())).then(() =>
-    update({ initialSyncDone: true }),
-  )
-
-  const status$ = new BehaviorSubject<SyncStatus>(computeSyncStatus(inputs.value))
-  let wasSynced = false
-  subscriptions.push(
-    inputs.pipe(map(computeSyncStatus), distinctUntilChanged<SyncStatus>(deepEqual)).subscribe((status) => {
-      const synced = status.phase === 'synced'
-      if (synced && !wasSynced) {
-        // Re-enters with the new time: "last successful sync" is each time everything is in sync again.
-        wasSynced = true
-        const lastSyncedAt = clock()
-        void database.rx.upsertLocal(SYNC_META_ID, { lastSyncedAt }).catch(() => undefined)
-        update({ lastSyncedAt })
-        return
-      }
-      wasSynced = synced
-      status$.next(status)
-    }),
-  )
-  void database.rx.getLocal<{ lastSyncedAt: number }>(SYNC_META_ID).then(
-    (doc) => {
-      const stored = doc?.get('lastSyncedAt') as number | undefined
-      if (stored && inputs.value.lastSyncedAt === null) update({ lastSyncedAt: stored })
-    },
-    () => undefined,
+    state.initialSyncDone(),
   )
 
   return {
-    status$: status$.asObservable(),
-    status: () => status$.value,
+    status$: state.status$,
+    status: state.status,
     replications,
     reSync() {
       replications.forEach((replication) => replication.reSync())
@@ -323,7 +207,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       subscriptions.forEach((s) => s.unsubscribe())
       await Promise.all([...replications.values()].map((r) => r.cancel()))
       streams.forEach((s) => s.complete())
-      status$.complete()
+      state.stop()
     },
   }
 }

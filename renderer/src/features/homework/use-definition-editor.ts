@@ -1,17 +1,14 @@
-import { ElMessage } from 'element-plus'
-import { computed, reactive, ref, shallowRef, type Ref } from 'vue'
+import { computed, ref, shallowRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { newId } from '../../../../domain/documents.ts'
 import { sectionItems, totalScore, type DefinitionSection } from '../../../../domain/homework/definition.ts'
 import {
-  questionIdsIn,
   readOnlyReason as readOnlyReasonOf,
   sectionPathLabels,
   type ReadOnlyReason,
 } from '../../../../domain/homework/editor-view.ts'
 import {
-  addQuestions,
   addSection,
   deleteSection,
   findSection,
@@ -21,7 +18,6 @@ import {
   renameSection,
   setScore,
   setSectionScores,
-  type AddedQuestions,
 } from '../../../../domain/homework/sections.ts'
 import type { Question } from '../../../../domain/questions/types.ts'
 import { useConfirmDelete } from '../../app/use-confirm-delete.ts'
@@ -31,6 +27,7 @@ import type { SectionCommand } from './section-commands.ts'
 import { useDefinitionStore } from './store.ts'
 import { useDefinitionActions } from './use-definition-actions.ts'
 import { useQuestionLookup } from './use-question-lookup.ts'
+import { useSectionPicker } from './use-section-picker.ts'
 import { useSectionPrompts } from './use-section-prompts.ts'
 import { useSectionWrites } from './use-section-writes.ts'
 
@@ -67,11 +64,7 @@ export function useDefinitionEditor(definitionId: Ref<string>) {
   const paths = computed(() => sectionPathLabels(sections.value))
   const pathOf = (section: DefinitionSection): string => paths.value.get(section.id) ?? section.title
 
-  const picker = reactive<{ visible: boolean; sectionId: string | null }>({ visible: false, sectionId: null })
-  const pickerSection = computed(() =>
-    picker.sectionId ? (findSection(sections.value, picker.sectionId) ?? null) : null,
-  )
-  const presentIds = computed<ReadonlySet<string>>(() => questionIdsIn(sections.value))
+  const { picker, pickerSection, presentIds, openPicker, addPicked } = useSectionPicker(sections, update)
   const lookup = useQuestionLookup()
   const previewing = shallowRef<Question | null>(null)
   const preview = (questionId: string) => (previewing.value = lookup.find(questionId) ?? null)
@@ -109,33 +102,16 @@ export function useDefinitionEditor(definitionId: Ref<string>) {
     }
   }
 
-  function openPicker(section: DefinitionSection): void {
-    selectedId.value = section.id
-    picker.sectionId = section.id
-    picker.visible = true
-  }
-
-  async function addPicked(questionIds: string[]): Promise<void> {
-    const sectionId = picker.sectionId
-    if (!sectionId) return
-    let outcome: AddedQuestions | undefined
-    const written = await update(
-      (current) => (outcome = addQuestions(current, sectionId, questionIds)).sections,
-    )
-    if (!written || !outcome) return
-    picker.visible = false
-    ElMessage.success(t('homework.editor.questionsAdded', { n: outcome.added.length }))
-    if (outcome.skipped.length)
-      ElMessage.warning(t('homework.editor.questionsSkipped', { n: outcome.skipped.length }))
-  }
-
   function runCommand(command: SectionCommand, section: DefinitionSection): void {
     const commands: Record<SectionCommand, () => unknown> = {
       addChild: () => addNewSection(section),
       rename: () => rename(section),
       up: () => update((current) => moveSection(current, section.id, -1)),
       down: () => update((current) => moveSection(current, section.id, 1)),
-      addQuestions: () => openPicker(section),
+      addQuestions: () => {
+        selectedId.value = section.id
+        openPicker(section)
+      },
       batchScore: () => batchScore(section),
       delete: () => remove(section),
     }

@@ -1,7 +1,6 @@
 import { ElMessage } from 'element-plus'
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { templateSheet } from '../../../../domain/org/import/export.ts'
 import { refusedWrites } from '../../../../domain/org/import/gate.ts'
 import { planImportInChunks } from '../../../../domain/org/import/plan.ts'
 import {
@@ -9,25 +8,22 @@ import {
   progressPercent,
   reportInDisplayOrder,
   rowState,
-  writeCount,
 } from '../../../../domain/org/import/report-view.ts'
 import {
   error,
   importable,
-  WRITE_ORDER,
   type ImportMessage,
   type ImportPlan,
   type ImportType,
   type RowReport,
-  type WriteKind,
 } from '../../../../domain/org/import/report.ts'
 import { desktop } from '../../app/desktop.ts'
-import { currentLocale } from '../../app/i18n.ts'
-import { readTables, writeTables, XLSX_FILTER } from '../../ui/excel/workbook.ts'
+import { readTables, XLSX_FILTER } from '../../ui/excel/workbook.ts'
 import { useAuthStore } from '../auth/store.ts'
-import { IMPORT_SAMPLES, type ImportSample } from './samples.ts'
 import { useAddressBook } from './use-address-book.ts'
+import { useImportFiles } from './use-import-files.ts'
 import { useImportWords } from './use-import-words.ts'
+import { writePlan } from './write-plan.ts'
 
 export type ImportPhase = 'idle' | 'reading' | 'checking' | 'writing'
 
@@ -128,51 +124,26 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
     if (file.opened) await check(file.name, file.data)
   }
 
-  async function downloadTemplate(): Promise<void> {
-    const sheet = templateSheet(type.value, currentLocale.value)
-    const data = await writeTables([sheet])
-    await desktop.saveFile({ defaultName: `${sheet.name}.xlsx`, filters: [XLSX_FILTER], data })
-  }
-
-  const samples = computed(() => IMPORT_SAMPLES[type.value])
-
-  async function downloadSample(sample: ImportSample): Promise<void> {
-    try {
-      const response = await fetch(sample.url)
-      if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      const data = new Uint8Array(await response.arrayBuffer())
-      await desktop.saveFile({ defaultName: sample.fileName, filters: [XLSX_FILTER], data })
-    } catch (reason) {
-      ElMessage.error(t('importer.sampleFailed', { reason: reason instanceof Error ? reason.message : '' }))
-    }
-  }
-
   async function writeAll(current: ImportPlan): Promise<void> {
-    const total = writeCount(current.writes)
-    const written: WriteKind[] = []
-    let offset = 0
-    progress.value = { done: 0, total }
-    try {
-      for (const kind of WRITE_ORDER) {
-        const docs = current.writes[kind]
-        if (!docs.length) continue
-        await addressBook.bulkPut(kind, docs, (done) => (progress.value = { done: offset + done, total }))
-        offset += docs.length
-        written.push(kind)
-      }
+    const { written, failure } = await writePlan(
+      current.writes,
+      addressBook.bulkPut,
+      (done, total) => (progress.value = { done, total }),
+    )
+    if (failure === undefined) {
       ElMessage.success(t('importer.done', { n: current.counts.ok }))
       visible.value = false
-    } catch (reason) {
-      const message = reason instanceof Error ? reason.message : String(reason)
-      const kinds = written.map((kind) => t(`importer.kinds.${kind}`)).join('、')
-      ElMessage.error({
-        message: written.length
-          ? t('importer.partial', { written: kinds, reason: message })
-          : t('importer.refused', { reason: message }),
-        duration: 0,
-        showClose: true,
-      })
+      return
     }
+    const message = failure instanceof Error ? failure.message : String(failure)
+    const kinds = written.map((kind) => t(`importer.kinds.${kind}`)).join('、')
+    ElMessage.error({
+      message: written.length
+        ? t('importer.partial', { written: kinds, reason: message })
+        : t('importer.refused', { reason: message }),
+      duration: 0,
+      showClose: true,
+    })
   }
 
   async function importAll(): Promise<void> {
@@ -208,9 +179,7 @@ export function useImport(type: Ref<ImportType>, visible: Ref<boolean>) {
     alsoWrites,
     canImport,
     chooseFile,
-    downloadTemplate,
-    samples,
-    downloadSample,
+    ...useImportFiles(type),
     importAll,
   }
 }

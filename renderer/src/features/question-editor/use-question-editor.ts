@@ -16,6 +16,7 @@ import {
   editRefusal,
   isQuestionType,
   newEditorState,
+  questionBeingEdited,
   withBlankAnswers,
   withKnownImage,
   type EditorState,
@@ -25,9 +26,8 @@ import type { Question } from '../../../../domain/questions/types.ts'
 import { useAuthStore } from '../auth/store.ts'
 import { useQuestionStore } from '../question-bank/store.ts'
 import { useSubjectStore } from '../subjects/store.ts'
-import { useBlobCache } from '../../ui/blobs/use-blob-cache.ts'
 import { problemsOf } from './problems.ts'
-import { reasonOf } from '../../ui/reason-of.ts'
+import { useQuestionAttachments } from './use-question-attachments.ts'
 import { useQuestionSave } from './use-question-save.ts'
 import { useUnsavedGuard } from './use-unsaved-guard.ts'
 
@@ -43,7 +43,6 @@ export function useQuestionEditor() {
   const auth = useAuthStore()
   const questions = useQuestionStore()
   const subjects = useSubjectStore()
-  const blobs = useBlobCache()
 
   const ready = ref(false)
   const stored = ref<Question | null>(null)
@@ -54,19 +53,7 @@ export function useQuestionEditor() {
   const blanks = computed(() => activeBlanks(state))
   const fields = computed<EditedFields>(() => editedFields(state))
 
-  /** The question as it would be saved now: what the rules check and the preview shows. */
-  const question = computed<Question>(() => ({
-    id: stored.value?.id ?? 'new',
-    kind: 'question',
-    schoolId: auth.user?.schoolId ?? '',
-    updatedAt: 0,
-    authorId: auth.user?.id ?? '',
-    status: 'draft',
-    createdAt: stored.value?.createdAt ?? 0,
-    lineageId: stored.value?.lineageId ?? 'new',
-    version: stored.value?.version ?? 1,
-    ...fields.value,
-  }))
+  const question = computed(() => questionBeingEdited(fields.value, stored.value, auth.user))
 
   const problems = computed(() => questionProblems(question.value))
   const stemProblems = computed(() => problemsOf(problems.value, 'stem'))
@@ -177,20 +164,6 @@ export function useQuestionEditor() {
     },
   )
 
-  async function addAttachments(files: readonly File[]): Promise<void> {
-    for (const file of files) {
-      try {
-        state.attachments = [...state.attachments, await blobs.add(file, file.name)]
-      } catch (error) {
-        ElMessage.error(t('questionEditor.attachmentFailed', { name: file.name, reason: reasonOf(error) }))
-      }
-    }
-  }
-
-  function removeAttachment(attachment: BlobRef): void {
-    state.attachments = state.attachments.filter((kept) => kept.sha256 !== attachment.sha256)
-  }
-
   start()
 
   return {
@@ -215,7 +188,6 @@ export function useQuestionEditor() {
     addImage,
     renumber,
     setBlankAnswers,
-    addAttachments,
-    removeAttachment,
+    ...useQuestionAttachments(state),
   }
 }
