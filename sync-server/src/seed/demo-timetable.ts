@@ -40,14 +40,23 @@ const SUBJECT_ROOMS: Record<string, string> = {
 const MAIN_SUBJECTS = new Set(['chinese', 'math', 'english'])
 const WORKDAYS = [1, 2, 3, 4, 5]
 
-/** Period numbers (1-based) a subject is best taught in, best first: main subjects in the morning, PE after lunch. */
-function preferredPeriods(subjectCode: string, periodCount: number): number[] {
+/**
+ * Period numbers (1-based) a subject is best taught in, best first: main subjects in the morning, PE in the
+ * afternoon, the others in between; `turn` varies the order inside each half so lessons do not all stack up.
+ */
+function preferredPeriods(subjectCode: string, periodCount: number, turn: number): number[] {
   const all = Array.from({ length: periodCount }, (_, i) => i + 1)
-  const morning = all.filter((n) => n <= periodCount / 2)
-  const afternoon = all.filter((n) => n > periodCount / 2)
+  const morning = rotate(
+    all.filter((n) => n <= periodCount / 2),
+    turn,
+  )
+  const afternoon = rotate(
+    all.filter((n) => n > periodCount / 2),
+    turn,
+  )
   if (MAIN_SUBJECTS.has(subjectCode)) return [...morning, ...afternoon]
   if (subjectCode === 'pe') return [...afternoon, ...morning]
-  return [...morning.slice(2), ...afternoon, ...morning.slice(0, 2)]
+  return [...afternoon.slice(0, 2), ...morning, ...afternoon.slice(2)]
 }
 
 /** `items` starting at `offset` and wrapping around: spreads lessons over the days and periods. */
@@ -106,7 +115,7 @@ export function demoPlan({ schoolId, term, subjects, locations, classes }: DemoT
         const dayOrder = [...days.filter((d) => !daysTaken.has(d)), ...days.filter((d) => daysTaken.has(d))]
         const slot = dayOrder
           .flatMap((weekday) =>
-            rotate(preferredPeriods(code, periods.length), classIndex + weekday).map((number) => ({
+            preferredPeriods(code, periods.length, n + classIndex + subjectIndex).map((number) => ({
               weekday,
               periodId: periods[number - 1]?.id ?? '',
             })),
