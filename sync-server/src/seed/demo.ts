@@ -5,7 +5,7 @@ import type { Location } from '../../../domain/catalog/location.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
 import type { Term } from '../../../domain/catalog/term.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
-import type { WireDocument } from '../../../domain/documents.ts'
+import type { BaseDocument, WireDocument } from '../../../domain/documents.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import type { SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Staff } from '../../../domain/org/staff.ts'
@@ -386,7 +386,7 @@ function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: n
   return [...staff, ...classDocs, ...students, ...guardianDocs]
 }
 
-const ofKind = <T extends { kind: string }>(docs: readonly WireDocument[], kind: T['kind']) =>
+const ofKind = <T extends BaseDocument>(docs: readonly WireDocument[], kind: T['kind']) =>
   docs.filter((doc) => doc.kind === kind) as unknown as WireDocument<T>[]
 
 /** Every replicated document of a demo school, by collection; the timetable when asked. */
