@@ -16,7 +16,7 @@ const MONDAY = '2026-12-07'
 let server: RunningServer
 
 test.beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ DEMO_TIMETABLE: '1' })
   mkdirSync(SCREENSHOTS, { recursive: true })
 })
 test.afterAll(async () => server.stop())
