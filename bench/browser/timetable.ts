@@ -6,7 +6,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { computed, createApp, h, nextTick, reactive, ref, shallowRef } from 'vue'
 import type { SessionUser } from '../../domain/auth/roles.ts'
 import { inRange } from '../../domain/calendar/dates.ts'
-import type { Period, Term } from '../../domain/catalog/term.ts'
+import type { Term } from '../../domain/catalog/term.ts'
 import type { BaseDocument, WireDocument } from '../../domain/documents.ts'
 import { holidayRanges, isHoliday, type CalendarEvent } from '../../domain/events/calendar-event.ts'
 import { NO_FILTER } from '../../domain/timetable/filter.ts'
@@ -18,7 +18,7 @@ import { createCampusDatabase, createRepository, type CampusDatabase } from '../
 import '../../renderer/src/app/styles.css'
 import BookingCard from '../../renderer/src/features/timetable/booking-card.vue'
 import SlotGrid from '../../renderer/src/features/timetable/slot-grid.vue'
-import type { BookingNames } from '../../renderer/src/features/timetable/use-references.ts'
+import { periodRows, type BookingNames } from '../../renderer/src/features/timetable/use-references.ts'
 import { useWeekLessons } from '../../renderer/src/features/timetable/use-week-lessons.ts'
 import { generateLargeSchool, largeSchoolTimetable } from '../large-school.ts'
 
@@ -154,10 +154,10 @@ async function weekRender(switches: number): Promise<WeekRenderRun> {
       return () =>
         h(
           SlotGrid,
-          { periods: term.periods, columns: columns.value },
+          { rows: periodRows(term.periods), columns: columns.value },
           {
-            cell: ({ period, column }: { period: Period; column: { key: string } }) =>
-              lessonsAt(period.id, column.key).map((lesson) =>
+            cell: ({ row, column }: { row: { key: string }; column: { key: string } }) =>
+              lessonsAt(row.key, column.key).map((lesson) =>
                 h(BookingCard, {
                   key: lesson.id,
                   names: namesOf(lesson),

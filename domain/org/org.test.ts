@@ -3,7 +3,7 @@ import type { SessionUser } from '../auth/roles.ts'
 import { canRead, checkWrite } from '../permissions.ts'
 import { validateDocument } from '../validation.ts'
 import { departmentAndDescendants, departmentTree, type Department } from './departments.ts'
-import { teachersOf, type SchoolClass } from './school-class.ts'
+import { inSchoolOrder, teachersOf, type SchoolClass } from './school-class.ts'
 import { missingKeyFields } from './student.ts'
 
 const common = { schoolId: 'demo', updatedAt: 1 }
@@ -126,5 +126,22 @@ describe('departments', () => {
 
   it('find a department and everything under it', () => {
     expect([...departmentAndDescendants(all, 'teaching')].sort()).toEqual(['chinese', 'math', 'teaching'])
+  })
+})
+
+describe('classes in school order', () => {
+  it('lists the youngest grade first, then classes by number (10 after 9)', () => {
+    const classes = [
+      { name: '初二(1)班', year: 2025 },
+      { name: '初一(10)班', year: 2026 },
+      { name: '初一(2)班', year: 2026 },
+      { name: '初三(1)班', year: 2024 },
+    ]
+    expect(inSchoolOrder(classes).map((c) => c.name)).toEqual([
+      '初一(2)班',
+      '初一(10)班',
+      '初二(1)班',
+      '初三(1)班',
+    ])
   })
 })

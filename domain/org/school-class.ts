@@ -23,6 +23,13 @@ export interface SchoolClass extends BaseDocument {
   subjectTeachers: SubjectTeacher[]
 }
 
+const classNames = new Intl.Collator('zh-CN', { numeric: true })
+
+/** Classes the way a school lists them: the youngest grade (latest start year) first, then by name. */
+export function inSchoolOrder<T extends Pick<SchoolClass, 'year' | 'name'>>(classes: readonly T[]): T[] {
+  return [...classes].sort((a, b) => b.year - a.year || classNames.compare(a.name, b.name))
+}
+
 export function teachersOf(schoolClass: SchoolClass): string[] {
   const ids = schoolClass.subjectTeachers.map((t) => t.staffId)
   return schoolClass.headTeacherId ? [schoolClass.headTeacherId, ...ids] : ids

@@ -10,6 +10,8 @@ export interface ServerConfig {
   publicUrl: string
   /** Seed the demo schools into an empty store. */
   demo: boolean
+  /** With `demo`: also their scheduling plan and timetable (`DEMO_TIMETABLE`, on unless `0`; e2e specs opt in). */
+  demoTimetable: boolean
   /** The built renderer, served under /app/ when the folder exists (web mode). */
   rendererDir: string
   /** Without one, a secret is generated once and kept in the store. */
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     store: storeConfigFor(dataDir, env.DATABASE_URL),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${listenPort}`).replace(/\/+$/, ''),
     demo: flag(env.DEMO),
+    demoTimetable: env.DEMO_TIMETABLE !== '0',
     rendererDir: resolve(env.RENDERER_DIR || 'out/renderer'),
     authSecret: env.AUTH_SECRET || undefined,
     qrTicketTtlMs: positiveInteger('QR_TICKET_TTL_MS', 'milliseconds', env.QR_TICKET_TTL_MS),

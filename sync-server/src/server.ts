@@ -9,7 +9,12 @@ const store = await createStore(config.store)
 
 if (
   config.demo &&
-  (await seedDemo(store, Date.now(), { blobDir: config.blobDir, site: true, notices: true }))
+  (await seedDemo(store, Date.now(), {
+    blobDir: config.blobDir,
+    site: true,
+    notices: true,
+    timetable: config.demoTimetable,
+  }))
 ) {
   console.log('Seeded the demo schools. Accounts (password in the last column):')
   for (const a of demoAccounts()) {

@@ -5,7 +5,7 @@ import type { Location } from '../../../domain/catalog/location.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
 import type { Term } from '../../../domain/catalog/term.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
-import type { WireDocument } from '../../../domain/documents.ts'
+import type { BaseDocument, WireDocument } from '../../../domain/documents.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import type { SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Staff } from '../../../domain/org/staff.ts'
@@ -16,6 +16,7 @@ import type { School, Store } from '../store/index.ts'
 import { seedDemoCourse } from './demo-course.ts'
 import { seedDemoNotices } from './demo-notices.ts'
 import { seedDemoSite } from './demo-site.ts'
+import { demoTimetableDocuments } from './demo-timetable.ts'
 
 export const DEMO_PASSWORD = 'demo-2026'
 
@@ -385,14 +386,40 @@ function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: n
   return [...staff, ...classDocs, ...students, ...guardianDocs]
 }
 
-/** Every replicated document of a demo school, by collection. */
-function documentsOf(demo: DemoSchool, now: number): Partial<Record<CollectionName, WireDocument[]>> {
-  return { catalog: catalogDocuments(demo, now), org: orgDocuments(demo, now) }
+const ofKind = <T extends BaseDocument>(docs: readonly WireDocument[], kind: T['kind']) =>
+  docs.filter((doc) => doc.kind === kind) as unknown as WireDocument<T>[]
+
+/** Every replicated document of a demo school, by collection; the timetable when asked. */
+function documentsOf(
+  demo: DemoSchool,
+  now: number,
+  withTimetable: boolean,
+): Partial<Record<CollectionName, WireDocument[]>> {
+  const catalog = catalogDocuments(demo, now)
+  const org = orgDocuments(demo, now)
+  const [term] = ofKind<Term>(catalog, 'term')
+  if (!withTimetable || !term) return { catalog, org }
+  const timetable = demoTimetableDocuments(
+    {
+      schoolId: demo.school.id,
+      term,
+      subjects: ofKind<Subject>(catalog, 'subject'),
+      locations: ofKind<Location>(catalog, 'location'),
+      classes: ofKind<SchoolClass>(org, 'class'),
+    },
+    now,
+  )
+  return { catalog, org, timetable }
 }
 
-async function seedSchool(store: Store, demo: DemoSchool, now: number): Promise<void> {
+async function seedSchool(
+  store: Store,
+  demo: DemoSchool,
+  now: number,
+  withTimetable: boolean,
+): Promise<void> {
   await store.createSchool(demo.school)
-  for (const [collection, docs] of Object.entries(documentsOf(demo, now)) as [
+  for (const [collection, docs] of Object.entries(documentsOf(demo, now, withTimetable)) as [
     CollectionName,
     WireDocument[],
   ][]) {
@@ -418,6 +445,11 @@ export interface SeedOptions {
   site?: boolean
   /** Also the demo school's delivered notices, read and answered in part (`npm start`; tests start without). */
   notices?: boolean
+  /**
+   * Also the scheduling plan of the demo classes and the timetable of the term generated from it (`npm start`;
+   * tests start with an empty plan, to build their own).
+   */
+  timetable?: boolean
 }
 
 /**
@@ -426,7 +458,7 @@ export interface SeedOptions {
  */
 export async function seedDemo(store: Store, now = Date.now(), options: SeedOptions = {}): Promise<boolean> {
   if ((await store.listSchools()).length > 0) return false
-  for (const demo of DEMO_SCHOOLS) await seedSchool(store, demo, now)
+  for (const demo of DEMO_SCHOOLS) await seedSchool(store, demo, now, options.timetable === true)
   await seedDemoCourse(store, now, options.blobDir)
   if (options.site && options.blobDir) await seedDemoSite(store, options.blobDir, now)
   if (options.notices) await seedDemoNotices(store, now)

@@ -19,8 +19,11 @@ export interface TestApp {
 }
 
 export interface TestAppOptions extends Partial<AppOptions> {
-  /** The demo schools (default true); with `notices`, their notices too, delivered hours before `now`. */
-  demo?: boolean | { notices: true; now: number }
+  /**
+   * The demo schools (default true); with `notices`, their notices too, delivered hours before `now`; with
+   * `timetable`, their scheduling plan and generated timetable.
+   */
+  demo?: boolean | { now: number; notices?: true; timetable?: true }
   /** Listen on a random loopback port (streams and concurrent HTTP need a real socket). */
   listen?: boolean
 }
@@ -30,7 +33,8 @@ export async function startTestApp(factory: StoreFactory, options: TestAppOption
   const { store, dispose } = await factory.create()
   const { blobDir } = appOptions
   if (demo === true) await seedDemo(store, Date.now(), { blobDir })
-  else if (demo) await seedDemo(store, demo.now, { blobDir, notices: demo.notices })
+  else if (demo)
+    await seedDemo(store, demo.now, { blobDir, notices: demo.notices, timetable: demo.timetable })
   const app = await buildApp({ store, authSecret: TEST_SECRET, shutdownGraceMs: 100, ...appOptions })
   const url = listen ? await app.listen({ port: 0, host: '127.0.0.1' }) : ''
   return {

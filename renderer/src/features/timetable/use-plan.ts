@@ -12,6 +12,7 @@ import { useConfirmDelete } from '../../app/use-confirm-delete.ts'
 import { useWriteFeedback } from '../../app/use-write-feedback.ts'
 import type { GridColumn } from './slot-grid.vue'
 import { usePlanStore } from './store.ts'
+import { useOpeningFilter } from './use-opening-filter.ts'
 import { useReferences } from './use-references.ts'
 import { useSelectedTerm } from './use-selected-term.ts'
 
@@ -33,6 +34,7 @@ export function usePlan() {
   const references = useReferences()
   const selected = useSelectedTerm()
   const filter = reactive<BookingFilter>({ ...NO_FILTER })
+  const { reset } = useOpeningFilter(filter)
   const form = shallowReactive<{ visible: boolean; draft: EntryDraft }>({
     visible: false,
     draft: { weekday: null, periodId: '' },
@@ -66,10 +68,6 @@ export function usePlan() {
     const names = references.namesOf(entry)
     const confirmed = await confirmDelete(t('plan.confirmDelete', { ...names }), t('plan.deleteTitle'))
     if (confirmed) await run(() => store.remove(entry.id), t('common.deleted'))
-  }
-
-  function reset(): void {
-    Object.assign(filter, NO_FILTER)
   }
 
   return {

@@ -78,3 +78,12 @@ export type References = ReturnType<typeof useReferences>
 export function periodLabel(period: Period): string {
   return `${period.name} ${period.start}–${period.end}`
 }
+
+/** The rows of the plan's and the timetable's grid: the periods of the day, with their times. */
+export function periodRows(periods: readonly Period[]): { key: string; title: string; subtitle: string }[] {
+  return periods.map((period) => ({
+    key: period.id,
+    title: period.name,
+    subtitle: `${period.start}–${period.end}`,
+  }))
+}

@@ -107,10 +107,6 @@ export function useWeek(initialFilter: BookingFilter = NO_FILTER) {
     lessonsAt,
   }))
 
-  function reset(): void {
-    Object.assign(filter, initialFilter)
-  }
-
   return {
     ...selected,
     references,
@@ -125,7 +121,6 @@ export function useWeek(initialFilter: BookingFilter = NO_FILTER) {
     clashText,
     filterLabel,
     exportedWeek,
-    reset,
     loadedLessons: computed(() => lessons.loaded),
   }
 }

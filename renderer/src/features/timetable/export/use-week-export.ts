@@ -22,10 +22,43 @@ export interface ExportedWeek {
   lessonsAt(periodId: string, column: GridColumn): Lesson[]
 }
 
-/** TT-9: the week on screen to Excel (exceljs) or PDF (the desktop's print-to-PDF, the browser's print). */
-export function useWeekExport(references: References) {
+/**
+ * TT-9/TT-13: a table on screen to Excel (exceljs) or PDF (the desktop's print-to-PDF, the browser's print, which
+ * prints the page's `print-only` title and its grid alone). `fileName` is without its extension.
+ */
+export function useSheetExport() {
   const { t } = useI18n()
   const exporting = ref(false)
+
+  async function toExcel(sheet: WeekSheet, fileName: string): Promise<void> {
+    if (exporting.value) return
+    exporting.value = true
+    try {
+      const data = await weekWorkbook(sheet)
+      const result = await desktop.saveFile({
+        defaultName: `${fileSafe(fileName)}.xlsx`,
+        filters: [XLSX_FILTER],
+        data,
+      })
+      if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
+    } catch (error) {
+      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
+    } finally {
+      exporting.value = false
+    }
+  }
+
+  async function toPdf(fileName: string): Promise<void> {
+    const result = await desktop.printToPdf(`${fileSafe(fileName)}.pdf`)
+    if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
+  }
+
+  return { exporting, toExcel, toPdf }
+}
+
+/** TT-9: the week on screen to Excel or PDF. */
+export function useWeekExport(references: References) {
+  const sheets = useSheetExport()
 
   function toSheet(week: ExportedWeek): WeekSheet {
     const first = week.columns[0]?.key ?? ''
@@ -46,31 +79,12 @@ export function useWeekExport(references: References) {
     }
   }
 
-  const fileName = (week: ExportedWeek, extension: string) =>
-    `${fileSafe(`${week.subject}-${week.termName}-${week.weekLabel}`)}.${extension}`
+  const fileName = (week: ExportedWeek) => `${week.subject}-${week.termName}-${week.weekLabel}`
 
-  async function toExcel(week: ExportedWeek): Promise<void> {
-    if (exporting.value) return
-    exporting.value = true
-    try {
-      const data = await weekWorkbook(toSheet(week))
-      const result = await desktop.saveFile({
-        defaultName: fileName(week, 'xlsx'),
-        filters: [XLSX_FILTER],
-        data,
-      })
-      if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
-    } catch (error) {
-      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
-    } finally {
-      exporting.value = false
-    }
+  return {
+    exporting: sheets.exporting,
+    toExcel: (week: ExportedWeek) => sheets.toExcel(toSheet(week), fileName(week)),
+    toPdf: (week: ExportedWeek) => sheets.toPdf(fileName(week)),
+    toSheet,
   }
-
-  async function toPdf(week: ExportedWeek): Promise<void> {
-    const result = await desktop.printToPdf(fileName(week, 'pdf'))
-    if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
-  }
-
-  return { exporting, toExcel, toPdf, toSheet }
 }

@@ -1,14 +1,14 @@
 import { safeSheetName } from '../../../ui/excel/workbook.ts'
 
-/** A week as a table of texts, the way it is printed: what the Excel export writes. */
+/** A week (or a day of the whole school) as a table of texts, the way it is printed: what the Excel export writes. */
 export interface WeekSheet {
   /** e.g. "初一(1)班 · 2026秋季学期 · 第13周" */
   title: string
   /** e.g. "2026-11-23 – 2026-11-29" */
   subtitle: string
-  /** The first header cell (above the periods) and one per day. */
+  /** The first header cell (above the row labels) and one per column (day, or period of the overview). */
   headers: string[]
-  /** One row per period: its label, then one text per day (several lessons separated by a blank line). */
+  /** One row per period (class, teacher): its label, then one text per column (lessons apart by a blank line). */
   rows: { label: string; cells: string[] }[]
   /** The sheet's tab name (Excel allows 31 characters, without []:*?/\). */
   sheetName: string

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import type { WireDocument } from '../../../domain/documents.ts'
+import { allClashes, lessonSlotKey, planSlotKey } from '../../../domain/timetable/conflicts.ts'
+import type { Lesson } from '../../../domain/timetable/lesson.ts'
+import type { PlanEntry } from '../../../domain/timetable/plan-entry.ts'
+import { datesOfWeek, weekCount } from '../../../domain/timetable/weeks.ts'
+import { validateDocument } from '../../../domain/validation.ts'
+import { pullAll, startTestApp, syncClient, type TestApp } from '../test-support/app.ts'
+import { describeEachStore } from '../test-support/stores.ts'
+
+const NOW = Date.UTC(2026, 11, 1, 8)
+const TERM = { start: '2026-09-01', end: '2027-01-15' }
+const MULTI_CLASS = new Set(['demo-location-playground', 'demo-location-library', 'demo-location-gym'])
+const hostsSeveralClasses = (locationId: string) => MULTI_CLASS.has(locationId)
+
+describeEachStore('demo timetable ($name)', (factory) => {
+  let server: TestApp
+  let entries: WireDocument<PlanEntry>[]
+  let lessons: WireDocument<Lesson>[]
+  beforeEach(async () => {
+    server = await startTestApp(factory, { demo: { now: NOW, timetable: true } })
+    const pulled = await server.store.pull('demo', 'timetable', 0, 100_000)
+    const seqs = pulled.map((d) => d.seq)
+    expect(seqs.every((seq, i) => i === 0 || seq > (seqs[i - 1] ?? 0))).toBe(true)
+    const documents = pulled.map((d) => d.data)
+    entries = documents.filter((doc) => doc.kind === 'plan_entry') as WireDocument<PlanEntry>[]
+    lessons = documents.filter((doc) => doc.kind === 'lesson') as WireDocument<Lesson>[]
+  })
+  afterEach(() => server.close())
+
+  it('plans each class its subjects a week, on workdays, with no double booking', () => {
+    const weekly = (classId: string) => {
+      const counts: Record<string, number> = {}
+      for (const entry of entries.filter((e) => e.classId === classId)) {
+        const code = entry.subjectId.replace('demo-subject-', '')
+        counts[code] = (counts[code] ?? 0) + 1
+      }
+      return counts
+    }
+    expect(weekly('demo-class-g7-1')).toEqual({ math: 6, english: 5, biology: 2, pe: 3 })
+    expect(weekly('demo-class-g8-1')).toEqual({ chinese: 6, english: 5, physics: 3, pe: 3 })
+    expect(entries.every((entry) => entry.weekday >= 1 && entry.weekday <= 5)).toBe(true)
+    expect(allClashes(entries, planSlotKey, hostsSeveralClasses)).toEqual([])
+    const pe = entries.filter((entry) => entry.subjectId === 'demo-subject-pe')
+    expect(new Set(pe.map((entry) => entry.locationId))).toEqual(new Set(['demo-location-playground']))
+    const physics = entries.filter((entry) => entry.subjectId === 'demo-subject-physics')
+    expect(new Set(physics.map((entry) => entry.locationId))).toEqual(new Set(['demo-location-physics-lab']))
+    // Fewer than six a week: never twice on one day.
+    const english = entries.filter(
+      (e) => e.classId === 'demo-class-g7-1' && e.subjectId === 'demo-subject-english',
+    )
+    expect(new Set(english.map((entry) => entry.weekday)).size).toBe(5)
+  })
+
+  it('generates every week of the term from the plan, valid and without clashes', () => {
+    // Twenty weeks, but the term starts on a Tuesday: the Monday entries miss week 1.
+    const mondays = entries.filter((entry) => entry.weekday === 1).length
+    expect(weekCount(TERM)).toBe(20)
+    expect(lessons).toHaveLength(entries.length * 20 - mondays)
+    for (const doc of [...entries.slice(0, 5), ...lessons.slice(0, 50)]) {
+      expect(validateDocument('timetable', doc)).toMatchObject({ ok: true })
+    }
+    const entryIds = new Set(entries.map((entry) => entry.id))
+    expect(lessons.every((lesson) => lesson.planEntryId && entryIds.has(lesson.planEntryId))).toBe(true)
+    expect(lessons.every((lesson) => lesson.date >= TERM.start && lesson.date <= TERM.end)).toBe(true)
+    expect(allClashes(lessons, lessonSlotKey, hostsSeveralClasses)).toEqual([])
+  })
+
+  it('gives a demo teacher a full week that replicates to them', async () => {
+    const teacher = await syncClient(server, '13800000002')
+    const replicated = (await pullAll(teacher, 'timetable')).documents as WireDocument<Lesson>[]
+    const week = new Set(datesOfWeek(TERM, 14))
+    const mine = replicated.filter((doc) => doc.kind === 'lesson' && doc.teacherId === 'demo-staff-li')
+    const thisWeek = mine.filter((lesson) => week.has(lesson.date))
+    // 数学 in 初一(1)班 and 初一(3)班, six a week each.
+    expect(thisWeek).toHaveLength(12)
+    expect(new Set(thisWeek.map((lesson) => lesson.date)).size).toBe(5)
+  })
+
+  it('is the same on every run', async () => {
+    const again = await startTestApp(factory, { demo: { now: NOW, timetable: true } })
+    try {
+      const ids = (await again.store.pull('demo', 'timetable', 0, 100_000)).map((d) => d.data)
+      expect(ids).toEqual([...entries, ...lessons])
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('leaves the test seed without a plan, for the tests that build their own', async () => {
+    const plain = await startTestApp(factory)
+    try {
+      expect(await plain.store.pull('demo', 'timetable', 0, 10)).toEqual([])
+    } finally {
+      await plain.close()
+    }
+  })
+})
