@@ -19,7 +19,7 @@ import type { PullResponse, PushRow, SeqCheckpoint } from '../../../domain/sync/
 import type { ApiClient } from './api-client.ts'
 import type { CampusDatabase, StoredDocument } from './database.ts'
 import { coalesced } from './coalesced.ts'
-import { countPendingChanges } from './pending.ts'
+import { advanceUpstreamCheckpoint, scanUpstream } from './pending.ts'
 import { createPushHandler, type ReplicaPushRow } from './push.ts'
 import type { SseEvent } from './sse-parser.ts'
 import {
@@ -207,8 +207,11 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       // end, so then the count runs.
       const pulling = replication.internalReplicationState?.events.active.down.getValue()
       if (pulling && !inputs.value.collections[names.indexOf(name)]?.error) return
-      const pending = await countPendingChanges(replication).catch(() => undefined)
-      if (pending !== undefined) updateCollection(name, { pending })
+      const scan = await scanUpstream(replication).catch(() => undefined)
+      if (!scan) return
+      updateCollection(name, { pending: scan.pending })
+      // What the scan found acknowledged, RxDB's upstream need not read again at the next pull hint.
+      await advanceUpstreamCheckpoint(replication, scan).catch(() => undefined)
     })
     subscriptions.push(
       replication.active$.subscribe((active) => updateCollection(name, { active })),
