@@ -131,6 +131,15 @@ export async function measureReceiptToDesktop(): Promise<ReceiptNumbers> {
     await post(`${server.url}/api/sync/notices/push`, author.session.accessToken, [
       { assumedMasterState: null, newDocumentState: notice(author.session.user.id, classIds) },
     ])
+    const receipts = author.database.collection('receipts')
+    while ((await receipts.count().exec()) < PHONES) await new Promise((resolve) => setTimeout(resolve, 50))
+    await author.engine.awaitInSync()
+    // Timed from a quiet replica: the first sync's writes are persisted and checked by the upstream.
+    const state = author.engine.replications.get('receipts')?.internalReplicationState
+    while (state?.events.active.up.getValue() || state?.events.active.down.getValue())
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    // The phones log in once the replica is quiet: a first sync slower than their access tokens' 15 minutes
+    // (a loaded machine) must not make the wave fail with 401.
     const phones = []
     for (let i = 0; i < PHONES; i++) {
       const session = await login(server.url, {
@@ -139,13 +148,6 @@ export async function measureReceiptToDesktop(): Promise<ReceiptNumbers> {
       })
       phones.push({ id: guardianId(i), token: session.accessToken })
     }
-    const receipts = author.database.collection('receipts')
-    while ((await receipts.count().exec()) < PHONES) await new Promise((resolve) => setTimeout(resolve, 50))
-    await author.engine.awaitInSync()
-    // Timed from a quiet replica: the first sync's writes are persisted and checked by the upstream.
-    const state = author.engine.replications.get('receipts')?.internalReplicationState
-    while (state?.events.active.up.getValue() || state?.events.active.down.getValue())
-      await new Promise((resolve) => setTimeout(resolve, 100))
 
     const base = `${server.url}/api/m/notices/${NOTICE_ID}`
     const read = await timeWave(author, phones, 'readAt', (token) => post(`${base}/read`, token, {}))

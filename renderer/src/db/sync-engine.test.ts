@@ -1,6 +1,8 @@
+import { getChangedDocumentsSince } from 'rxdb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
+import type { WireDocument } from '../../../domain/documents.ts'
 import { createApiClient, createMemorySecretStore, login } from './api-client.ts'
 import { reapplyLostEdit } from './reapply.ts'
 import { createRepository } from './repository.ts'
@@ -276,6 +278,44 @@ describe('sync engine against a fake server', () => {
     releasePushes()
     await waitFor(async () => expect((await a.names()).sort()).toEqual(serverNames(server)))
     expect(serverNames(server)).toEqual(['书法', '第三版', '音乐'].sort())
+  })
+
+  it('applies a change event after a large pull without re-reading the pulled documents', async () => {
+    const server = newServer()
+    const a = await startClient(server, ADMIN)
+    await waitFor(() => expect(a.engine.status().phase).toBe('synced'))
+    // One fan-out whose rows are not in id order: RxDB takes the last row of a bulk write as the upstream
+    // checkpoint, the fork orders the rows by id, so the others stay after it.
+    const pulled = Array.from({ length: 300 }, (_, i): WireDocument<Subject> => ({
+      id: `s-${String(300 - i).padStart(3, '0')}`,
+      kind: 'subject',
+      schoolId: 'demo',
+      updatedAt: 1,
+      name: `科目${i}`,
+      enabled: true,
+      _deleted: false,
+    }))
+    server.writeAll('catalog', pulled)
+    await waitFor(async () => expect(await a.names()).toHaveLength(300))
+    const state = a.engine.replications.get('catalog')?.internalReplicationState
+    if (!state) throw new Error('the catalog replication has not started')
+    const fork = state.input.forkInstance
+    const afterUpstreamCheckpoint = async () =>
+      (await getChangedDocumentsSince(fork, 1, state.lastCheckpointDoc.up?.checkpointData)).documents
+    await waitFor(async () => expect(await afterUpstreamCheckpoint()).toEqual([]))
+
+    let documentsRead = 0
+    const query = fork.query.bind(fork)
+    fork.query = async (prepared) => {
+      const result = await query(prepared)
+      documentsRead += result.documents.length
+      return result
+    }
+    server.write('catalog', { ...pulled[0], name: '科目（改）' } as WireDocument)
+    await waitFor(async () => expect(await a.names()).toContain('科目（改）'))
+    // RxDB's upstream reads the fork from its checkpoint at every pull hint, and holds the pulled change until
+    // it is done: without the scan moving the checkpoint, 100 of the 299 were read again before the event landed.
+    expect(documentsRead).toBeLessThan(10)
   })
 
   it('counts and logs a malformed stream event without its data, and pulls every collection again', async () => {

@@ -16,7 +16,7 @@ import type { SeqCheckpoint } from '../../../domain/sync/sync-wire.ts'
 import type { ApiClient } from './api-client.ts'
 import type { CampusDatabase, StoredDocument } from './database.ts'
 import { coalesced } from './coalesced.ts'
-import { countPendingChanges } from './pending.ts'
+import { advanceUpstreamCheckpoint, scanUpstream } from './pending.ts'
 import { createPushHandler, type ReplicaPushRow } from './push.ts'
 import { createPullHandler, createPushSender } from './replication-handlers.ts'
 import type { SseEvent } from './sse-parser.ts'
@@ -132,8 +132,11 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       // end, so then the count runs.
       const pulling = replication.internalReplicationState?.events.active.down.getValue()
       if (pulling && !state.collection(name).error) return
-      const pending = await countPendingChanges(replication).catch(() => undefined)
-      if (pending !== undefined) state.collectionChanged(name, { pending })
+      const scan = await scanUpstream(replication).catch(() => undefined)
+      if (!scan) return
+      state.collectionChanged(name, { pending: scan.pending })
+      // What the scan found acknowledged, RxDB's upstream need not read again at the next pull hint.
+      await advanceUpstreamCheckpoint(replication, scan).catch(() => undefined)
     })
     subscriptions.push(
       replication.active$.subscribe((active) => state.collectionChanged(name, { active })),

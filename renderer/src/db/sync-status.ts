@@ -21,7 +21,7 @@ export interface SyncProblem {
 
 export interface CollectionSyncState {
   active: boolean
-  /** Local changes not yet acknowledged by the server (see `countPendingChanges`). */
+  /** Local changes not yet acknowledged by the server (see `scanUpstream` in `pending.ts`). */
   pending: number
   /** The last pull/push failure, cleared by the next success. */
   error: SyncProblem | null

@@ -129,6 +129,12 @@ export class FakeSyncServer {
     this.broadcast('change', this.changeOf(collection, [doc]))
   }
 
+  /** Writes `docs` in one transaction, in this order, as the server's own fan-outs do: one change event. */
+  writeAll(collection: CollectionName, docs: WireDocument[]): void {
+    docs.forEach((doc) => this.store(collection, doc))
+    this.broadcast('change', this.changeOf(collection, docs))
+  }
+
   /** Keeps every push from now on unanswered (and unapplied) until the returned function is called. */
   holdPushes(): () => void {
     let release!: () => void
