@@ -186,6 +186,8 @@ export const FILL: Record<Type, (page: Page) => Promise<void>> = {
   fill_blank: async (page) => {
     await expect(contentProblems(page)).toContainText('填空题至少需要一个空')
     await page.getByTestId('stem-insert-blank').click()
+    // TipTap gives the editor focus back on the next animation frame: type once it has it.
+    await expect(page.getByTestId('stem-input')).toBeFocused()
     await page.keyboard.type('，3 + 3 = ')
     await page.getByTestId('stem-insert-blank').click()
     await expect(page.getByTestId('stem-input')).toContainText('2 + 2 = {{1}}，3 + 3 = {{2}}')

@@ -128,9 +128,10 @@ test('on a shared PC logout removes the replica, unless something is not uploade
   await shoot(page, 'shared-pc-settings-zh-CN')
   await page.getByTestId('settings-save').click()
 
-  // Offline with an unsent change: the replica stays, and the user is told why.
-  await context.setOffline(true)
+  // Offline with an unsent change: the replica stays, and the user is told why. (The subjects screen's code is
+  // loaded while online: these PCs run without the service worker that would keep it.)
   await openSubjects(page)
+  await context.setOffline(true)
   await page.getByTestId('subject-add').click()
   await fillSubjectForm(page, { name: '天文', code: 'astro' })
   await expect(subjectRow(page, '天文')).toBeVisible()
