@@ -127,7 +127,7 @@ describeEachStore('scheduling plan across two offline PCs (real server on $name)
     const refusedId = kept === mine.id ? theirs.id : mine.id
     await eventually(
       async () => loser.client.database.lostEdits.list().length > 0,
-      10_000,
+      30_000,
       'the refused booking to be reported',
     )
     expect(loser.client.database.lostEdits.list()).toEqual([

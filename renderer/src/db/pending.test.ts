@@ -10,7 +10,8 @@ import {
   type RxDocumentData,
   type RxStorageInstanceReplicationState,
 } from 'rxdb'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { waitFor } from '../app/testing/wait-for.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { createApiClient, createMemorySecretStore, login } from './api-client.ts'
@@ -27,9 +28,6 @@ const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()))
 })
-
-const waitFor = (check: () => unknown | Promise<unknown>) =>
-  vi.waitFor(check, { timeout: 5000, interval: 20 })
 
 const FROM_SERVER: WireDocument<Subject> = {
   id: 's-from-server',

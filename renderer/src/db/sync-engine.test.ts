@@ -1,5 +1,6 @@
 import { getChangedDocumentsSince } from 'rxdb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { waitFor } from '../app/testing/wait-for.ts'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
@@ -56,9 +57,6 @@ function serverNames(server: FakeSyncServer): string[] {
     .map((d) => (d as unknown as Subject).name)
     .sort()
 }
-
-const waitFor = (check: () => unknown | Promise<unknown>) =>
-  vi.waitFor(check, { timeout: 5000, interval: 20 })
 
 describe('sync engine against a fake server', () => {
   it('carries a write from one client to another through push and the stream', async () => {

@@ -46,7 +46,7 @@ export class SseClient {
   }
 
   /** The first message (already received or still to come) that matches; fails after `timeoutMs`. */
-  next(match: (m: SseMessage) => boolean, timeoutMs = 5000): Promise<SseMessage> {
+  next(match: (m: SseMessage) => boolean, timeoutMs = 20_000): Promise<SseMessage> {
     const seen = this.messages.find(match)
     if (seen) return Promise.resolve(seen)
     return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { firstValueFrom, Subject } from 'rxjs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { waitFor } from '../../app/testing/wait-for.ts'
 import type { SyncPhase } from '../sync-status.ts'
 import { createBlobCache, whenSyncRecovers, type BlobCacheOptions } from './blob-cache.ts'
 import { sha256Hex } from './hash.ts'
@@ -8,7 +9,6 @@ import { FakeBlobServer } from './testing.ts'
 import type { BlobCache } from './types.ts'
 
 const ABC_SHA256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
-const waitFor = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 10 })
 const opened: BlobCache[] = []
 
 afterEach(async () => {

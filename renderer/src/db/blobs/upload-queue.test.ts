@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { waitFor } from '../../app/testing/wait-for.ts'
 import { openBlobDatabase } from './blob-database.ts'
 import { FakeBlobServer } from './testing.ts'
 import { createUploadQueue } from './upload-queue.ts'
@@ -25,7 +26,7 @@ describe('upload queue', () => {
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('upload queue: a round failed'))
 
     await database.open()
-    await vi.waitFor(() => expect(queue.roundError$.value).toBeNull(), { timeout: 5000, interval: 10 })
+    await waitFor(() => expect(queue.roundError$.value).toBeNull())
     await queue.stop()
     database.close()
   })

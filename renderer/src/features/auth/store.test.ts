@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { waitFor } from '../../app/testing/wait-for.ts'
 import { firstValueFrom, of } from 'rxjs'
 import { watch } from 'vue'
 import type { Subject } from '../../../../domain/catalog/subject.ts'
@@ -56,8 +57,6 @@ beforeEach(() => {
 afterEach(async () => {
   await useAuthStore().logout()
 })
-
-const waitFor = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 20 })
 
 describe('auth store', () => {
   it('logs in, opens the replica and lets feature stores read it live', async () => {

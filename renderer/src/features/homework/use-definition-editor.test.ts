@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { waitFor } from '../../app/testing/wait-for.ts'
 import { ref } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { HomeworkDefinition } from '../../../../domain/homework/definition.ts'
@@ -37,8 +38,6 @@ const mine = (changes: Partial<HomeworkDefinition> = {}) =>
 let pinia: Pinia
 let router: Router
 let unmount: (() => void) | undefined
-
-const waitFor = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 20 })
 
 beforeEach(async () => {
   i18n.global.locale.value = 'en'

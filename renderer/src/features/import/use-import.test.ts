@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { waitFor } from '../../app/testing/wait-for.ts'
 import { nextTick, ref } from 'vue'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { studentsXlsx } from '../../../../e2e/fixtures/students-xlsx.ts'
@@ -30,8 +31,6 @@ vi.mock('../../app/desktop.ts', () => ({
 
 let pinia: Pinia
 let unmount: (() => void) | undefined
-
-const waitFor = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 20 })
 
 async function logIn(user: SessionUser) {
   const server = new FakeSyncServer({ [ADMIN.id]: ADMIN, [TEACHER.id]: TEACHER })

@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { waitFor } from '../../app/testing/wait-for.ts'
 import { nextTick } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import type { Subject } from '../../../../domain/catalog/subject.ts'
@@ -38,8 +39,6 @@ let pinia: Pinia
 let router: Router
 let unmount: (() => void) | undefined
 const editorPage = composablePage(useQuestionEditor)
-
-const waitFor = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 20 })
 
 beforeEach(async () => {
   vi.stubGlobal('window', new EventTarget())

@@ -23,6 +23,8 @@ interface NewTicket {
 }
 
 const SHORT_WAIT = { qrPollMaxWaitMs: 300 }
+/** A poll's longest wait, far beyond the test's own limit: whatever answers such a poll, its wait did not. */
+const NEVER_MS = 10 * 60_000
 
 /** Real time plus whatever a test skipped: tickets expire by it, without the test sleeping. */
 function skippableClock() {
@@ -139,15 +141,14 @@ describeEachStore('QR login API ($name)', (factory) => {
 
   it('answers a poll as soon as the state changes, and after the longest wait otherwise', async () => {
     await server.close()
-    await start({ qrPollMaxWaitMs: 5_000 })
+    // Longer than the test may run: only the scan can answer this poll.
+    await start({ qrPollMaxWaitMs: NEVER_MS })
     const ticket = await qr.create()
-    const started = Date.now()
     const taken = pollsTaken(server, 1)
     const waiting = qr.poll(ticket)
     await taken
     await qr.phone('scan', ticket, teacher)
     expect((await waiting).json()).toEqual({ state: 'scanned', scannedBy: { name: '李老师' } })
-    expect(Date.now() - started).toBeLessThan(2_000)
 
     await server.close()
     await start({ qrPollMaxWaitMs: 300 })
@@ -159,7 +160,7 @@ describeEachStore('QR login API ($name)', (factory) => {
 
   it('gives the tokens to only one of two polls waiting at the moment of confirmation', async () => {
     await server.close()
-    await start({ qrPollMaxWaitMs: 5_000 })
+    await start({ qrPollMaxWaitMs: NEVER_MS })
     const ticket = await qr.create()
     await qr.phone('scan', ticket, teacher)
     const taken = pollsTaken(server, 2)
@@ -211,15 +212,13 @@ describeEachStore('QR login API ($name)', (factory) => {
 
   it('expires tickets after their lifetime, ending a waiting poll at expiry', async () => {
     await server.close()
-    await start({ qrTicketTtlMs: 300, qrPollMaxWaitMs: 5_000 })
+    await start({ qrTicketTtlMs: 300, qrPollMaxWaitMs: NEVER_MS })
     const ticket = await qr.create()
     await qr.phone('scan', ticket, teacher)
-    const started = Date.now()
     expect((await qr.poll(ticket, 'scanned')).json()).toEqual({
       state: 'expired',
       scannedBy: { name: '李老师' },
     })
-    expect(Date.now() - started).toBeLessThan(2_000)
     expect(statusAndMessage(await qr.phone('confirm', ticket, teacher))).toEqual([410, QR_MESSAGES.expired])
 
     const unscanned = await qr.create()
@@ -321,14 +320,12 @@ describeEachStore('QR login across a restart ($name)', (factory: StoreFactory) =
   })
 
   it('lets a waiting poll answer when the server closes', async () => {
-    const server = await startTestApp(factory, { qrPollMaxWaitMs: 20_000 })
+    const server = await startTestApp(factory, { qrPollMaxWaitMs: NEVER_MS })
     const ticket = await qrClient(server).create()
-    const started = Date.now()
     const taken = pollsTaken(server, 1)
     const waiting = qrClient(server).poll(ticket)
     await taken
     await server.close()
     expect((await waiting).json()).toEqual({ state: 'pending' })
-    expect(Date.now() - started).toBeLessThan(5_000)
   })
 })
