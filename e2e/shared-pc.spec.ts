@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import {
+  chooseLanguage,
   expectSynced,
   fillSubjectForm,
   logIn,
@@ -10,6 +11,7 @@ import {
   SCREENSHOTS,
   shoot,
   subjectRow,
+  type Locale,
   type Pc,
 } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
@@ -186,4 +188,17 @@ test('locks after the idle minutes set in the user menu, naming the user and ret
   await page.getByTestId('login-submit').click()
   await expect(page).toHaveURL(/#\/locations/)
   await expect(page.getByTestId('user-name')).toHaveText(DEMO_ADMIN.name)
+})
+
+test('the security settings of this PC read in zh-TW and en', async () => {
+  const { page } = pc
+  await logIn(page, DEMO_ADMIN.account, DEMO_ADMIN.password)
+  for (const locale of ['zh-TW', 'en'] as Locale[]) {
+    await chooseLanguage(page, locale)
+    await userMenu(page, 'user-settings')
+    await expect(page.getByTestId('shared-pc')).toBeVisible()
+    await shoot(page, `idle-lock-settings-${locale}`)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('shared-pc')).toBeHidden()
+  }
 })
