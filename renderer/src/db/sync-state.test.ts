@@ -46,6 +46,16 @@ describe('sync state', () => {
     expect(store.saved).toEqual([1000, 5000])
   })
 
+  it('is synced again when it gets back in sync within the same millisecond', () => {
+    const { state, store } = newState()
+    bringToSynced(state)
+    state.collectionChanged('org', { pending: 1 })
+    expect(state.status().phase).toBe('syncing')
+    state.collectionChanged('org', { pending: 0 })
+    expect(state.status()).toMatchObject({ phase: 'synced', pending: 0, lastSyncedAt: 1000 })
+    expect(store.saved).toEqual([1000, 1000])
+  })
+
   it('never shows synced without its time', () => {
     const { state, seen } = newState()
     bringToSynced(state)

@@ -57,8 +57,21 @@ export function createSyncState({ names, lastSynced, clock }: SyncStateOptions):
     malformedEvents: 0,
   })
 
+  let wasSynced = false
+
+  /**
+   * Every input change goes through here. Getting back in sync stamps the time in the same change, so that the
+   * synced status is never shown without its time and never held back as equal to the previous synced one.
+   */
   function update(change: Partial<SyncInputs>): void {
-    inputs.next({ ...inputs.value, ...change })
+    const next = { ...inputs.value, ...change }
+    const synced = computeSyncStatus(next).phase === 'synced'
+    if (synced && !wasSynced) {
+      next.lastSyncedAt = clock()
+      void lastSynced.save(next.lastSyncedAt).catch(() => undefined)
+    }
+    wasSynced = synced
+    inputs.next(next)
   }
 
   function collection(name: CollectionName): CollectionSyncState {
@@ -74,22 +87,9 @@ export function createSyncState({ names, lastSynced, clock }: SyncStateOptions):
   }
 
   const status$ = new BehaviorSubject<SyncStatus>(computeSyncStatus(inputs.value))
-  let wasSynced = false
   const subscription: Subscription = inputs
     .pipe(map(computeSyncStatus), distinctUntilChanged<SyncStatus>(deepEqual))
-    .subscribe((status) => {
-      const synced = status.phase === 'synced'
-      if (synced && !wasSynced) {
-        // Re-enters with the new time: "last successful sync" is each time everything is in sync again.
-        wasSynced = true
-        const lastSyncedAt = clock()
-        void lastSynced.save(lastSyncedAt).catch(() => undefined)
-        update({ lastSyncedAt })
-        return
-      }
-      wasSynced = synced
-      status$.next(status)
-    })
+    .subscribe(status$)
   void lastSynced.load().then(
     (stored) => {
       if (stored && inputs.value.lastSyncedAt === null) update({ lastSyncedAt: stored })
