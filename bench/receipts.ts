@@ -1,7 +1,7 @@
 // receipt_to_desktop_p99_ms (issue 12): 200 phones read and then answer a notice at once; each receipt is timed
 // from the phone's request until the author's desktop replica shows it. The large school over loopback.
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { getReplicaStorage } from '../renderer/src/db/replica-storage.ts'
 import type { Receipt } from '../domain/notices/receipt.ts'
 import {
   createApiClient,
@@ -61,7 +61,7 @@ async function openAuthorDesktop(url: string) {
   const api = createApiClient({ serverUrl: url, secrets: createMemorySecretStore() })
   await api.setTokens(session)
   const database = await createCampusDatabase({
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    storage: getReplicaStorage({ indexedDB, IDBKeyRange }),
     name: `bench-receipts-${Date.now()}`,
     collections: ['notices', 'receipts'],
   })

@@ -1,6 +1,6 @@
 // Runs inside headless Chromium, served by a real sync server: the app's own sync code against real IndexedDB.
 import Dexie from 'dexie'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { getReplicaStorage } from '../../renderer/src/db/replica-storage.ts'
 import {
   createApiClient,
   createCampusDatabase,
@@ -28,7 +28,7 @@ async function firstSync(account: string, password: string): Promise<FirstSyncRe
   const api = createApiClient({ serverUrl, secrets: createMemorySecretStore() })
   await api.setTokens(session)
   const database = await createCampusDatabase({
-    storage: getRxStorageDexie(),
+    storage: getReplicaStorage(),
     name: `${databaseName(serverUrl, session.user)}_${Date.now()}`,
   })
   const engine = startSync({ database, api })
@@ -90,7 +90,7 @@ async function referenceWrites(account: string, password: string): Promise<Refer
   raw.close()
 
   const database = await createCampusDatabase({
-    storage: getRxStorageDexie(),
+    storage: getReplicaStorage(),
     name: `rxdb-insert-${Date.now()}`,
   })
   const rxdbBulkInsertMs = await timed(() =>

@@ -1,4 +1,4 @@
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { getReplicaStorage } from '../db/replica-storage.ts'
 import { deleteDexieDatabases } from '../db/index.ts'
 import type { AuthDependencies, KeyValueStore } from '../features/auth/dependencies.ts'
 import { deviceName } from '../features/auth/qr-login.ts'
@@ -14,7 +14,7 @@ const localPreferences: KeyValueStore = {
 export function browserAuthDependencies(): AuthDependencies {
   return {
     secrets: desktop.secrets,
-    createStorage: () => getRxStorageDexie(),
+    createStorage: () => getReplicaStorage(),
     deleteStorage: (name) => deleteDexieDatabases(indexedDB, name),
     fetch: (input, init) => fetch(input, init),
     preferences: localPreferences,

@@ -1,5 +1,5 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { getReplicaStorage } from '../replica-storage.ts'
 import type { SessionUser } from '../../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../../domain/collections.ts'
 import { createCampusDatabase, databaseName, type CampusDatabase } from '../database.ts'
@@ -20,7 +20,7 @@ export function openNodeDatabase(
 ): Promise<CampusDatabase> {
   opened += 1
   return createCampusDatabase({
-    storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    storage: getReplicaStorage({ indexedDB, IDBKeyRange }),
     name: `${databaseName(serverUrl, user)}_${opened}`,
     collections,
   })

@@ -1,5 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { getReplicaStorage } from '../../db/replica-storage.ts'
 import { createMemorySecretStore, deleteDexieDatabases } from '../../db/index.ts'
 import type { FakeLink, FakeSyncServer } from '../../db/testing/fake-sync-server.ts'
 import type { AuthDependencies, KeyValueStore } from './dependencies.ts'
@@ -24,7 +24,7 @@ export function testAuthDependencies(
 ): AuthDependencies {
   return {
     secrets: createMemorySecretStore(),
-    createStorage: () => getRxStorageDexie({ indexedDB, IDBKeyRange }),
+    createStorage: () => getReplicaStorage({ indexedDB, IDBKeyRange }),
     deleteStorage: (name) => deleteDexieDatabases(indexedDB, name),
     blobStorage: { indexedDB, IDBKeyRange },
     fetch: link.fetch,
