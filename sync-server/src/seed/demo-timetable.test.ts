@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { dateOfDay, dayNumber, weekdayOf } from '../../../domain/calendar/dates.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
+import type { CalendarEvent } from '../../../domain/events/calendar-event.ts'
 import { allClashes, lessonSlotKey, planSlotKey } from '../../../domain/timetable/conflicts.ts'
 import type { Lesson } from '../../../domain/timetable/lesson.ts'
 import type { PlanEntry } from '../../../domain/timetable/plan-entry.ts'
@@ -12,11 +14,25 @@ const NOW = Date.UTC(2026, 11, 1, 8)
 const TERM = { start: '2026-09-01', end: '2027-01-15' }
 const MULTI_CLASS = new Set(['demo-location-playground', 'demo-location-library', 'demo-location-gym'])
 const hostsSeveralClasses = (locationId: string) => MULTI_CLASS.has(locationId)
+/** The Monday-to-Friday days of 中秋, 国庆 and 元旦 in the term. */
+const HOLIDAY_WORKDAYS = [
+  '2026-09-25',
+  '2026-10-01',
+  '2026-10-02',
+  '2026-10-05',
+  '2026-10-06',
+  '2026-10-07',
+  '2027-01-01',
+]
+
+const datesFrom = (start: string, end: string) =>
+  Array.from({ length: dayNumber(end) - dayNumber(start) + 1 }, (_, i) => dateOfDay(dayNumber(start) + i))
 
 describeEachStore('demo timetable ($name)', (factory) => {
   let server: TestApp
   let entries: WireDocument<PlanEntry>[]
   let lessons: WireDocument<Lesson>[]
+  let holidays: WireDocument<CalendarEvent>[]
   beforeEach(async () => {
     server = await startTestApp(factory, { demo: { now: NOW, timetable: true } })
     const pulled = await server.store.pull('demo', 'timetable', 0, 100_000)
@@ -25,6 +41,8 @@ describeEachStore('demo timetable ($name)', (factory) => {
     const documents = pulled.map((d) => d.data)
     entries = documents.filter((doc) => doc.kind === 'plan_entry') as WireDocument<PlanEntry>[]
     lessons = documents.filter((doc) => doc.kind === 'lesson') as WireDocument<Lesson>[]
+    const events = (await server.store.pull('demo', 'events', 0, 1000)).map((d) => d.data)
+    holidays = (events as WireDocument<CalendarEvent>[]).filter((event) => event.type === 'holiday')
   })
   afterEach(() => server.close())
 
@@ -52,11 +70,14 @@ describeEachStore('demo timetable ($name)', (factory) => {
     expect(new Set(english.map((entry) => entry.weekday)).size).toBe(5)
   })
 
-  it('generates every week of the term from the plan, valid and without clashes', () => {
-    // Twenty weeks, but the term starts on a Tuesday: the Monday entries miss week 1.
+  it('generates every week of the term from the plan but its holidays, valid and without clashes', () => {
+    // Twenty weeks, but the term starts on a Tuesday: the Monday entries miss week 1; and the holidays' workdays.
     const mondays = entries.filter((entry) => entry.weekday === 1).length
+    const onHolidays = HOLIDAY_WORKDAYS.flatMap((date) =>
+      entries.filter((e) => e.weekday === weekdayOf(date)),
+    )
     expect(weekCount(TERM)).toBe(20)
-    expect(lessons).toHaveLength(entries.length * 20 - mondays)
+    expect(lessons).toHaveLength(entries.length * 20 - mondays - onHolidays.length)
     for (const doc of [...entries.slice(0, 5), ...lessons.slice(0, 50)]) {
       expect(validateDocument('timetable', doc)).toMatchObject({ ok: true })
     }
@@ -64,6 +85,28 @@ describeEachStore('demo timetable ($name)', (factory) => {
     expect(lessons.every((lesson) => lesson.planEntryId && entryIds.has(lesson.planEntryId))).toBe(true)
     expect(lessons.every((lesson) => lesson.date >= TERM.start && lesson.date <= TERM.end)).toBe(true)
     expect(allClashes(lessons, lessonSlotKey, hostsSeveralClasses)).toEqual([])
+  })
+
+  it("puts the term's public holidays in the school calendar, valid, for the whole school", () => {
+    const byTitle = holidays.map(({ title, start, end }) => ({ title, start, end }))
+    expect(byTitle).toEqual([
+      { title: '中秋节', start: '2026-09-25', end: '2026-09-27' },
+      { title: '国庆节', start: '2026-10-01', end: '2026-10-07' },
+      { title: '元旦', start: '2027-01-01', end: '2027-01-03' },
+    ])
+    for (const holiday of holidays) {
+      expect(validateDocument('events', holiday)).toMatchObject({ ok: true })
+      expect(holiday).toMatchObject({ classIds: [], createdBy: 'demo-staff-wang' })
+    }
+  })
+
+  it('puts no lesson on a seeded holiday', () => {
+    const holidayDates = new Set(holidays.flatMap(({ start, end }) => datesFrom(start, end)))
+    expect([...holidayDates].filter((date) => weekdayOf(date) <= 5).sort()).toEqual(HOLIDAY_WORKDAYS)
+    expect(lessons.filter((lesson) => holidayDates.has(lesson.date))).toEqual([])
+    // The weeks around them keep their lessons: the Thursday before National Day and the Friday after.
+    const dates = new Set(lessons.map((lesson) => lesson.date))
+    expect([dates.has('2026-09-30'), dates.has('2026-10-09')]).toEqual([true, true])
   })
 
   it('gives a demo teacher a full week that replicates to them', async () => {
@@ -87,10 +130,11 @@ describeEachStore('demo timetable ($name)', (factory) => {
     }
   })
 
-  it('leaves the test seed without a plan, for the tests that build their own', async () => {
+  it('leaves the test seed without a plan or holidays, for the tests that build their own', async () => {
     const plain = await startTestApp(factory)
     try {
       expect(await plain.store.pull('demo', 'timetable', 0, 10)).toEqual([])
+      expect(await plain.store.pull('demo', 'events', 0, 10)).toEqual([])
     } finally {
       await plain.close()
     }

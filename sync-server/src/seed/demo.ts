@@ -6,6 +6,7 @@ import type { Subject } from '../../../domain/catalog/subject.ts'
 import type { Term } from '../../../domain/catalog/term.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import type { BaseDocument, WireDocument } from '../../../domain/documents.ts'
+import { holidayRanges } from '../../../domain/events/calendar-event.ts'
 import type { Guardian } from '../../../domain/org/guardian.ts'
 import type { SchoolClass } from '../../../domain/org/school-class.ts'
 import type { Staff } from '../../../domain/org/staff.ts'
@@ -13,6 +14,7 @@ import type { Student } from '../../../domain/org/student.ts'
 import { reconcileSchool } from '../accounts/deriver.ts'
 import { hashPassword, initialPassword } from '../auth/passwords.ts'
 import type { School, Store } from '../store/index.ts'
+import { demoHolidays } from './demo-calendar.ts'
 import { seedDemoCourse } from './demo-course.ts'
 import { seedDemoNotices } from './demo-notices.ts'
 import { seedDemoSite } from './demo-site.ts'
@@ -389,7 +391,7 @@ function orgDocuments({ school, people, classes, guardians }: DemoSchool, now: n
 const ofKind = <T extends BaseDocument>(docs: readonly WireDocument[], kind: T['kind']) =>
   docs.filter((doc) => doc.kind === kind) as unknown as WireDocument<T>[]
 
-/** Every replicated document of a demo school, by collection; the timetable when asked. */
+/** Every replicated document of a demo school, by collection; the timetable and the term's holidays when asked. */
 function documentsOf(
   demo: DemoSchool,
   now: number,
@@ -398,7 +400,9 @@ function documentsOf(
   const catalog = catalogDocuments(demo, now)
   const org = orgDocuments(demo, now)
   const [term] = ofKind<Term>(catalog, 'term')
-  if (!withTimetable || !term) return { catalog, org }
+  const admin = demo.people.find((person) => person.roles.includes('admin'))
+  if (!withTimetable || !term || !admin) return { catalog, org }
+  const events = demoHolidays(demo.school.id, term, admin.id, now)
   const timetable = demoTimetableDocuments(
     {
       schoolId: demo.school.id,
@@ -406,10 +410,11 @@ function documentsOf(
       subjects: ofKind<Subject>(catalog, 'subject'),
       locations: ofKind<Location>(catalog, 'location'),
       classes: ofKind<SchoolClass>(org, 'class'),
+      holidays: holidayRanges(events),
     },
     now,
   )
-  return { catalog, org, timetable }
+  return { catalog, org, timetable, events }
 }
 
 async function seedSchool(
@@ -446,8 +451,9 @@ export interface SeedOptions {
   /** Also the demo school's delivered notices, read and answered in part (`npm start`; tests start without). */
   notices?: boolean
   /**
-   * Also the scheduling plan of the demo classes and the timetable of the term generated from it (`npm start`;
-   * tests start with an empty plan, to build their own).
+   * Also the scheduling plan of the demo classes, the term's public holidays in the calendar and the timetable of
+   * the term generated from the plan around them (`npm start`; tests start with an empty plan and calendar, to
+   * build their own).
    */
   timetable?: boolean
 }

@@ -3,15 +3,16 @@ import { useI18n } from 'vue-i18n'
 import { keyInformationReport } from '../../../../domain/org/key-information.ts'
 import type { SchoolClass } from '../../../../domain/org/school-class.ts'
 import { KEY_FIELDS } from '../../../../domain/org/student.ts'
+import { useXlsxSave } from '../../app/use-xlsx-save.ts'
+import { writeTables, type TableSheet } from '../../ui/excel/workbook.ts'
 import type { TableColumn } from '../../ui/table-column.ts'
 import { useStudentStore } from '../org/stores.ts'
-import { useExcelSave } from './use-students.ts'
 
 /** AB-6: who lacks national/local student no. or ID number in the classes in scope; export of that list. */
 export function useKeyInformation(scopeClasses: Ref<SchoolClass[]>, scopeName: Ref<string>) {
   const students = useStudentStore()
   const { t } = useI18n()
-  const excel = useExcelSave()
+  const excel = useXlsxSave()
 
   const report = computed(() => keyInformationReport(scopeClasses.value, students.items))
   const totals = computed(() => ({
@@ -36,9 +37,9 @@ export function useKeyInformation(scopeClasses: Ref<SchoolClass[]>, scopeName: R
   const missingText = (fields: readonly string[]) =>
     fields.map((f) => t(`homeSchool.keyFields.${f}`)).join('、')
 
-  function exportIncomplete(): Promise<void> {
+  async function exportIncomplete(): Promise<void> {
     const mark = (missing: readonly string[], field: string) => (missing.includes(field) ? '✗' : '')
-    return excel.save(`${scopeName.value}-${t('homeSchool.keyInfo.title')}`, [
+    const sheets: TableSheet[] = [
       {
         name: t('homeSchool.keyInfo.title'),
         columns: [
@@ -65,8 +66,9 @@ export function useKeyInformation(scopeClasses: Ref<SchoolClass[]>, scopeName: R
         ],
         rows: report.value.perClass.map((c) => [c.className, c.active, c.incomplete]),
       },
-    ])
+    ]
+    await excel.save(`${scopeName.value}-${t('homeSchool.keyInfo.title')}`, () => writeTables(sheets))
   }
 
-  return { report, totals, rows, columns, missingText, exporting: excel.exporting, exportIncomplete }
+  return { report, totals, rows, columns, missingText, exporting: excel.saving, exportIncomplete }
 }

@@ -1,45 +1,17 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
-import { computed, reactive, ref, shallowReactive, type Ref } from 'vue'
+import { ElMessageBox } from 'element-plus'
+import { computed, reactive, shallowReactive, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { SchoolClass } from '../../../../domain/org/school-class.ts'
 import { guardiansByStudent, planGuardians } from '../../../../domain/org/student-guardians.ts'
 import type { Student } from '../../../../domain/org/student.ts'
-import { desktop } from '../../app/desktop.ts'
 import { useWriteFeedback } from '../../app/use-write-feedback.ts'
-import { writeTables, XLSX_FILTER, type TableSheet } from '../../ui/excel/workbook.ts'
+import { useXlsxSave } from '../../app/use-xlsx-save.ts'
+import { writeTables, type TableSheet } from '../../ui/excel/workbook.ts'
 import type { TableColumn } from '../../ui/table-column.ts'
 import { useGuardianStore, useStudentStore } from '../org/stores.ts'
 import { useAccountStore } from '../org/accounts.ts'
 import { useAdminAction } from './use-admin.ts'
 import { filterRows, NO_FILTER, studentRows, type StudentFilter, type StudentRow } from './student-rows.ts'
-import { reasonOf } from '../../ui/reason-of.ts'
-import { fileSafe } from '../../ui/file-name.ts'
-
-/** Saves sheets as an .xlsx file through the desktop's save dialog and says where it went. */
-export function useExcelSave() {
-  const { t } = useI18n()
-  const exporting = ref(false)
-
-  async function save(fileName: string, sheets: TableSheet[]): Promise<void> {
-    if (exporting.value) return
-    exporting.value = true
-    try {
-      const data = await writeTables(sheets)
-      const result = await desktop.saveFile({
-        defaultName: `${fileSafe(fileName)}.xlsx`,
-        filters: [XLSX_FILTER],
-        data,
-      })
-      if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
-    } catch (error) {
-      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
-    } finally {
-      exporting.value = false
-    }
-  }
-
-  return { exporting, save }
-}
 
 /** Which of leave school / transfer the move dialog does, for which student. */
 export interface MoveDialog {
@@ -56,7 +28,7 @@ export function useStudents(scopeClasses: Ref<SchoolClass[]>, scopeName: Ref<str
   const { call } = useAdminAction()
   const { t, locale } = useI18n()
   const { run } = useWriteFeedback()
-  const excel = useExcelSave()
+  const excel = useXlsxSave()
   const filter = reactive<StudentFilter>({ ...NO_FILTER })
   const dialog = shallowReactive<{ visible: boolean; editing: Student | null }>({
     visible: false,
@@ -149,7 +121,7 @@ export function useStudents(scopeClasses: Ref<SchoolClass[]>, scopeName: Ref<str
     await accounts.reload()
   }
 
-  function exportRows(): Promise<void> {
+  async function exportRows(): Promise<void> {
     const statusText = (row: StudentRow) => t(`homeSchool.statuses.${row.student.status}`)
     const sheet: TableSheet = {
       name: scopeName.value,
@@ -176,7 +148,7 @@ export function useStudents(scopeClasses: Ref<SchoolClass[]>, scopeName: Ref<str
         row.account ? accountText(row) : '',
       ]),
     }
-    return excel.save(`${scopeName.value}-${t('homeSchool.student.title')}`, [sheet])
+    await excel.save(`${scopeName.value}-${t('homeSchool.student.title')}`, () => writeTables([sheet]))
   }
 
   return {
@@ -186,7 +158,7 @@ export function useStudents(scopeClasses: Ref<SchoolClass[]>, scopeName: Ref<str
     columns,
     dialog,
     move,
-    exporting: excel.exporting,
+    exporting: excel.saving,
     canCreate: computed(() => students.canCreate),
     canWrite,
     className,

@@ -14,9 +14,9 @@ import {
 } from '../../../../domain/org/promotion/plan.ts'
 import { diffStructure, type Planned } from '../../../../domain/org/promotion/structure-diff.ts'
 import type { UpdateLog } from '../../../../domain/org/update-log.ts'
-import { desktop } from '../../app/desktop.ts'
+import { useXlsxSave } from '../../app/use-xlsx-save.ts'
 import type { BulkDocument, ProgressListener } from '../../db/index.ts'
-import { writeTables, XLSX_FILTER } from '../../ui/excel/workbook.ts'
+import { writeTables } from '../../ui/excel/workbook.ts'
 import { useAuthStore } from '../auth/store.ts'
 import {
   useCampusStore,
@@ -131,6 +131,7 @@ export function usePromotion() {
   const files = usePromotionFiles()
   const address = useAddressBook()
   const { graceDays, maxGraceDays } = useGraceDays()
+  const excel = useXlsxSave()
   const apply = useApply(address)
   const statusFilter = ref<StatusFilter>('all')
   const classFilter = ref('')
@@ -170,18 +171,11 @@ export function usePromotion() {
   const logs = computed(() => [...address.stores.update_log.items].sort((a, b) => b.appliedAt - a.appliedAt))
 
   async function exportPreview(): Promise<void> {
-    if (!plan.value) return
-    try {
-      const data = await writeTables(previewSheets(plan.value, summaries.value, t))
-      const result = await desktop.saveFile({
-        defaultName: `${t('promotion.exportName', { year: plan.value.schoolYear })}.xlsx`,
-        filters: [XLSX_FILTER],
-        data,
-      })
-      if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
-    } catch (error) {
-      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
-    }
+    const current = plan.value
+    if (!current) return
+    await excel.save(t('promotion.exportName', { year: current.schoolYear }), () =>
+      writeTables(previewSheets(current, summaries.value, t)),
+    )
   }
 
   async function confirmAndApply(): Promise<void> {

@@ -1,4 +1,3 @@
-import { ElMessage } from 'element-plus'
 import { computed, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import {
@@ -8,14 +7,13 @@ import {
   type DepartmentSelection,
   type TeachingFilter,
 } from '../../../../domain/org/staff-directory.ts'
-import { desktop } from '../../app/desktop.ts'
 import { useKindList } from '../../app/use-kind-list.ts'
-import { writeTables, XLSX_FILTER } from '../../ui/excel/workbook.ts'
+import { useXlsxSave } from '../../app/use-xlsx-save.ts'
+import { writeTables } from '../../ui/excel/workbook.ts'
 import type { TableColumn } from '../../ui/table-column.ts'
 import { useDepartmentStore, useStaffStore } from '../org/stores.ts'
 import { directoryRow, directorySheet, type DirectoryRow } from './directory-rows.ts'
 import { useStaffAccounts } from './use-accounts.ts'
-import { reasonOf } from '../../ui/reason-of.ts'
 
 /** The texts of the roles column: teaching or not, and admin. */
 function useRoleLabels() {
@@ -30,42 +28,34 @@ function useRoleLabels() {
 function useDirectoryExport(rows: Ref<DirectoryRow[]>) {
   const { t } = useI18n()
   const roleLabels = useRoleLabels()
-  const exporting = ref(false)
+  const excel = useXlsxSave()
 
-  async function exportExcel(): Promise<void> {
-    if (exporting.value) return
-    exporting.value = true
+  function sheetOnScreen() {
     const separator = t('staffDirectory.listSeparator')
     const field = (key: string) => t(`staffDirectory.${key}`)
-    try {
-      const sheet = directorySheet(rows.value, {
-        sheet: t('staffDirectory.title'),
-        headers: {
-          name: field('name'),
-          phone: field('phone'),
-          staffNo: field('staffNo'),
-          position: field('position'),
-          departments: field('departments'),
-          tags: field('tags'),
-          roles: field('roles'),
-          account: field('account'),
-        },
-        roles: (row) => roleLabels(row).join(separator),
-        account: (status: AccountStatus) => t(`staffDirectory.accountStatus.${status}`),
-        separator,
-      })
-      const data = await writeTables([sheet])
-      const defaultName = `${t('staffDirectory.title')}.xlsx`
-      const result = await desktop.saveFile({ defaultName, filters: [XLSX_FILTER], data })
-      if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
-    } catch (error) {
-      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
-    } finally {
-      exporting.value = false
-    }
+    return directorySheet(rows.value, {
+      sheet: t('staffDirectory.title'),
+      headers: {
+        name: field('name'),
+        phone: field('phone'),
+        staffNo: field('staffNo'),
+        position: field('position'),
+        departments: field('departments'),
+        tags: field('tags'),
+        roles: field('roles'),
+        account: field('account'),
+      },
+      roles: (row) => roleLabels(row).join(separator),
+      account: (status: AccountStatus) => t(`staffDirectory.accountStatus.${status}`),
+      separator,
+    })
   }
 
-  return { exporting, exportExcel }
+  async function exportExcel(): Promise<void> {
+    await excel.save(t('staffDirectory.title'), () => writeTables([sheetOnScreen()]))
+  }
+
+  return { exporting: excel.saving, exportExcel }
 }
 
 /**

@@ -1,14 +1,12 @@
 import { ElMessage } from 'element-plus'
-import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Period } from '../../../../../domain/catalog/term.ts'
 import type { Lesson } from '../../../../../domain/timetable/lesson.ts'
 import { desktop } from '../../../app/desktop.ts'
+import { useXlsxSave } from '../../../app/use-xlsx-save.ts'
 import type { GridColumn } from '../slot-grid.vue'
 import type { References } from '../use-references.ts'
-import { XLSX_FILTER } from '../../../ui/excel/workbook.ts'
 import { weekWorkbook, type WeekSheet } from './week-workbook.ts'
-import { reasonOf } from '../../../ui/reason-of.ts'
 import { fileSafe } from '../../../ui/file-name.ts'
 
 /** What the export needs from the week on screen. */
@@ -28,24 +26,10 @@ export interface ExportedWeek {
  */
 export function useSheetExport() {
   const { t } = useI18n()
-  const exporting = ref(false)
+  const excel = useXlsxSave()
 
   async function toExcel(sheet: WeekSheet, fileName: string): Promise<void> {
-    if (exporting.value) return
-    exporting.value = true
-    try {
-      const data = await weekWorkbook(sheet)
-      const result = await desktop.saveFile({
-        defaultName: `${fileSafe(fileName)}.xlsx`,
-        filters: [XLSX_FILTER],
-        data,
-      })
-      if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
-    } catch (error) {
-      ElMessage.error(t('export.failed', { reason: reasonOf(error) }))
-    } finally {
-      exporting.value = false
-    }
+    await excel.save(fileName, () => weekWorkbook(sheet))
   }
 
   async function toPdf(fileName: string): Promise<void> {
@@ -53,7 +37,7 @@ export function useSheetExport() {
     if (result.saved) ElMessage.success(t('export.saved', { path: result.path }))
   }
 
-  return { exporting, toExcel, toPdf }
+  return { exporting: excel.saving, toExcel, toPdf }
 }
 
 /** TT-9: the week on screen to Excel or PDF. */
