@@ -1,6 +1,7 @@
 // `npm run server`: reads the environment, opens the store, seeds the demo schools if asked, and listens.
 import { buildApp } from './app.ts'
 import { loadConfig } from './config.ts'
+import { RedisChangeBus } from './realtime/redis-change-bus.ts'
 import { demoAccounts, seedDemo } from './seed/demo.ts'
 import { createStore } from './store/index.ts'
 
@@ -28,9 +29,13 @@ function daysInMs(days: number | undefined): number | undefined {
   return days === undefined ? undefined : days * 86_400_000
 }
 
+// Opened after seeding: its orders start from the seqs the store has now.
+const changeBus = config.redis && (await RedisChangeBus.open(store, config.redis))
+
 const app = await buildApp(
   {
     store,
+    changeBus,
     authSecret: config.authSecret,
     rendererDir: config.rendererDir,
     publicUrl: config.publicUrl,
