@@ -11,6 +11,7 @@ import { SseClient, type SseMessage } from '../../sync-server/src/test-support/s
 const DATABASE_URL = process.env.TEST_DATABASE_URL
 const REDIS_URL = process.env.TEST_REDIS_URL
 const ADMIN = '13800000001'
+const TEACHER = '13800000002'
 const missing = [!DATABASE_URL && 'TEST_DATABASE_URL', !REDIS_URL && 'TEST_REDIS_URL'].filter(Boolean)
 const title = `two server instances on PostgreSQL + Redis${missing.length ? `: skipped, ${missing.join(' and ')} not set` : ''}`
 
@@ -82,6 +83,15 @@ describe.skipIf(missing.length > 0)(title, () => {
     })
     expect(response.status).toBe(200)
     expect(((await response.json()) as { documents: unknown[] }).documents).toHaveLength(5)
+  })
+
+  it('limits failed logins spread over both instances as on one', async () => {
+    const attempt = (server: RunningServer) =>
+      post(server, '/api/auth/login', { account: TEACHER, password: 'wrong-password' })
+    const answers = []
+    for (const server of [a, b, a, b, a]) answers.push((await attempt(server)).status)
+    expect(answers).toEqual([401, 401, 401, 401, 401])
+    expect([(await attempt(b)).status, (await attempt(a)).status]).toEqual([429, 429])
   })
 
   it('streams 30 writes pushed one by one to A to a stream on B, in order', async () => {
