@@ -69,7 +69,7 @@ export interface AppOptions {
   /** Interval of the sync stream's heartbeat comments. Default 15 s. */
   heartbeatMs?: number
   /**
-   * Several server instances (issue 16): short-lived state they must share (login failures) lives in this Redis.
+   * Several server instances (issue 16): short-lived state they must share (login failures, QR tickets) lives in this Redis.
    * Default this process's memory. Opened and closed by the caller.
    */
   redis?: SharedRedis
@@ -168,6 +168,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     ticketTtlMs: options.qrTicketTtlMs ?? DEFAULTS.qrTicketTtlMs,
     pollMaxWaitMs: options.qrPollMaxWaitMs ?? DEFAULTS.qrPollMaxWaitMs,
     now: options.qrClock,
+    redis: options.redis,
   })
 
   await app.register(health, { prefix: '/api' })

@@ -85,6 +85,33 @@ describe.skipIf(missing.length > 0)(title, () => {
     expect(((await response.json()) as { documents: unknown[] }).documents).toHaveLength(5)
   })
 
+  it('logs in by QR code across instances: made on A, scanned and confirmed on B, tokens once', async () => {
+    const phone = (await logIn(b, ADMIN)).accessToken
+    const { json: ticket } = await post<{ ticketId: string; pollToken: string }>(a, '/api/auth/qr', {
+      deviceName: 'Office PC',
+    })
+    const poll = async (server: RunningServer, after: string) => {
+      const response = await fetch(`${server.url}/api/auth/qr/${ticket.ticketId}?after=${after}`, {
+        headers: { 'x-poll-token': ticket.pollToken },
+      })
+      return {
+        status: response.status,
+        json: (await response.json()) as { state?: string; tokens?: unknown },
+      }
+    }
+    const scan = await post(b, `/api/auth/qr/${ticket.ticketId}/scan`, {}, phone)
+    expect(scan).toMatchObject({ status: 200, json: { deviceName: 'Office PC' } })
+    expect((await poll(a, 'pending')).json.state).toBe('scanned')
+    const waiting = poll(a, 'scanned')
+    expect((await post(b, `/api/auth/qr/${ticket.ticketId}/confirm`, {}, phone)).status).toBe(200)
+    const [first, second] = await Promise.all([waiting, poll(b, 'scanned')])
+    const answers = [first, second].map((answer) => [answer.status, answer.json.tokens !== undefined])
+    expect(answers.sort()).toEqual([
+      [200, true],
+      [410, false],
+    ])
+  })
+
   it('limits failed logins spread over both instances as on one', async () => {
     const attempt = (server: RunningServer) =>
       post(server, '/api/auth/login', { account: TEACHER, password: 'wrong-password' })
