@@ -1,11 +1,6 @@
 import type { Redis } from 'ioredis'
+import type { SharedRedis } from '../shared-redis.ts'
 import type { FailureCounter, FailureLimit } from './failure-limiter.ts'
-
-/** A Redis connection and the prefix of this deployment's keys. */
-export interface SharedRedis {
-  client: Redis
-  prefix: string
-}
 
 /**
  * `FailureLimiter` shared by every server instance (issue 16): one counter per key in Redis that expires with its

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { QrTicket, QrTicketStore } from './qr-tickets.ts'
-import type { SharedRedis } from './redis-failure-limiter.ts'
+import type { SharedRedis } from '../shared-redis.ts'
 
 // Sets the ticket only if it is still what the caller read, and tells every instance it changed.
 const REPLACE_IF_UNCHANGED = `

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import { QrLoginService, type QrLoginOptions } from '../auth/qr-login.ts'
 import { MemoryQrTicketStore } from '../auth/qr-tickets.ts'
-import type { SharedRedis } from '../auth/redis-failure-limiter.ts'
+import type { SharedRedis } from '../shared-redis.ts'
 import { RedisQrTicketStore } from '../auth/redis-qr-tickets.ts'
 
 declare module 'fastify' {

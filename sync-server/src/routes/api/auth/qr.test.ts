@@ -14,7 +14,7 @@ import {
   type TestApp,
   type TestAppOptions,
 } from '../../../test-support/app.ts'
-import type { SharedRedis } from '../../../auth/redis-failure-limiter.ts'
+import type { SharedRedis } from '../../../shared-redis.ts'
 import { describeEachStore, SQLITE_FACTORY, type StoreFactory } from '../../../test-support/stores.ts'
 
 interface NewTicket {
