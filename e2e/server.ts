@@ -25,7 +25,8 @@ export async function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000
+  // Generous: seeding the demo into PostgreSQL on a busy machine takes a while.
+  const deadline = Date.now() + 120_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`sync server exited with ${child.exitCode}`)
     try {

@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import fp from 'fastify-plugin'
 import type { FailureLimit } from './auth/failure-limiter.ts'
 import type { LoginThrottleOptions } from './auth/login-throttle.ts'
+import { RedisFailureLimiter } from './auth/redis-failure-limiter.ts'
+import type { SharedRedis } from './shared-redis.ts'
 import { defaultUploadAllowances, type UploadAllowances } from './blobs/allowance.ts'
 import type { PasswordHasher } from './auth/passwords.ts'
 import accounts from './plugins/accounts.ts'
@@ -67,6 +69,11 @@ export interface AppOptions {
   qrPollRateLimit?: RateLimit
   /** Interval of the sync stream's heartbeat comments. Default 15 s. */
   heartbeatMs?: number
+  /**
+   * Several server instances (issue 16): short-lived state they must share (login failures, QR tickets) lives in this Redis.
+   * Default this process's memory. Opened and closed by the caller.
+   */
+  redis?: SharedRedis
   /** Carries commits to the sync streams; default in-process (one server instance). */
   changeBus?: ChangeBus
   /**
@@ -138,10 +145,13 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   })
   await app.register(accounts)
   const clock = options.clock ?? Date.now
+  const loginFailureLimit = options.loginFailureLimit ?? DEFAULTS.loginFailureLimit
   await app.register(auth, {
     secret: options.authSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
-    loginFailureLimit: options.loginFailureLimit ?? DEFAULTS.loginFailureLimit,
+    loginFailureLimit,
+    failureCounter:
+      options.redis && new RedisFailureLimiter(options.redis, 'login-failures', loginFailureLimit),
     hasher: options.passwordHasher,
     loginThrottle: options.loginThrottle ?? DEFAULTS.loginThrottle,
     sessionIdleMs: options.sessionIdleMs ?? DEFAULTS.sessionIdleMs,
@@ -159,6 +169,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     ticketTtlMs: options.qrTicketTtlMs ?? DEFAULTS.qrTicketTtlMs,
     pollMaxWaitMs: options.qrPollMaxWaitMs ?? DEFAULTS.qrPollMaxWaitMs,
     now: options.qrClock,
+    redis: options.redis,
   })
 
   await app.register(health, { prefix: '/api' })

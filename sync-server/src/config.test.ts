@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       sessionIdleDays: undefined,
       sessionMaxAgeDays: undefined,
+      redis: undefined,
     })
   })
 
@@ -41,6 +42,8 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       SESSION_IDLE_DAYS: '7',
       SESSION_MAX_AGE_DAYS: '30',
+      REDIS_URL: 'redis://cache:6379',
+      REDIS_PREFIX: 'city:',
     })
     expect(config).toEqual({
       port: 8080,
@@ -58,6 +61,14 @@ describe('loadConfig', () => {
       trustProxy: true,
       sessionIdleDays: 7,
       sessionMaxAgeDays: 30,
+      redis: { url: 'redis://cache:6379', prefix: 'city:' },
+    })
+  })
+
+  it('gives Redis keys the campus-desk: prefix unless REDIS_PREFIX is set', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redis).toEqual({
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'campus-desk:',
     })
   })
 

@@ -26,6 +26,8 @@ export interface ServerConfig {
   trustProxy: boolean
   /** `SESSION_IDLE_DAYS`: a session unused this long ends; the app's default (14) when unset. */
   sessionIdleDays: number | undefined
+  /** `REDIS_URL`: several instances share commits (and short-lived state) through this Redis; unset: one process. */
+  redis: { url: string; prefix: string } | undefined
   /** `SESSION_MAX_AGE_DAYS`: a session ends this long after its login; the app's default (90) when unset. */
   sessionMaxAgeDays: number | undefined
 }
@@ -70,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: flag(env.TRUST_PROXY),
     sessionIdleDays: positiveInteger('SESSION_IDLE_DAYS', 'days', env.SESSION_IDLE_DAYS),
     sessionMaxAgeDays: positiveInteger('SESSION_MAX_AGE_DAYS', 'days', env.SESSION_MAX_AGE_DAYS),
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX || 'campus-desk:' } : undefined,
   }
 }

@@ -1,6 +1,8 @@
 // `npm run server`: reads the environment, opens the store, seeds the demo schools if asked, and listens.
+import { Redis } from 'ioredis'
 import { buildApp } from './app.ts'
 import { loadConfig } from './config.ts'
+import { RedisChangeBus } from './realtime/redis-change-bus.ts'
 import { demoAccounts, seedDemo } from './seed/demo.ts'
 import { createStore } from './store/index.ts'
 
@@ -28,9 +30,15 @@ function daysInMs(days: number | undefined): number | undefined {
   return days === undefined ? undefined : days * 86_400_000
 }
 
+// Opened after seeding: its orders start from the seqs the store has now.
+const changeBus = config.redis && (await RedisChangeBus.open(store, config.redis))
+const redis = config.redis && { client: new Redis(config.redis.url), prefix: config.redis.prefix }
+
 const app = await buildApp(
   {
     store,
+    changeBus,
+    redis,
     authSecret: config.authSecret,
     rendererDir: config.rendererDir,
     publicUrl: config.publicUrl,
@@ -50,6 +58,7 @@ async function shutdown(signal: string): Promise<void> {
   app.log.info(`${signal}: closing`)
   try {
     await app.close()
+    await redis?.client.quit()
     await store.close()
     process.exit(0)
   } catch (error) {

@@ -12,10 +12,18 @@ interface Window {
 const SWEEP_THRESHOLD = 10_000
 
 /**
- * Counts failed attempts per key (e.g. account + IP) in a fixed time window. In memory: with several server
- * instances each counts on its own, which still bounds guessing.
+ * Counts failed attempts per key (e.g. account + IP) in a fixed time window: `FailureLimiter` in this process's
+ * memory, `RedisFailureLimiter` shared by several server instances. Callers await every answer.
  */
-export class FailureLimiter {
+export interface FailureCounter {
+  /** How long `key` stays blocked (until its window ends); 0 when it is not. */
+  blockedForMs(key: string): number | Promise<number>
+  recordFailure(key: string): void | Promise<void>
+  reset(key: string): void | Promise<void>
+}
+
+/** The failure counter of one server instance (the default, and the micro-site's comment limit). */
+export class FailureLimiter implements FailureCounter {
   readonly #limit: FailureLimit
   readonly #windows = new Map<string, Window>()
   readonly #now: () => number

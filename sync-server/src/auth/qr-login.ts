@@ -60,6 +60,7 @@ export class QrLoginService {
   readonly #now: () => number
   /** Polls waiting for a ticket to change, by ticket id. */
   readonly #waiters = new Map<string, Set<() => void>>()
+  readonly #stopWatching: () => void
 
   constructor(
     auth: AuthService,
@@ -73,11 +74,13 @@ export class QrLoginService {
     this.#tickets = tickets
     this.#options = options
     this.#now = now
+    this.#stopWatching = tickets.onChange((id) => this.#wake(id))
   }
 
-  create(deviceName: string, ip: string): NewQrTicket {
+  async create(deviceName: string, ip: string): Promise<NewQrTicket> {
     const now = this.#now()
-    this.#tickets.deleteExpiredBefore(now - this.#options.ticketTtlMs * (RETAIN_FACTOR - 1))
+    const { ticketTtlMs } = this.#options
+    await this.#tickets.deleteExpiredBefore(now - ticketTtlMs * (RETAIN_FACTOR - 1))
     const pollToken = newRandomToken()
     const ticket: QrTicket = {
       id: randomBytes(16).toString('base64url'),
@@ -85,47 +88,48 @@ export class QrLoginService {
       deviceName,
       clientAddress: ip,
       createdAt: now,
-      expiresAt: now + this.#options.ticketTtlMs,
+      expiresAt: now + ticketTtlMs,
       state: 'pending',
     }
-    this.#tickets.set(ticket)
+    await this.#tickets.add(ticket, now + ticketTtlMs * RETAIN_FACTOR)
     return { ticketId: ticket.id, pollToken, expiresAt: ticket.expiresAt }
   }
 
   /** The desktop's long poll: answers once the state differs from `after`, or after the longest wait. */
   async poll(ticketId: string, pollToken: string, after: QrState): Promise<QrPollAnswer> {
-    const ticket = this.#polledTicket(ticketId, pollToken)
+    const ticket = await this.#polledTicket(ticketId, pollToken)
     const state = this.#stateOf(ticket)
     if (state === after && (state === 'pending' || state === 'scanned')) {
       const untilExpiry = ticket.expiresAt - this.#now()
       await this.#waitForChange(ticketId, Math.min(this.#options.pollMaxWaitMs, untilExpiry))
     }
-    return this.#answer(this.#polledTicket(ticketId, pollToken))
+    return this.#answer(await this.#polledTicket(ticketId, pollToken))
   }
 
   /** The phone user opened the code: records who scanned it and tells them which computer asks. */
-  scan(ticketId: string, user: SessionUser): QrScanInfo {
-    const ticket = this.#liveTicket(ticketId)
-    if (ticket.scannedBy && ticket.scannedBy.id !== user.id) throw conflict(QR_MESSAGES.scannedByOther)
-    if (!ticket.scannedBy) this.#update(ticket, { state: 'scanned', scannedBy: user })
+  async scan(ticketId: string, user: SessionUser): Promise<QrScanInfo> {
+    const ticket = await this.#change(ticketId, (current) => {
+      this.#assertLive(current)
+      if (current.scannedBy && current.scannedBy.id !== user.id) throw conflict(QR_MESSAGES.scannedByOther)
+      return current.scannedBy ? undefined : { state: 'scanned', scannedBy: user }
+    })
     const { deviceName, createdAt, expiresAt, clientAddress } = ticket
     return { deviceName, createdAt, expiresAt, clientAddress: approximateAddress(clientAddress) }
   }
 
   async confirm(ticketId: string, user: SessionUser): Promise<void> {
-    const ticket = this.#scannedBy(ticketId, user)
-    this.#update(ticket, { state: 'confirmed' })
+    const ticket = await this.#decide(ticketId, user, 'confirmed')
     await this.#audit(user, 'qr.confirmed', ticket)
   }
 
   async reject(ticketId: string, user: SessionUser): Promise<void> {
-    const ticket = this.#scannedBy(ticketId, user)
-    this.#update(ticket, { state: 'rejected' })
+    const ticket = await this.#decide(ticketId, user, 'rejected')
     await this.#audit(user, 'qr.rejected', ticket)
   }
 
   /** Lets every waiting poll answer now (the server is closing). */
   close(): void {
+    this.#stopWatching()
     for (const waiters of this.#waiters.values()) for (const wake of waiters) wake()
   }
 
@@ -134,32 +138,49 @@ export class QrLoginService {
     return this.#now() >= ticket.expiresAt ? 'expired' : ticket.state
   }
 
-  #find(ticketId: string): QrTicket {
-    const ticket = this.#tickets.get(ticketId)
+  async #find(ticketId: string): Promise<QrTicket> {
+    const ticket = await this.#tickets.get(ticketId)
     const forgotten = ticket && this.#now() >= ticket.createdAt + this.#options.ticketTtlMs * RETAIN_FACTOR
     if (!ticket || forgotten) throw notFound(QR_MESSAGES.unknown)
     return ticket
   }
 
-  #polledTicket(ticketId: string, pollToken: string): QrTicket {
-    const ticket = this.#find(ticketId)
+  async #polledTicket(ticketId: string, pollToken: string): Promise<QrTicket> {
+    const ticket = await this.#find(ticketId)
     if (!timingSafeEqual(hashOf(pollToken), ticket.pollTokenHash)) throw forbidden(QR_MESSAGES.wrongPollToken)
     return ticket
   }
 
-  /** A ticket the phone can still act on: pending or scanned. */
-  #liveTicket(ticketId: string): QrTicket {
-    const ticket = this.#find(ticketId)
+  /** Only a pending or scanned ticket can still be acted on by the phone. */
+  #assertLive(ticket: QrTicket): void {
     const state = this.#stateOf(ticket)
     if (state !== 'pending' && state !== 'scanned') throw goneError(state)
-    return ticket
   }
 
-  #scannedBy(ticketId: string, user: SessionUser): QrTicket {
-    const ticket = this.#liveTicket(ticketId)
-    if (!ticket.scannedBy) throw conflict(QR_MESSAGES.notScanned)
-    if (ticket.scannedBy.id !== user.id) throw forbidden(QR_MESSAGES.notScanner)
-    return ticket
+  #decide(ticketId: string, user: SessionUser, state: 'confirmed' | 'rejected'): Promise<QrTicket> {
+    return this.#change(ticketId, (ticket) => {
+      this.#assertLive(ticket)
+      if (!ticket.scannedBy) throw conflict(QR_MESSAGES.notScanned)
+      if (ticket.scannedBy.id !== user.id) throw forbidden(QR_MESSAGES.notScanner)
+      return { state }
+    })
+  }
+
+  /**
+   * Applies what `decide` makes of the ticket as stored now (nothing when it returns undefined; its errors
+   * refuse the request). Another request may change the ticket in between: then it decides again on that.
+   */
+  async #change(
+    ticketId: string,
+    decide: (ticket: QrTicket) => { state: StoredQrState; scannedBy?: SessionUser } | undefined,
+  ): Promise<QrTicket> {
+    for (;;) {
+      const ticket = await this.#find(ticketId)
+      const change = decide(ticket)
+      if (!change) return ticket
+      const next = { ...ticket, ...change }
+      if (await this.#tickets.replace(ticket, next)) return next
+    }
   }
 
   async #answer(ticket: QrTicket): Promise<QrPollAnswer> {
@@ -167,8 +188,8 @@ export class QrLoginService {
     if (state === 'used') throw gone(QR_MESSAGES.used)
     const scannedBy = ticket.scannedBy && { name: ticket.scannedBy.name }
     if (state !== 'confirmed' || !ticket.scannedBy) return { state, ...(scannedBy && { scannedBy }) }
-    // Marked used before the first await: of two polls racing here, only one gets the tokens.
-    this.#update(ticket, { state: 'used' })
+    // Of two polls racing here (on any instances), only the one whose compare-and-set wins gets the tokens.
+    if (!(await this.#tickets.replace(ticket, { ...ticket, state: 'used' }))) throw gone(QR_MESSAGES.used)
     // The desktop named itself when it asked for the code (DESIGN §6); QR logins are the desktop's.
     const device = { name: ticket.deviceName, kind: 'desktop' as const }
     const opened = { device, address: ticket.clientAddress }
@@ -180,9 +201,8 @@ export class QrLoginService {
     return { state, scannedBy, tokens }
   }
 
-  #update(ticket: QrTicket, change: { state: StoredQrState; scannedBy?: SessionUser }): void {
-    this.#tickets.set({ ...ticket, ...change })
-    for (const wake of this.#waiters.get(ticket.id) ?? []) wake()
+  #wake(ticketId: string): void {
+    for (const wake of this.#waiters.get(ticketId) ?? []) wake()
   }
 
   #waitForChange(ticketId: string, timeoutMs: number): Promise<void> {

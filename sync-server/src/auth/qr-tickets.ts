@@ -23,30 +23,53 @@ export interface QrTicket {
 }
 
 /**
- * Where tickets live. The server keeps them in memory, so a restart drops pending tickets (their desktops get
- * 404 and show a fresh code). Reads and writes are synchronous, which makes each state change atomic; a store
- * shared by several instances would need compare-and-set updates instead.
+ * Where tickets live: this process's memory (`MemoryQrTicketStore`; a restart drops pending tickets, and their
+ * desktops get 404 and show a fresh code) or Redis, shared by several instances (`RedisQrTicketStore`). Every
+ * state change is a compare-and-set, so of two requests racing on one ticket only one changes it.
  */
 export interface QrTicketStore {
-  get(id: string): QrTicket | undefined
-  set(ticket: QrTicket): void
-  /** Forgets the tickets that expired before `time`. */
-  deleteExpiredBefore(time: number): void
+  get(id: string): Promise<QrTicket | undefined>
+  /** Stores a new ticket, kept until `forgetAt` (ms since the epoch). */
+  add(ticket: QrTicket, forgetAt: number): Promise<void>
+  /** Stores `next` only if the ticket is still `current`; false when another request changed it first. */
+  replace(current: QrTicket, next: QrTicket): Promise<boolean>
+  /** Forgets the tickets that expired before `time` (stores whose entries expire by themselves do nothing). */
+  deleteExpiredBefore(time: number): Promise<void>
+  /** Calls `listener` with the id of every ticket that changed, by a request to any instance. */
+  onChange(listener: (id: string) => void): () => void
+  close(): Promise<void>
 }
 
 export class MemoryQrTicketStore implements QrTicketStore {
   readonly #tickets = new Map<string, QrTicket>()
+  readonly #listeners = new Set<(id: string) => void>()
 
-  get(id: string): QrTicket | undefined {
+  async get(id: string): Promise<QrTicket | undefined> {
     return this.#tickets.get(id)
   }
 
-  set(ticket: QrTicket): void {
+  async add(ticket: QrTicket): Promise<void> {
     this.#tickets.set(ticket.id, ticket)
   }
 
-  deleteExpiredBefore(time: number): void {
+  async replace(current: QrTicket, next: QrTicket): Promise<boolean> {
+    if (this.#tickets.get(current.id) !== current) return false
+    this.#tickets.set(current.id, next)
+    for (const listener of this.#listeners) listener(current.id)
+    return true
+  }
+
+  async deleteExpiredBefore(time: number): Promise<void> {
     for (const [id, ticket] of this.#tickets) if (ticket.expiresAt < time) this.#tickets.delete(id)
+  }
+
+  onChange(listener: (id: string) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  async close(): Promise<void> {
+    this.#listeners.clear()
   }
 }
 

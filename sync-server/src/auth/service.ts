@@ -18,7 +18,7 @@ import {
   type Store,
 } from '../store/index.ts'
 import { verifyAccountPassword } from './accounts.ts'
-import { FailureLimiter, type FailureLimit } from './failure-limiter.ts'
+import { FailureLimiter, type FailureCounter, type FailureLimit } from './failure-limiter.ts'
 import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.ts'
 import { scryptHasher, type PasswordHasher } from './passwords.ts'
 import { hashRefreshToken, newRandomToken, signAccessToken, verifyAccessToken } from './tokens.ts'
@@ -28,6 +28,8 @@ export interface AuthOptions {
   /** Lifetime of access tokens; DESIGN §6 allows at most 15 minutes. */
   accessTokenTtlSeconds: number
   loginFailureLimit: FailureLimit
+  /** Where failures are counted; default this process's memory (`loginFailureLimit` by `clock`). */
+  failureCounter?: FailureCounter
   /** Failed logins per account across addresses: a growing wait (issue 11 §4). */
   loginThrottle: LoginThrottleOptions
   /** Default scrypt. */
@@ -92,7 +94,7 @@ function defaultIdentity<T extends { roles: readonly string[] }>(identities: T[]
 export class AuthService {
   readonly #store: Store
   readonly #options: AuthOptions
-  readonly #failures: FailureLimiter
+  readonly #failures: FailureCounter
   readonly #throttle: LoginThrottle
   readonly #hasher: PasswordHasher
   #decoyHash: Promise<string> | undefined
@@ -100,7 +102,7 @@ export class AuthService {
   constructor(store: Store, options: AuthOptions) {
     this.#store = store
     this.#options = options
-    this.#failures = new FailureLimiter(options.loginFailureLimit, options.clock)
+    this.#failures = options.failureCounter ?? new FailureLimiter(options.loginFailureLimit, options.clock)
     this.#throttle = new LoginThrottle(options.loginThrottle, options.clock)
     this.#hasher = options.hasher ?? scryptHasher
   }
@@ -108,7 +110,7 @@ export class AuthService {
   async login(request: LoginRequest): Promise<LoginResult> {
     const failureKey = `login:${request.account}:${request.ip}`
     const waitMs = Math.max(
-      this.#failures.blockedForMs(failureKey),
+      await this.#failures.blockedForMs(failureKey),
       this.#throttle.waitMs(request.account, request.ip),
     )
     if (waitMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, waitMs)
@@ -119,12 +121,12 @@ export class AuthService {
     // answer would tell anyone who has left the school.
     const enabled = (await this.#matching(candidates, request.password)).filter((a) => !a.disabled)
     if (enabled.length === 0) {
-      this.#failures.recordFailure(failureKey)
+      await this.#failures.recordFailure(failureKey)
       this.#throttle.recordFailure(request.account)
       await this.#audit(null, 'login.failed', { account: request.account, ip: request.ip })
       throw unauthorized(WRONG_CREDENTIALS)
     }
-    this.#failures.reset(failureKey)
+    await this.#failures.reset(failureKey)
     this.#throttle.recordSuccess(request.account, request.ip)
     const chosen = request.identityId
       ? enabled.find((a) => a.id === request.identityId)
@@ -216,12 +218,12 @@ export class AuthService {
     ip: string,
   ): Promise<void> {
     const failureKey = `password:${user.id}:${ip}`
-    const blockedMs = this.#failures.blockedForMs(failureKey)
+    const blockedMs = await this.#failures.blockedForMs(failureKey)
     if (blockedMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, blockedMs)
     const account = await this.#store.getAccount(user.id)
     if (!account) throw unauthorized(SESSION_ENDED)
     if (!(await verifyAccountPassword(oldPassword, account, this.#hasher, await this.#decoy()))) {
-      this.#failures.recordFailure(failureKey)
+      await this.#failures.recordFailure(failureKey)
       throw badRequest('The current password is wrong', 'wrong_password')
     }
     if (newPassword === oldPassword) {

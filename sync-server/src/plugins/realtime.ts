@@ -23,7 +23,9 @@ export interface RealtimeOptions extends HubOptions {
  * Commits reach the sync streams through the change bus: the store tells the bus inside the school's write lock,
  * and the in-process bus hands the change straight to the hub, so streams get a school's changes in seq order.
  * The visibility index learns each change before the hub filters it, so the change is filtered with the scopes
- * it makes, and before the write's response, so the writer's next pull already sees it.
+ * it makes, and (with the in-process bus) before the write's response, so the writer's next pull already sees
+ * it. When the bus may have lost changes (Redis reconnected), the school's index is read again and its streams
+ * are told to resync.
  */
 const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
   const bus = options.changeBus ?? new LocalChangeBus()
@@ -33,6 +35,10 @@ const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
   const stopDelivering = bus.subscribe((change) => {
     visibility.apply(change)
     hub.deliver(change)
+  })
+  const stopResyncing = bus.onMissed((schoolId) => {
+    visibility.forget(schoolId)
+    hub.resyncSchool(schoolId)
   })
   const sessionStreams = new SessionStreams()
   sessionStreams.add(hub)
@@ -44,6 +50,7 @@ const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
   app.addHook('onClose', async () => {
     stopPublishing()
     stopDelivering()
+    stopResyncing()
     await bus.close()
   })
 }

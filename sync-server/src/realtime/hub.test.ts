@@ -111,4 +111,16 @@ describe('RealtimeHub', () => {
     fast.close()
     expect(live.closed).toBe(true)
   })
+
+  it('tells the streams of a school that missed changes to pull everything again, and ends them', () => {
+    const [mine, other] = [new FakeSink(), new FakeSink()]
+    hub.connect(user('a'), mine, stream())
+    hub.connect(user('b', 'demo2'), other, stream())
+    hub.resyncSchool('demo')
+    expect(mine.chunks.join('')).toContain('event: resync\ndata: {"collections":["org","catalog"')
+    expect([mine.closed, other.closed]).toEqual([true, false])
+    expect(hub.connectionCount).toBe(1)
+    hub.resyncSchool(undefined)
+    expect(other.closed).toBe(true)
+  })
 })

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../../domain/auth/roles.ts'
-import type { CollectionName } from '../../../domain/collections.ts'
+import { COLLECTION_NAMES, type CollectionName } from '../../../domain/collections.ts'
 import type { ReadScope } from '../../../domain/kinds.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { readableView } from '../../../domain/permissions.ts'
@@ -139,6 +139,21 @@ export class RealtimeHub implements SessionStreamHub {
     const text = sseEvent('resync', event)
     for (const subscribers of this.#bySchool.values()) {
       for (const subscriber of subscribers) if (subscriber.user.id === userId) this.#send(subscriber, text)
+    }
+  }
+
+  /**
+   * Changes of `schoolId` (every school when `undefined`) may not have reached this hub: its streams are told to
+   * pull every collection again from their checkpoints, then ended, so they reconnect with a fresh org index.
+   */
+  resyncSchool(schoolId: string | undefined): void {
+    const text = sseEvent('resync', { collections: [...COLLECTION_NAMES] })
+    for (const [school, subscribers] of [...this.#bySchool]) {
+      if (schoolId !== undefined && school !== schoolId) continue
+      for (const subscriber of [...subscribers]) {
+        subscriber.sink.write(text)
+        this.#drop(subscriber)
+      }
     }
   }
 

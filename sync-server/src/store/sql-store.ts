@@ -276,6 +276,13 @@ export class SqlStore implements Store {
     return docs
   }
 
+  async lastSeqs(): Promise<Map<string, number>> {
+    const rows = await this.#db.all<{ school_id: string; seq: number }>(
+      `SELECT school_id, seq FROM school_counters`,
+    )
+    return new Map(rows.map((row) => [row.school_id, Number(row.seq)]))
+  }
+
   onCommit(listener: CommitListener): () => void {
     this.#listeners.add(listener)
     return () => this.#listeners.delete(listener)

@@ -64,6 +64,18 @@ describeEachStore('store ($name)', (factory) => {
       ])
     })
 
+    it('knows the last seq of every school that wrote', async () => {
+      expect(await store.lastSeqs()).toEqual(new Map())
+      await writeAll(store, 's1', [subject('s1', 'a'), subject('s1', 'b')])
+      await writeAll(store, 's2', [subject('s2', 'x')])
+      expect(await store.lastSeqs()).toEqual(
+        new Map([
+          ['s1', 2],
+          ['s2', 1],
+        ]),
+      )
+    })
+
     it('shows the plan the stored documents and writes nothing when the plan throws', async () => {
       await writeAll(store, 's1', [subject('s1', 'a')])
       let seen: string[] = []

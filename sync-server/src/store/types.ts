@@ -108,6 +108,8 @@ export interface DocumentStore {
     related?: readonly RelatedQuery[],
   ): Promise<T>
   onCommit(listener: CommitListener): () => void
+  /** The last seq each school has given out (schools that never wrote are absent). */
+  lastSeqs(): Promise<Map<string, number>>
   /** The documents matching any of `queries`, read outside any write (what a reader sees committed). */
   findDocuments(schoolId: string, queries: readonly RelatedQuery[]): Promise<WireDocument[]>
 }

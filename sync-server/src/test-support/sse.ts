@@ -67,9 +67,11 @@ export class SseClient {
 
   async #read(body: ReadableStream<Uint8Array>): Promise<void> {
     let buffer = ''
+    const decoder = new TextDecoder()
+    const reader = body.getReader()
     try {
-      for await (const chunk of body.pipeThrough(new TextDecoderStream())) {
-        buffer += chunk
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        buffer += decoder.decode(chunk.value, { stream: true })
         let end: number
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           this.#receive(parse(buffer.slice(0, end)))

@@ -35,6 +35,12 @@ export class Visibility {
     return (await this.index(user.schoolId)).scopeOf(user)
   }
 
+  /** Drops the index of `schoolId` (of every school when `undefined`): it is read again at its next use. */
+  forget(schoolId: string | undefined): void {
+    if (schoolId === undefined) this.#schools.clear()
+    else this.#schools.delete(schoolId)
+  }
+
   apply(change: CommittedChange): void {
     if (INDEXED_COLLECTIONS.includes(change.collection))
       this.#schools.get(change.schoolId)?.index.apply(change.documents)

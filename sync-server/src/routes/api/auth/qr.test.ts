@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { Redis } from 'ioredis'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { QrPollAnswer } from '../../../../../domain/auth/auth-wire.ts'
 import { QR_MESSAGES } from '../../../auth/qr-login.ts'
 import type { LoginResult } from '../../../../../domain/auth/auth-wire.ts'
@@ -13,7 +14,8 @@ import {
   type TestApp,
   type TestAppOptions,
 } from '../../../test-support/app.ts'
-import { describeEachStore, type StoreFactory } from '../../../test-support/stores.ts'
+import type { SharedRedis } from '../../../shared-redis.ts'
+import { describeEachStore, SQLITE_FACTORY, type StoreFactory } from '../../../test-support/stores.ts'
 
 interface NewTicket {
   ticketId: string
@@ -65,22 +67,37 @@ const statusAndMessage = (response: { statusCode: number; json(): unknown }) => 
   (response.json() as { message: string }).message,
 ]
 
-describeEachStore('QR login API ($name)', (factory) => {
+const REDIS_URL = process.env.TEST_REDIS_URL
+
+/** The QR login rules, with tickets in memory or, given `redisUrl`, in Redis as several instances keep them. */
+function qrLoginSuite(factory: StoreFactory, redisUrl?: string) {
   let server: TestApp
   let qr: ReturnType<typeof qrClient>
   let teacher: LoginResult
   let admin: LoginResult
   let clock: ReturnType<typeof skippableClock>
+  const redisClients: Redis[] = []
+
+  function sharedRedis(): SharedRedis | undefined {
+    if (!redisUrl) return undefined
+    const client = new Redis(redisUrl)
+    redisClients.push(client)
+    return { client, prefix: `test-${crypto.randomUUID()}:` }
+  }
 
   async function start(options: TestAppOptions = {}) {
     clock = skippableClock()
-    server = await startTestApp(factory, { ...SHORT_WAIT, qrClock: clock.now, ...options })
+    const redis = sharedRedis()
+    server = await startTestApp(factory, { ...SHORT_WAIT, qrClock: clock.now, redis, ...options })
     qr = qrClient(server)
     teacher = await login(server, TEACHER)
     admin = await login(server, ADMIN)
   }
   beforeEach(() => start())
-  afterEach(() => server.close())
+  afterEach(async () => {
+    await server.close()
+    for (const client of redisClients.splice(0)) client.disconnect()
+  })
 
   it('logs the desktop in as the phone user who scanned and confirmed, handing the tokens over once', async () => {
     const audit = vi.spyOn(server.store, 'audit')
@@ -296,7 +313,13 @@ describeEachStore('QR login API ($name)', (factory) => {
     const ticket = await qr.create()
     expect(ticket.scanUrl).toBe(`https://school.example/m/qr/${ticket.ticketId}`)
   })
-})
+}
+
+describeEachStore('QR login API ($name)', (factory) => qrLoginSuite(factory))
+describe.skipIf(!REDIS_URL)(
+  `QR login API (sqlite, tickets in Redis)${REDIS_URL ? '' : ': skipped, TEST_REDIS_URL is not set'}`,
+  () => qrLoginSuite(SQLITE_FACTORY, REDIS_URL),
+)
 
 describeEachStore('QR login across a restart ($name)', (factory: StoreFactory) => {
   it('forgets pending tickets: the desktop is told the ticket is unknown and asks for a fresh one', async () => {

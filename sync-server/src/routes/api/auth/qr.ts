@@ -88,8 +88,8 @@ const qrRoutes: FastifyPluginAsync<QrRoutesOptions> = async (app, options) => {
   app.post<{ Body: { deviceName: string } }>(
     '/',
     { schema: createSchema, config: rateLimited(options.createRateLimit) },
-    (request) => {
-      const ticket = app.qrLogin.create(request.body.deviceName, request.ip)
+    async (request) => {
+      const ticket = await app.qrLogin.create(request.body.deviceName, request.ip)
       const scanUrl = `${publicOrigin(request, options.publicUrl)}/m/qr/${ticket.ticketId}`
       return { ...ticket, scanUrl }
     },
