@@ -9,6 +9,8 @@ export interface RunningServer {
   dataDir: string
   stop(): Promise<void>
   restart(): Promise<void>
+  /** Sends SIGTERM and resolves with the exit code (the data directory stays, for `restart`). */
+  terminate(): Promise<number | null>
 }
 
 export async function freePort(): Promise<number> {
@@ -63,15 +65,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await waitForHealth(url, child)
   }
   const stopChild = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      child.once('exit', () => resolve())
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode)
+      child.once('exit', (code) => resolve(code))
       child.kill('SIGTERM')
     })
   await launch()
   return {
     url,
     dataDir,
+    terminate: stopChild,
     restart: async () => {
       await stopChild()
       await launch()

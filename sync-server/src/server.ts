@@ -26,6 +26,9 @@ if (
 }
 if (config.demo) console.log(`Micro-site of the demo school: ${config.publicUrl}/site/demo/`)
 
+/** Open connections (a hung push, a client's idle socket) are cut this long after SIGTERM. */
+const SHUTDOWN_GRACE_MS = 10_000
+
 function daysInMs(days: number | undefined): number | undefined {
   return days === undefined ? undefined : days * 86_400_000
 }
@@ -47,15 +50,24 @@ const app = await buildApp(
     blobMaxBytes: config.blobMaxBytes,
     sessionIdleMs: daysInMs(config.sessionIdleDays),
     sessionMaxAgeMs: daysInMs(config.sessionMaxAgeDays),
+    shutdownGraceMs: SHUTDOWN_GRACE_MS,
   },
   { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy },
 )
 
 let closing = false
+/**
+ * Streams get a `resync` and end, new connections are refused, in-flight requests finish (cut after the grace
+ * period), then the change bus, Redis and the store close. A store or Redis that hangs cannot hold the process.
+ */
 async function shutdown(signal: string): Promise<void> {
   if (closing) return
   closing = true
   app.log.info(`${signal}: closing`)
+  setTimeout(() => {
+    app.log.error('shutdown did not finish in time')
+    process.exit(1)
+  }, 2 * SHUTDOWN_GRACE_MS).unref()
   try {
     await app.close()
     await redis?.client.quit()

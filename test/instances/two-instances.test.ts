@@ -2,11 +2,10 @@
 // other one sees.
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LoginResult } from '../../domain/auth/auth-wire.ts'
 import { startServer, type RunningServer } from '../../e2e/server.ts'
-import { DEMO_PASSWORD } from '../../sync-server/src/seed/demo.ts'
 import { subject } from '../../sync-server/src/test-support/documents.ts'
 import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
+import { logIn, post, waitFor } from '../support/server-calls.ts'
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL
 const REDIS_URL = process.env.TEST_REDIS_URL
@@ -27,30 +26,6 @@ async function freshDatabase(url: string): Promise<{ url: string; drop(): Promis
   const own = new URL(url)
   own.pathname = `/${name}`
   return { url: own.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
-}
-
-async function post<T>(server: RunningServer, path: string, body: unknown, token?: string) {
-  const response = await fetch(server.url + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as T }
-}
-
-async function logIn(server: RunningServer, account: string, password = DEMO_PASSWORD) {
-  const { status, json } = await post<LoginResult>(server, '/api/auth/login', { account, password })
-  if (status !== 200) throw new Error(`login of ${account} answered ${status}`)
-  return json
-}
-
-/** Polls `condition` until it holds; the limit only ends a test that fails. */
-async function waitFor(condition: () => boolean, what: string, limitMs = 60_000): Promise<void> {
-  const until = Date.now() + limitMs
-  while (!condition()) {
-    if (Date.now() > until) throw new Error(`gave up waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
 }
 
 describe.skipIf(missing.length > 0)(title, () => {

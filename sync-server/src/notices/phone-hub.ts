@@ -14,6 +14,9 @@ interface PhoneStream extends PhoneStreamContext {
   personId: string
 }
 
+/** A phone stream carries no collections: `resync` only tells it to reconnect and reload its inbox. */
+const RESTART_HINT = sseEvent('resync', { collections: [] })
+
 const key = (schoolId: string, personId: string) => `${schoolId}\n${personId}`
 
 /**
@@ -61,10 +64,11 @@ export class PhoneHub implements SessionStreamHub {
     }
   }
 
+  /** Ends every stream (server shutdown), each after a `resync` hint: the phone reconnects, to another instance. */
   close(): void {
     clearInterval(this.#heartbeat)
-    for (const streams of this.#streams.values()) for (const { sink } of streams) sink.close()
-    this.#streams.clear()
+    for (const streams of this.#streams.values()) for (const { sink } of streams) sink.write(RESTART_HINT)
+    this.#end(() => true)
   }
 
   #beat(): void {

@@ -173,11 +173,13 @@ export class RealtimeHub implements SessionStreamHub {
     }
   }
 
-  /** Ends every stream (server shutdown). */
+  /**
+   * Ends every stream (server shutdown), each after a `resync` of every collection: the client reconnects at once,
+   * through the proxy to another instance, and pulls what it missed meanwhile.
+   */
   close(): void {
     clearInterval(this.#heartbeat)
-    for (const subscribers of this.#bySchool.values()) for (const { sink } of subscribers) sink.close()
-    this.#bySchool.clear()
+    this.resyncSchool(undefined)
   }
 
   #beat(): void {

@@ -524,6 +524,8 @@ function noticeItem(notice) {
 /** Calls `onNotice` with the id of each notice delivered or reminded to the user while the page is open. */
 async function listenForNotices(/** @type {(id: string) => void} */ onNotice) {
   for (;;) {
+    // A server shutting down says `resync` before it ends the stream: reconnect at once (to another instance).
+    let restarting = false
     try {
       const response = await authedCall('GET', '/api/m/stream')
       if (!response.body) return
@@ -536,12 +538,13 @@ async function listenForNotices(/** @type {(id: string) => void} */ onNotice) {
         for (const block of blocks) {
           const data = block.split('\n').find((line) => line.startsWith('data: '))
           if (block.startsWith('event: notice') && data) onNotice(JSON.parse(data.slice(6)).id)
+          if (block.startsWith('event: resync')) restarting = true
         }
       }
     } catch {
       // Offline or a restart: try again shortly.
     }
-    await new Promise((resolve) => setTimeout(resolve, 3000))
+    if (!restarting) await new Promise((resolve) => setTimeout(resolve, 3000))
   }
 }
 
