@@ -106,7 +106,9 @@ test('the admin sets the school’s logo; a phone sees it beside the name; remov
   await reader.goto(home)
   const logo = reader.getByTestId('site-logo')
   await expect(logo).toHaveAttribute('alt', '示范学校')
-  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96)
+  await expect
+    .poll(() => logo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .toBe(96)
   const box = await logo.boundingBox()
   expect(box?.height).toBe(36)
   await shoot(reader, 'site-public-home-logo-phone')
