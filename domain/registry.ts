@@ -21,6 +21,7 @@ import { articleKind } from './site/article.ts'
 import { articleTypeKind } from './site/article-type.ts'
 import { bannerKind } from './site/banner.ts'
 import { commentKind } from './site/comment.ts'
+import { siteSettingsKind } from './site/site-settings.ts'
 import { lessonKind } from './timetable/lesson.ts'
 import { planEntryKind } from './timetable/plan-entry.ts'
 import type { BaseDocument } from './documents.ts'
@@ -53,6 +54,7 @@ export const KINDS: readonly KindDefinition[] = [
   bannerKind,
   articleKind,
   commentKind,
+  siteSettingsKind,
 ]
 
 const byKind = new Map<string, KindDefinition>(KINDS.map((k) => [k.kind, k]))

@@ -5,7 +5,7 @@ import { canRead, checkWrite } from '../permissions.ts'
 import { validateDocument } from '../validation.ts'
 import { articleBlobHashes, canEditArticle, isPublicNow, isScheduled } from './article.ts'
 import { canModerateComments, commentWriteProblems } from './comment.ts'
-import { article, articleType, banner, comment, image } from './testing.ts'
+import { article, articleType, banner, comment, image, siteSettings } from './testing.ts'
 
 const teacher: SessionUser = { id: 't1', schoolId: 'demo', name: '李老师', roles: ['teacher'] }
 const otherTeacher: SessionUser = { id: 't2', schoolId: 'demo', name: '王老师', roles: ['teacher'] }
@@ -23,6 +23,9 @@ describe('micro-site schemas', () => {
     const { cover: _cover, summary: _summary, ...bare } = article({ publishAt: 5 })
     expect(validateDocument('site', bare).ok).toBe(true)
     expect(validateDocument('site', comment()).ok).toBe(true)
+    expect(validateDocument('site', siteSettings()).ok).toBe(true)
+    const { logo: _logo, ...noLogo } = siteSettings()
+    expect(validateDocument('site', noLogo).ok).toBe(true)
   })
 
   it('refuses what breaks the contract, naming the document', () => {
@@ -45,6 +48,20 @@ describe('micro-site schemas', () => {
       ok: false,
       errors: ['banner banner1: the image of a banner must be an image'],
     })
+  })
+
+  it('keeps one site settings document per school whose logo is an image', () => {
+    const pdf = { ...image('e'), name: 'plan.pdf', mime: 'application/pdf' }
+    expect(validateDocument('site', siteSettings({ logo: pdf }))).toEqual({
+      ok: false,
+      errors: ['site_settings site-settings: the logo of the site must be an image'],
+    })
+    expect(validateDocument('site', siteSettings({ id: 'other' }))).toEqual({
+      ok: false,
+      errors: ["site_settings other: the site's settings have the id site-settings"],
+    })
+    expect(validateDocument('site', { ...siteSettings(), title: 'x' }).ok).toBe(false)
+    expect(validateDocument('org', siteSettings()).ok).toBe(false)
   })
 })
 
@@ -77,6 +94,10 @@ describe('micro-site permissions', () => {
     )
     expect(reason(checkWrite(teacher, banner({ listed: false }), banner()))).toBe(
       'banner banner1: only admins may change banners',
+    )
+    expect(reason(checkWrite(admin, siteSettings(), null))).toBe('ok')
+    expect(reason(checkWrite(teacher, siteSettings({ logo: image('e') }), siteSettings()))).toBe(
+      "site_settings site-settings: only admins may change the site's settings",
     )
   })
 
@@ -142,7 +163,7 @@ describe('micro-site permissions', () => {
   })
 
   it('shows every micro-site document to the school’s staff and none to families', () => {
-    for (const doc of [articleType(), banner(), article({ status: 'draft' }), comment()]) {
+    for (const doc of [articleType(), banner(), article({ status: 'draft' }), comment(), siteSettings()]) {
       expect(canRead(teacher, doc)).toBe(true)
       expect(canRead(admin, doc)).toBe(true)
       expect(canRead(guardian, doc)).toBe(false)

@@ -3,6 +3,7 @@ import type { Article } from './article.ts'
 import type { ArticleType } from './article-type.ts'
 import type { Banner } from './banner.ts'
 import type { Comment } from './comment.ts'
+import { SITE_SETTINGS_ID, type SiteSettings } from './site-settings.ts'
 
 const common = { schoolId: 'demo', updatedAt: 1 }
 
@@ -65,4 +66,9 @@ export function comment(changes: Partial<Comment> = {}): Comment {
     createdAt: 1000,
     ...changes,
   }
+}
+
+/** The school's site settings with logo `f…`; `changes` override. */
+export function siteSettings(changes: Partial<SiteSettings> = {}): SiteSettings {
+  return { ...common, id: SITE_SETTINGS_ID, kind: 'site_settings', logo: image('f', 'logo.png'), ...changes }
 }

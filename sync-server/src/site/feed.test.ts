@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import type { Article } from '../../../domain/site/article.ts'
-import { article, articleType, banner, comment } from '../../../domain/site/testing.ts'
+import { article, articleType, banner, comment, siteSettings } from '../../../domain/site/testing.ts'
 import { atomFeed, type PageContext } from '../pages/site/render.ts'
 import { buildSnapshot, type SiteDocuments } from './snapshot.ts'
 
@@ -35,6 +35,7 @@ function documents(changes: Partial<SiteDocuments> = {}): SiteDocuments {
       { ...comment({ status: 'approved' }), _deleted: false },
       { ...comment({ id: 'cm-draft', articleId: 'draft', status: 'approved' }), _deleted: false },
     ],
+    settings: null,
     staffNames: new Map([['t1', '李老师']]),
     publishedAt: new Map(),
     ...changes,
@@ -64,6 +65,17 @@ describe('public snapshot', () => {
     )
     const hot = buildSnapshot(school, documents({ articles: pinned }), NOW).hot
     expect(hot.map((entry) => entry.article.id)).toEqual(pinned.slice(0, 10).map((doc) => doc.id))
+  })
+
+  it('shows and serves the logo only while the site settings have one', () => {
+    const logoHash = 'f'.repeat(64)
+    const without = buildSnapshot(school, documents(), NOW)
+    expect(without.logo).toBeNull()
+    expect(without.mediaHashes.has(logoHash)).toBe(false)
+    const settings = { ...siteSettings(), _deleted: false }
+    const withLogo = buildSnapshot(school, documents({ settings }), NOW)
+    expect(withLogo.logo?.sha256).toBe(logoHash)
+    expect(withLogo.mediaHashes.has(logoHash)).toBe(true)
   })
 })
 

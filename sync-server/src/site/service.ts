@@ -5,6 +5,7 @@ import { isPublicNow, type Article } from '../../../domain/site/article.ts'
 import type { ArticleType } from '../../../domain/site/article-type.ts'
 import type { Banner } from '../../../domain/site/banner.ts'
 import { commentWriteProblems, type Comment } from '../../../domain/site/comment.ts'
+import type { SiteSettings } from '../../../domain/site/site-settings.ts'
 import type { Staff } from '../../../domain/org/staff.ts'
 import type { PushRow } from '../../../domain/sync/sync-wire.ts'
 import { validateDocument } from '../../../domain/validation.ts'
@@ -36,7 +37,7 @@ export interface SiteView {
 const SCHOOL_LIST_MIN_AGE_MS = 5_000
 
 /** The kinds whose commits change what the public pages show. */
-const SITE_KINDS = new Set(['article', 'banner', 'comment', 'article_type', 'staff'])
+const SITE_KINDS = new Set(['article', 'banner', 'comment', 'article_type', 'site_settings', 'staff'])
 
 /**
  * The public micro-site's data (DESIGN §7.2): each school's documents read once and kept in memory until a
@@ -197,6 +198,7 @@ export class SiteService {
       store.findDocuments(schoolId, [
         { collection: 'site', kind: 'article' },
         { collection: 'site', kind: 'banner' },
+        { collection: 'site', kind: 'site_settings' },
         { collection: 'site', kind: 'comment', where: { field: 'status', in: ['approved'] } },
         { collection: 'catalog', kind: 'article_type' },
       ]),
@@ -226,6 +228,7 @@ export class SiteService {
       banners: docs.filter((doc): doc is WireDocument<Banner> => doc.kind === 'banner'),
       types: docs.filter((doc): doc is WireDocument<ArticleType> => doc.kind === 'article_type'),
       comments: docs.filter((doc): doc is WireDocument<Comment> => doc.kind === 'comment'),
+      settings: docs.find((doc): doc is WireDocument<SiteSettings> => doc.kind === 'site_settings') ?? null,
       staffNames: new Map((staff as WireDocument<Staff>[]).map((doc) => [doc.id, doc.name])),
       publishedAt,
     }

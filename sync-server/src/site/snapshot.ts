@@ -8,7 +8,9 @@ import {
 } from '../../../domain/site/article.ts'
 import type { ArticleType } from '../../../domain/site/article-type.ts'
 import type { Banner } from '../../../domain/site/banner.ts'
+import type { BlobRef } from '../../../domain/blobs/blob-ref.ts'
 import type { Comment } from '../../../domain/site/comment.ts'
+import type { SiteSettings } from '../../../domain/site/site-settings.ts'
 import type { School } from '../store/index.ts'
 
 /** The documents a school's public site is made of, as read from the store (live ones only). */
@@ -17,6 +19,8 @@ export interface SiteDocuments {
   banners: WireDocument<Banner>[]
   types: WireDocument<ArticleType>[]
   comments: WireDocument<Comment>[]
+  /** Null while the school has not set any. */
+  settings: WireDocument<SiteSettings> | null
   /** Staff id → name, for the authors of articles that are not anonymous. */
   staffNames: ReadonlyMap<string, string>
   /** Article id → when the server first saw it published (its clock). */
@@ -44,6 +48,8 @@ export interface SiteSnapshot {
   /** Enabled types by `order`. */
   types: ArticleType[]
   typeById: ReadonlyMap<string, ArticleType>
+  /** The school's logo, shown beside its name in every page's header; null: the name alone. */
+  logo: BlobRef | null
   /** Listed banners by `order`. */
   banners: Banner[]
   /** Public articles, newest first. */
@@ -53,7 +59,7 @@ export interface SiteSnapshot {
   hot: PublicArticle[]
   /** Approved comments of public articles, oldest first. */
   comments: ReadonlyMap<string, Comment[]>
-  /** Every blob a public article or a listed banner shows: the only ones the media route serves. */
+  /** Every blob the logo, a public article or a listed banner shows: the only ones the media route serves. */
   mediaHashes: ReadonlySet<string>
 }
 
@@ -80,6 +86,7 @@ export function buildSnapshot(school: School, docs: SiteDocuments, now: number):
     .sort(newestFirst)
   const articleById = new Map(articles.map((entry) => [entry.article.id, entry]))
   const banners = docs.banners.filter((banner) => banner.listed).sort(byOrder)
+  const logo = docs.settings?.logo ?? null
   const comments = new Map<string, Comment[]>()
   for (const comment of docs.comments) {
     if (comment.status !== 'approved' || !articleById.has(comment.articleId)) continue
@@ -96,12 +103,14 @@ export function buildSnapshot(school: School, docs: SiteDocuments, now: number):
     validUntil: Math.min(Infinity, ...nextPublications),
     types: docs.types.filter((type) => type.enabled).sort(byOrder),
     typeById,
+    logo,
     banners,
     articles,
     articleById,
     hot: articles.filter((entry) => entry.article.pinned).slice(0, HOT_ARTICLE_COUNT),
     comments,
     mediaHashes: new Set([
+      ...(logo ? [logo.sha256] : []),
       ...banners.map((banner) => banner.image.sha256),
       ...articles.flatMap((entry) => articleBlobHashes(entry.article)),
     ]),

@@ -66,6 +66,14 @@ interface Meta {
   type: 'website' | 'article'
 }
 
+/** The school's logo when it has one, else its name's first character in a disc. */
+function brandMark(snapshot: SiteSnapshot, ctx: PageContext): string {
+  const school = escapeHtml(snapshot.school.name)
+  return snapshot.logo
+    ? `<img class="logo-image" data-test="site-logo" src="${mediaPath(ctx, snapshot.logo)}" alt="${school}" height="36">`
+    : `<span class="logo" aria-hidden="true">${escapeHtml([...snapshot.school.name][0] ?? '')}</span>`
+}
+
 /** `here(lang)`: this page in another language (the language switch). */
 function layout(
   snapshot: SiteSnapshot,
@@ -104,7 +112,7 @@ ${og}
 <link rel="alternate" type="application/atom+xml" title="${school}" href="${ctx.root}/feed.xml">
 </head>
 <body>
-<header class="top"><a class="brand" href="${withLang(`${ctx.root}/`, ctx.lang)}"><span class="logo" aria-hidden="true">${escapeHtml([...snapshot.school.name][0] ?? '')}</span><span>${school}</span></a></header>
+<header class="top"><a class="brand" href="${withLang(`${ctx.root}/`, ctx.lang)}">${brandMark(snapshot, ctx)}<span>${school}</span></a></header>
 <main>
 ${main}
 </main>
@@ -166,7 +174,7 @@ export function homePage(snapshot: SiteSnapshot, ctx: PageContext): string {
 ${banners(snapshot, ctx, t)}
 ${hot}
 ${byType || `<p class="empty">${t.noArticles}</p>`}`
-  const first = snapshot.banners[0]
+  const image = snapshot.banners[0]?.image ?? snapshot.logo
   return layout(
     snapshot,
     ctx,
@@ -174,7 +182,7 @@ ${byType || `<p class="empty">${t.noArticles}</p>`}`
       title: snapshot.school.name,
       url: `${ctx.absoluteRoot}/`,
       type: 'website',
-      image: first ? `${ctx.absoluteRoot}/media/${first.image.sha256}` : undefined,
+      image: image ? `${ctx.absoluteRoot}/media/${image.sha256}` : undefined,
     },
     (lang) => withLang(`${ctx.root}/`, lang),
     main,

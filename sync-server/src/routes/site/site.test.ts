@@ -7,7 +7,8 @@ import type { Article } from '../../../../domain/site/article.ts'
 import type { ArticleType } from '../../../../domain/site/article-type.ts'
 import type { Banner } from '../../../../domain/site/banner.ts'
 import type { Comment } from '../../../../domain/site/comment.ts'
-import { article, articleType, banner } from '../../../../domain/site/testing.ts'
+import type { SiteSettings } from '../../../../domain/site/site-settings.ts'
+import { article, articleType, banner, siteSettings } from '../../../../domain/site/testing.ts'
 import { gradientPng } from '../../site/png.ts'
 import {
   ADMIN,
@@ -28,7 +29,7 @@ const OTHER_TEACHER = '13800000004'
 const HOUR = 3_600_000
 const PUBLIC_URL = 'https://school.example'
 
-const wire = <T extends Article | Banner | ArticleType>(doc: T): WireDocument<T> => ({
+const wire = <T extends Article | Banner | ArticleType | SiteSettings>(doc: T): WireDocument<T> => ({
   ...doc,
   _deleted: false,
 })
@@ -241,6 +242,30 @@ describeEachStore('micro-site public pages ($name)', (factory) => {
 
     await pushOk(teacher, 'site', [update(published, { status: 'draft' })])
     expect((await get(`/site/demo/media/${images.cover.sha256}`)).statusCode).toBe(404)
+  })
+
+  it("shows the school's logo beside its name once an admin sets it, and no more once removed", async () => {
+    const logoTag = /<img class="logo-image"[^>]*>/
+    const before = await get('/site/demo/?lang=zh-CN')
+    expect(before.body).not.toMatch(logoTag)
+    expect(before.body).toContain('<span class="logo" aria-hidden="true">示</span>')
+
+    const logo = await upload(admin, 6)
+    expect((await get(`/site/demo/media/${logo.sha256}`)).statusCode).toBe(404)
+    const settings = wire(siteSettings({ logo }))
+    await pushOk(admin, 'site', creations([settings]))
+    const home = await get('/site/demo/?lang=zh-CN', { 'if-none-match': String(before.headers.etag) })
+    expect(home.statusCode).toBe(200)
+    expect(home.body.match(logoTag)?.[0]).toBe(
+      `<img class="logo-image" data-test="site-logo" src="/site/demo/media/${logo.sha256}" alt="示范学校" height="36">`,
+    )
+    expect(home.body).not.toContain('<span class="logo"')
+    expect((await get('/site/demo/articles/a1')).body).toMatch(logoTag)
+    expect((await get(`/site/demo/media/${logo.sha256}`)).statusCode).toBe(200)
+
+    await pushOk(admin, 'site', [update(settings, { logo: undefined })])
+    expect((await get('/site/demo/')).body).not.toMatch(logoTag)
+    expect((await get(`/site/demo/media/${logo.sha256}`)).statusCode).toBe(404)
   })
 
   it('keeps comments pending until the author or an admin approves them', async () => {
