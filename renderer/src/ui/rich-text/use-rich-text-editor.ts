@@ -83,13 +83,20 @@ export function useRichTextEditor(context: RichTextEditorContext) {
         const image = await blobs.add(file, file.name)
         context.onImage(image)
         const node = { type: BlobImage.name, attrs: { blob: image.sha256, alt: image.name } }
-        const chain = editor.value?.chain().focus()
+        // Storing the image takes a moment: a user who has moved on to another field keeps typing there.
+        const chain = focusIsInAnotherField() ? editor.value?.chain() : editor.value?.chain().focus()
         if (at === undefined) chain?.insertContent(node).run()
         else chain?.insertContentAt(at, node).run()
       } catch (error) {
         ElMessage.error(t('richText.imageFailed', { name: file.name, reason: reasonOf(error) }))
       }
     }
+  }
+
+  function focusIsInAnotherField(): boolean {
+    const active = document.activeElement
+    if (!active || editor.value?.view.dom.contains(active)) return false
+    return active.matches('input, textarea, select, [contenteditable="true"]')
   }
 
   return { editor, insertImages }
