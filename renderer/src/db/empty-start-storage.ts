@@ -6,8 +6,9 @@ import {
   type RxStorage,
   type RxStorageInstance,
 } from 'rxdb'
+import { wrapStorageInstances } from './storage-wrapper.ts'
 
-type AnyInstance = RxStorageInstance<Record<string, unknown>, unknown, unknown>
+type Instance<I, O> = RxStorageInstance<Record<string, unknown>, I, O>
 
 // Beyond this the id set costs more memory than the reads it saves are worth; the wrapper then steps aside.
 const MAX_TRACKED_IDS = 1_000_000
@@ -24,23 +25,18 @@ const MAX_TRACKED_IDS = 1_000_000
 export function withEmptyStartReads<Internals, Options>(
   storage: RxStorage<Internals, Options>,
 ): RxStorage<Internals, Options> {
-  return {
-    name: storage.name,
-    rxdbVersion: storage.rxdbVersion,
-    async createStorageInstance(params) {
-      const instance = await storage.createStorageInstance(params)
-      const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string
-      const { documents } = await getChangedDocumentsSince(instance, 1)
-      if (documents.length > 0) return instance
-      return trackWrites(instance as unknown as AnyInstance, primaryPath) as unknown as typeof instance
-    },
-  }
+  return wrapStorageInstances(storage, async (instance, params) => {
+    const { documents } = await getChangedDocumentsSince(instance, 1)
+    if (documents.length > 0) return instance
+    const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string
+    return trackWrites(instance, primaryPath)
+  })
 }
 
-function trackWrites(instance: AnyInstance, primaryPath: string): AnyInstance {
+function trackWrites<I, O>(instance: Instance<I, O>, primaryPath: string): Instance<I, O> {
   let written: Set<string> | null = new Set()
   // Delegates everything else to the real instance, with `this` kept on the wrapper so its state stays one.
-  const wrapper: AnyInstance = Object.create(instance)
+  const wrapper: Instance<I, O> = Object.create(instance)
   wrapper.findDocumentsById = async function (ids, withDeleted) {
     const known = written
     const maybeStored = known ? ids.filter((id) => known.has(id)) : ids

@@ -4,12 +4,11 @@ import {
   type DexieStorageInternals,
   type RxDocumentData,
   type RxStorage,
-  type RxStorageInstance,
 } from 'rxdb'
 import { fromDexieToStorage, getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { wrapStorageInstances } from './storage-wrapper.ts'
 
 type AnyDocument = Record<string, unknown>
-type DexieInstance = RxStorageInstance<AnyDocument, DexieStorageInternals, unknown>
 interface ChangeCheckpoint {
   id: string
   lwt: number
@@ -30,18 +29,13 @@ export function getReplicaStorage(settings: DexieSettings = {}): RxStorage<Dexie
 export function withIndexedChangesSince(
   storage: RxStorage<DexieStorageInternals, unknown>,
 ): RxStorage<DexieStorageInternals, unknown> {
-  return {
-    name: storage.name,
-    rxdbVersion: storage.rxdbVersion,
-    async createStorageInstance(params) {
-      const instance = await storage.createStorageInstance(params)
-      const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string
-      const wrapper: DexieInstance = Object.create(instance)
-      wrapper.getChangedDocumentsSince = (limit, checkpoint) =>
-        changedSince(instance.internals, primaryPath, limit, checkpoint as ChangeCheckpoint | undefined)
-      return wrapper as unknown as typeof instance
-    },
-  }
+  return wrapStorageInstances(storage, (instance, params) => {
+    const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string
+    const wrapper: typeof instance = Object.create(instance)
+    wrapper.getChangedDocumentsSince = (limit, checkpoint) =>
+      changedSince(instance.internals, primaryPath, limit, checkpoint as ChangeCheckpoint | undefined)
+    return wrapper
+  })
 }
 
 async function changedSince(
