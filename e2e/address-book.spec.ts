@@ -20,7 +20,8 @@ test.beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true })
 })
 test.afterAll(async () => server.stop())
-test.setTimeout(300_000)
+// A limit, not a wait: importing 1,000 students and uploading them takes minutes on a busy machine.
+test.setTimeout(600_000)
 
 interface WireDoc {
   id: string
