@@ -80,7 +80,8 @@ export async function logIn(page: Page, account: string, password: string): Prom
   await page.getByTestId('login-account').fill(account)
   await page.getByTestId('login-password').fill(password)
   await page.getByTestId('login-submit').click()
-  await expect(page.getByTestId('side-menu')).toBeVisible()
+  // A limit, not a wait: opening the replica and the first screen took over 30 s at load 19 on 2 cores.
+  await expect(page.getByTestId('side-menu')).toBeVisible({ timeout: 90_000 })
 }
 
 export async function chooseLanguage(page: Page, locale: Locale): Promise<void> {
