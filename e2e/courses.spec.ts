@@ -44,7 +44,7 @@ async function expectPdfPainted(frame: Locator): Promise<void> {
   const first = (await frame.screenshot()).length
   if (first > 4_000) return
   await expect
-    .poll(async () => (await frame.screenshot()).length, { timeout: 20_000 })
+    .poll(async () => (await frame.screenshot()).length, { timeout: 60_000 })
     .toBeGreaterThan(first * 1.5)
 }
 
