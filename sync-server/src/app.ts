@@ -163,6 +163,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     scheduler: options.noticeScheduler ?? intervalScheduler,
     checkEveryMs: options.noticeCheckEveryMs ?? DEFAULTS.noticeCheckEveryMs,
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
+    redis: options.redis,
   })
   await app.register(site, { clock, viewFlushMs: options.siteViewFlushMs ?? DEFAULTS.siteViewFlushMs })
   await app.register(qrLogin, {

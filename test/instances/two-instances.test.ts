@@ -2,6 +2,7 @@
 // other one sees.
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { notice } from '../../domain/notices/testing.ts'
 import { startServer, type RunningServer } from '../../e2e/server.ts'
 import { subject } from '../../sync-server/src/test-support/documents.ts'
 import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
@@ -10,7 +11,8 @@ import { logIn, post, waitFor } from '../support/server-calls.ts'
 const DATABASE_URL = process.env.TEST_DATABASE_URL
 const REDIS_URL = process.env.TEST_REDIS_URL
 const ADMIN = '13800000001'
-const TEACHER = '13800000002'
+const TEACHER = '13800000002' // 李老师, head teacher of demo-class-g7-1: four students, two guardians
+const GUARDIAN = '13900000001' // 陈, a guardian in that class
 const missing = [!DATABASE_URL && 'TEST_DATABASE_URL', !REDIS_URL && 'TEST_REDIS_URL'].filter(Boolean)
 const title = `two server instances on PostgreSQL + Redis${missing.length ? `: skipped, ${missing.join(' and ')} not set` : ''}`
 
@@ -51,6 +53,16 @@ describe.skipIf(missing.length > 0)(title, () => {
     await database?.drop()
   }, 60_000)
 
+  /** The demo school's last seq: how many documents it has written, each write counted. */
+  async function demoSeq(): Promise<number> {
+    const client = new pg.Client({ connectionString: database.url })
+    await client.connect()
+    const { rows } = await client
+      .query<{ seq: string }>(`SELECT seq FROM school_counters WHERE school_id = 'demo'`)
+      .finally(() => client.end())
+    return Number(rows[0]?.seq)
+  }
+
   it('accepts on one instance the access token the other gave out', async () => {
     const { accessToken } = await logIn(a, ADMIN)
     const response = await fetch(`${b.url}/api/sync/catalog/pull?seq=0&limit=5`, {
@@ -85,6 +97,37 @@ describe.skipIf(missing.length > 0)(title, () => {
       [200, true],
       [410, false],
     ])
+  })
+
+  it('delivers a notice pushed to A once (both instances hear it) and tells a phone streaming from B', async () => {
+    const { accessToken: phoneToken } = await logIn(b, GUARDIAN)
+    const { client: phone } = await SseClient.connect(`${b.url}/api/m/stream`, phoneToken)
+    if (!phone) throw new Error('no phone stream on B')
+    try {
+      const teacher = await logIn(a, TEACHER)
+      const id = 'instances-notice'
+      const sent = notice({
+        id,
+        authorId: teacher.user.id,
+        audience: { classIds: ['demo-class-g7-1'] },
+        status: 'sent',
+      })
+      const seqBefore = await demoSeq()
+      const pushed = await post<unknown[]>(
+        a,
+        '/api/sync/notices/push',
+        [{ assumedMasterState: null, newDocumentState: { ...sent, _deleted: false } }],
+        teacher.accessToken,
+      )
+      expect(pushed).toEqual({ status: 200, json: [] })
+      const alerted = (m: SseMessage) => m.event === 'notice' && (m.data as { id: string }).id === id
+      await phone.next(alerted)
+      // The push, six receipts and the delivery: each written once, though both instances went for it.
+      expect((await demoSeq()) - seqBefore).toBe(8)
+      expect(phone.messages.filter(alerted)).toHaveLength(1)
+    } finally {
+      phone.close()
+    }
   })
 
   it('limits failed logins spread over both instances as on one', async () => {
