@@ -51,9 +51,10 @@ export class RedisNoticeAlerts implements NoticeAlerts {
   }
 
   static async open(redis: SharedRedis, phones: PhoneHub): Promise<RedisNoticeAlerts> {
+    const toPhones = localNoticeAlerts(phones)
     const subscription = await subscribeChannel(redis, 'notice-alerts', (text) => {
       const alert = parseAlert(text)
-      if (alert) localNoticeAlerts(phones).send(alert)
+      if (alert) toPhones.send(alert)
     })
     return new RedisNoticeAlerts(redis, subscription)
   }
