@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { FailureLimit } from './auth/failure-limiter.ts'
 import type { LoginThrottleOptions } from './auth/login-throttle.ts'
 import { RedisFailureLimiter } from './auth/redis-failure-limiter.ts'
+import { RedisLoginThrottle } from './auth/redis-login-throttle.ts'
 import type { SharedRedis } from './shared-redis.ts'
 import { defaultUploadAllowances, type UploadAllowances } from './blobs/allowance.ts'
 import type { PasswordHasher } from './auth/passwords.ts'
@@ -136,7 +137,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   })
   await app.register(errors)
   await app.register(cors)
-  await app.register(rateLimit)
+  await app.register(rateLimit, { redis: options.redis })
   await app.register(storePlugin, { store: options.store })
   await app.register(realtime, {
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
@@ -146,6 +147,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   await app.register(accounts)
   const clock = options.clock ?? Date.now
   const loginFailureLimit = options.loginFailureLimit ?? DEFAULTS.loginFailureLimit
+  const loginThrottle = options.loginThrottle ?? DEFAULTS.loginThrottle
   await app.register(auth, {
     secret: options.authSecret,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULTS.accessTokenTtlSeconds,
@@ -153,7 +155,8 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     failureCounter:
       options.redis && new RedisFailureLimiter(options.redis, 'login-failures', loginFailureLimit),
     hasher: options.passwordHasher,
-    loginThrottle: options.loginThrottle ?? DEFAULTS.loginThrottle,
+    loginThrottle,
+    accountThrottle: options.redis && new RedisLoginThrottle(options.redis, loginThrottle, clock),
     sessionIdleMs: options.sessionIdleMs ?? DEFAULTS.sessionIdleMs,
     sessionMaxAgeMs: options.sessionMaxAgeMs ?? DEFAULTS.sessionMaxAgeMs,
     clock,
@@ -163,6 +166,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     scheduler: options.noticeScheduler ?? intervalScheduler,
     checkEveryMs: options.noticeCheckEveryMs ?? DEFAULTS.noticeCheckEveryMs,
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
+    redis: options.redis,
   })
   await app.register(site, { clock, viewFlushMs: options.siteViewFlushMs ?? DEFAULTS.siteViewFlushMs })
   await app.register(qrLogin, {
@@ -203,6 +207,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
     publicUrl: options.publicUrl,
     blobDir: options.blobDir,
     commentLimit: options.siteCommentLimit ?? DEFAULTS.siteCommentLimit,
+    redis: options.redis,
   })
   if (options.rendererDir) await app.register(renderer, { dir: options.rendererDir })
 }

@@ -6,3 +6,23 @@ export interface SharedRedis {
   /** Starts every key and channel, so deployments (and test runs) sharing one Redis stay apart. */
   prefix: string
 }
+
+/** A subscription to one channel of the shared Redis, on a connection of its own (a subscriber can do nothing else). */
+export interface ChannelSubscription {
+  /** The channel's full name (with the prefix), for publishing to it. */
+  channel: string
+  close(): void
+}
+
+/** Hands every message of `<prefix><name>` to `onMessage`; messages published while disconnected are lost. */
+export async function subscribeChannel(
+  redis: SharedRedis,
+  name: string,
+  onMessage: (message: string) => void,
+): Promise<ChannelSubscription> {
+  const channel = redis.prefix + name
+  const subscriber = redis.client.duplicate()
+  subscriber.on('message', (_channel: string, message: string) => onMessage(message))
+  await subscriber.subscribe(channel)
+  return { channel, close: () => subscriber.disconnect() }
+}

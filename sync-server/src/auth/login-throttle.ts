@@ -10,13 +10,36 @@ export interface LoginThrottleOptions {
   knownAddressMs: number
 }
 
-interface Failures {
+/**
+ * Failed logins per account across addresses: `LoginThrottle` in this process's memory, `RedisLoginThrottle`
+ * shared by several server instances. Callers await every answer.
+ */
+export interface AccountThrottle {
+  /** How long `account` must wait before trying again from `address`; 0 when it may try now. */
+  waitMs(account: string, address: string): number | Promise<number>
+  recordFailure(account: string): void | Promise<void>
+  recordSuccess(account: string, address: string): void | Promise<void>
+}
+
+export interface Failures {
   count: number
   lastAt: number
 }
 
-// At most this many addresses are remembered per account (the newest), so memory stays bounded.
-const KNOWN_ADDRESSES_PER_ACCOUNT = 8
+/** The wait after `failures` (still remembered) at `now`: free ones first, then doubling up to the cap. */
+export function waitAfter(
+  options: LoginThrottleOptions,
+  failures: Failures | undefined,
+  now: number,
+): number {
+  const over = (failures?.count ?? 0) - options.freeFailures
+  if (!failures || over <= 0) return 0
+  const delay = Math.min(options.baseDelayMs * 2 ** (over - 1), options.maxDelayMs)
+  return Math.max(0, failures.lastAt + delay - now)
+}
+
+/** At most this many addresses are remembered per account (the newest), so memory stays bounded. */
+export const KNOWN_ADDRESSES_PER_ACCOUNT = 8
 // Stale entries are swept only when a map grows this large, so it never needs a timer.
 const SWEEP_THRESHOLD = 10_000
 
@@ -24,9 +47,9 @@ const SWEEP_THRESHOLD = 10_000
  * Failed logins per account across addresses (issue 11 §4): guessing one account from many addresses is slowed by
  * a wait that doubles with every failure, up to a cap, instead of a lock — so an attack never shuts the owner out
  * for long — and an address the owner logged in from recently is not made to wait at all (the per-address limit
- * still applies there). In memory, per server instance, like the per-address limit.
+ * still applies there). In memory, per server instance (`RedisLoginThrottle` for several).
  */
-export class LoginThrottle {
+export class LoginThrottle implements AccountThrottle {
   readonly #options: LoginThrottleOptions
   readonly #now: () => number
   readonly #failures = new Map<string, Failures>()
@@ -37,15 +60,9 @@ export class LoginThrottle {
     this.#now = now
   }
 
-  /** How long `account` must wait before trying again from `address`; 0 when it may try now. */
   waitMs(account: string, address: string): number {
     if (this.#isKnown(account, address)) return 0
-    const failures = this.#current(account)
-    const over = (failures?.count ?? 0) - this.#options.freeFailures
-    if (!failures || over <= 0) return 0
-    const { baseDelayMs, maxDelayMs } = this.#options
-    const delay = Math.min(baseDelayMs * 2 ** (over - 1), maxDelayMs)
-    return Math.max(0, failures.lastAt + delay - this.#now())
+    return waitAfter(this.#options, this.#current(account), this.#now())
   }
 
   recordFailure(account: string): void {
@@ -54,10 +71,6 @@ export class LoginThrottle {
     if (this.#failures.size > SWEEP_THRESHOLD) this.#sweep()
   }
 
-  /**
-   * The owner got in from `address`: it skips the account's wait from now on. The failures stay counted, so an
-   * attacker elsewhere gains no fresh guesses from the owner's logins.
-   */
   recordSuccess(account: string, address: string): void {
     const known = this.#knownAddresses.get(account) ?? new Map<string, number>()
     known.delete(address)

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import type { QrTicket, QrTicketStore } from './qr-tickets.ts'
-import type { SharedRedis } from '../shared-redis.ts'
+import { subscribeChannel, type ChannelSubscription, type SharedRedis } from '../shared-redis.ts'
 
 // Sets the ticket only if it is still what the caller read, and tells every instance it changed.
 const REPLACE_IF_UNCHANGED = `
@@ -31,25 +31,27 @@ function parse(text: string): QrTicket {
  */
 export class RedisQrTicketStore implements QrTicketStore {
   readonly #redis: Redis
-  readonly #subscriber: Redis
   readonly #prefix: string
-  readonly #channel: string
-  readonly #listeners = new Set<(id: string) => void>()
+  readonly #changes: ChannelSubscription
+  readonly #listeners: Set<(id: string) => void>
 
-  private constructor(redis: SharedRedis) {
+  private constructor(
+    redis: SharedRedis,
+    changes: ChannelSubscription,
+    listeners: Set<(id: string) => void>,
+  ) {
     this.#redis = redis.client
-    this.#subscriber = redis.client.duplicate()
     this.#prefix = `${redis.prefix}qr:`
-    this.#channel = `${redis.prefix}qr-changes`
+    this.#changes = changes
+    this.#listeners = listeners
   }
 
   static async open(redis: SharedRedis): Promise<RedisQrTicketStore> {
-    const tickets = new RedisQrTicketStore(redis)
-    tickets.#subscriber.on('message', (_channel: string, id: string) => {
-      for (const listener of tickets.#listeners) listener(id)
+    const listeners = new Set<(id: string) => void>()
+    const changes = await subscribeChannel(redis, 'qr-changes', (id) => {
+      for (const listener of listeners) listener(id)
     })
-    await tickets.#subscriber.subscribe(tickets.#channel)
-    return tickets
+    return new RedisQrTicketStore(redis, changes, listeners)
   }
 
   async get(id: string): Promise<QrTicket | undefined> {
@@ -62,7 +64,7 @@ export class RedisQrTicketStore implements QrTicketStore {
   }
 
   async replace(current: QrTicket, next: QrTicket): Promise<boolean> {
-    const args = [serialise(current), serialise(next), this.#channel, current.id]
+    const args = [serialise(current), serialise(next), this.#changes.channel, current.id]
     return (await this.#redis.eval(REPLACE_IF_UNCHANGED, 1, this.#prefix + current.id, ...args)) === 1
   }
 
@@ -76,6 +78,6 @@ export class RedisQrTicketStore implements QrTicketStore {
 
   async close(): Promise<void> {
     this.#listeners.clear()
-    this.#subscriber.disconnect()
+    this.#changes.close()
   }
 }

@@ -19,7 +19,7 @@ import {
 } from '../store/index.ts'
 import { verifyAccountPassword } from './accounts.ts'
 import { FailureLimiter, type FailureCounter, type FailureLimit } from './failure-limiter.ts'
-import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.ts'
+import { LoginThrottle, type AccountThrottle, type LoginThrottleOptions } from './login-throttle.ts'
 import { scryptHasher, type PasswordHasher } from './passwords.ts'
 import { hashRefreshToken, newRandomToken, signAccessToken, verifyAccessToken } from './tokens.ts'
 
@@ -32,6 +32,8 @@ export interface AuthOptions {
   failureCounter?: FailureCounter
   /** Failed logins per account across addresses: a growing wait (issue 11 §4). */
   loginThrottle: LoginThrottleOptions
+  /** Where that wait is counted; default this process's memory (`loginThrottle` by `clock`). */
+  accountThrottle?: AccountThrottle
   /** Default scrypt. */
   hasher?: PasswordHasher
   /** A session whose refresh token goes unused this long ends (issue 11 §10). */
@@ -95,7 +97,7 @@ export class AuthService {
   readonly #store: Store
   readonly #options: AuthOptions
   readonly #failures: FailureCounter
-  readonly #throttle: LoginThrottle
+  readonly #throttle: AccountThrottle
   readonly #hasher: PasswordHasher
   #decoyHash: Promise<string> | undefined
 
@@ -103,7 +105,7 @@ export class AuthService {
     this.#store = store
     this.#options = options
     this.#failures = options.failureCounter ?? new FailureLimiter(options.loginFailureLimit, options.clock)
-    this.#throttle = new LoginThrottle(options.loginThrottle, options.clock)
+    this.#throttle = options.accountThrottle ?? new LoginThrottle(options.loginThrottle, options.clock)
     this.#hasher = options.hasher ?? scryptHasher
   }
 
@@ -111,7 +113,7 @@ export class AuthService {
     const failureKey = `login:${request.account}:${request.ip}`
     const waitMs = Math.max(
       await this.#failures.blockedForMs(failureKey),
-      this.#throttle.waitMs(request.account, request.ip),
+      await this.#throttle.waitMs(request.account, request.ip),
     )
     if (waitMs > 0) throw tooManyRequests(TOO_MANY_FAILURES, waitMs)
     const candidates = await this.#store.findAccountsByLogin(request.account)
@@ -122,12 +124,12 @@ export class AuthService {
     const enabled = (await this.#matching(candidates, request.password)).filter((a) => !a.disabled)
     if (enabled.length === 0) {
       await this.#failures.recordFailure(failureKey)
-      this.#throttle.recordFailure(request.account)
+      await this.#throttle.recordFailure(request.account)
       await this.#audit(null, 'login.failed', { account: request.account, ip: request.ip })
       throw unauthorized(WRONG_CREDENTIALS)
     }
     await this.#failures.reset(failureKey)
-    this.#throttle.recordSuccess(request.account, request.ip)
+    await this.#throttle.recordSuccess(request.account, request.ip)
     const chosen = request.identityId
       ? enabled.find((a) => a.id === request.identityId)
       : defaultIdentity(enabled)

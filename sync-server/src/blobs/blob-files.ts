@@ -39,8 +39,10 @@ function schoolFolder(schoolId: string): string {
 
 /**
  * The bytes of blobs as files, content-addressed per school: `<root>/<school>/<sha256[0:2]>/<sha256>`. A blob is
- * written to a temporary file under the same root and renamed into place once its hash is verified, so a crash
- * never leaves a partial blob under its final name.
+ * written to a temporary file of its own (a random name in `<root>/.tmp`, on the same file system), flushed to
+ * disk and renamed into place once its hash is verified, so a crash never leaves a partial blob under its final
+ * name. Several instances may share the root (`BLOB_DIR`, issue 16): two uploads of one blob at once each write
+ * their own file and each rename is atomic, so the blob is always one whole copy of the (same) bytes.
  */
 export class BlobFiles {
   readonly #root: string
@@ -131,7 +133,8 @@ async function receive(
         yield chunk
       }
     },
-    createWriteStream(path, { flags: 'wx' }),
+    // `flush`: the bytes reach the disk before the rename makes them the blob (a crash after it keeps them).
+    createWriteStream(path, { flags: 'wx', flush: true }),
   )
   return { actual: hash.digest('hex'), size }
 }

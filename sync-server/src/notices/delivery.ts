@@ -109,26 +109,31 @@ export function hasPendingReminders(notice: Notice): boolean {
 }
 
 /**
- * Sends the reminders the author asked for: marks `remindedAt` on the receipts of those who have not read the
- * notice (or not answered, when it has required questions), then records them as sent on the notice.
- * Returns the people to notify.
+ * Sends the reminders the author asked for: first records them as sent on the notice, if no one else (another
+ * instance) did since `notice` was read, then marks `remindedAt` on the receipts of those who have not read the
+ * notice (or not answered, when it has required questions). Returns the people to notify (none when another
+ * instance sends them). A crash between the two writes loses that round of reminders rather than sending it twice.
  */
 export async function sendReminders(store: Store, notice: StoredNotice, now: number): Promise<string[]> {
   const { schoolId, questions } = notice
+  const claimed = await store.writeDocuments(schoolId, 'notices', [notice.id], (stored) => {
+    const current = stored.get(notice.id) as StoredNotice | undefined
+    if (!current?.delivery || !hasPendingReminders(current)) return { writes: [], result: false }
+    const delivery = { ...current.delivery, remindersSent: current.reminders }
+    return { writes: [{ ...current, updatedAt: now, delivery }], result: true }
+  })
+  if (!claimed) return []
   const waiting = (receipt: Receipt) => awaitsReminder(questions, receipt)
   const receipts = (await findReceipts(store, schoolId, 'noticeId', [notice.id])).filter(waiting)
-  const ids = receipts.map((receipt) => receipt.id)
-  const reminded = await store.writeDocuments(schoolId, 'receipts', ids, (stored) => {
-    const writes = [...stored.values()]
-      .filter((receipt) => waiting(receipt as StoredReceipt))
-      .map((receipt) => ({ ...receipt, remindedAt: now, updatedAt: now }))
-    return { writes, result: writes.map((receipt) => (receipt as StoredReceipt).personId) }
-  })
-  await store.writeDocuments(schoolId, 'notices', [notice.id], (stored) => {
-    const current = stored.get(notice.id) as StoredNotice | undefined
-    if (!current?.delivery) return { writes: [], result: null }
-    const delivery = { ...current.delivery, remindersSent: current.reminders }
-    return { writes: [{ ...current, updatedAt: now, delivery }], result: null }
-  })
-  return reminded
+  return store.writeDocuments(
+    schoolId,
+    'receipts',
+    receipts.map((receipt) => receipt.id),
+    (stored) => {
+      const writes = [...stored.values()]
+        .filter((receipt) => waiting(receipt as StoredReceipt))
+        .map((receipt) => ({ ...receipt, remindedAt: now, updatedAt: now }))
+      return { writes, result: writes.map((receipt) => (receipt as StoredReceipt).personId) }
+    },
+  )
 }

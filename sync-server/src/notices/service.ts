@@ -14,12 +14,13 @@ import {
   sendReminders,
   type StoredNotice,
 } from './delivery.ts'
-import type { PhoneHub } from './phone-hub.ts'
+import type { NoticeAlerts } from './notice-alerts.ts'
 import type { Scheduler } from './scheduler.ts'
 
 export interface NoticeServiceOptions {
   store: Store
-  phones: PhoneHub
+  /** Tells the phones of the people a notice was delivered or reminded to. */
+  alerts: NoticeAlerts
   /** The server's clock (ms): it alone decides delivery times and the recall window. */
   clock: () => number
   scheduler: Scheduler
@@ -37,7 +38,9 @@ const isScheduled = (notice: Notice, now: number) =>
  * Delivers notices when they become due and sends the reminders their authors ask for (DESIGN §7.1). A school's
  * work runs one at a time; it starts after every commit of a notice that needs it, for every school at start-up
  * (so a notice whose time passed while the server was down goes out then), and on each scheduler check for the
- * schools that have notices waiting for their time.
+ * schools that have notices waiting for their time. With several instances every instance hears every commit
+ * and may start the same work at once: the store's compare-and-set on the notice lets exactly one of them
+ * deliver it or send a reminder (delivery.ts), so no lock between instances is needed.
  */
 export class NoticeService {
   readonly #options: NoticeServiceOptions
@@ -55,7 +58,7 @@ export class NoticeService {
   }
 
   async start(): Promise<void> {
-    for (const school of await this.#options.store.listSchools()) this.#process(school.id)
+    await this.#processAll()
     this.#stopScheduler = this.#options.scheduler.every(this.#options.checkEveryMs, () => this.check())
     await this.idle()
   }
@@ -68,6 +71,12 @@ export class NoticeService {
   /** Looks at the schools with notices waiting for their time. */
   check(): void {
     for (const schoolId of this.#waitingSchools) this.#process(schoolId)
+  }
+
+  /** Commits of `schoolId` (of every school: `undefined`) may not have been heard: look at its notices again. */
+  onMissed(schoolId: string | undefined): void {
+    if (schoolId) this.#process(schoolId)
+    else this.#processAll().catch((error: unknown) => this.#options.onError(error))
   }
 
   /** Resolves once no delivery or reminder is in progress (tests and benchmarks wait on this). */
@@ -96,6 +105,10 @@ export class NoticeService {
       noticeWriteProblems(user, next as WireDocument<Notice>, stored as WireDocument<Notice> | null, context)
   }
 
+  async #processAll(): Promise<void> {
+    for (const school of await this.#options.store.listSchools()) this.#process(school.id)
+  }
+
   #process(schoolId: string): void {
     const run = this.#locks
       .run(schoolId, () => this.#work(schoolId))
@@ -105,13 +118,13 @@ export class NoticeService {
   }
 
   async #work(schoolId: string): Promise<void> {
-    const { store, phones } = this.#options
+    const { store, alerts } = this.#options
     const sent = await findNotices(store, schoolId, 'status', ['sent'])
     const now = this.now
     for (const notice of sent) {
-      if (isDue(notice, now)) phones.notify(schoolId, await deliverNotice(store, notice, now), notice.id)
-      else if (hasPendingReminders(notice))
-        phones.notify(schoolId, await sendReminders(store, notice, now), notice.id)
+      const alert = (personIds: string[]) => alerts.send({ schoolId, personIds, noticeId: notice.id })
+      if (isDue(notice, now)) alert(await deliverNotice(store, notice, now))
+      else if (hasPendingReminders(notice)) alert(await sendReminders(store, notice, now))
     }
     if (sent.some((notice) => isScheduled(notice, now))) this.#waitingSchools.add(schoolId)
     else this.#waitingSchools.delete(schoolId)

@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
+import type { SharedRedis } from '../shared-redis.ts'
 
 /** Requests per client address and time window, for the routes that ask for it in their `config.rateLimit`. */
 export interface RateLimit {
@@ -13,8 +14,16 @@ export function rateLimited(limit: RateLimit) {
   return { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } }
 }
 
-const rateLimitPlugin: FastifyPluginAsync = async (app) => {
-  await app.register(rateLimit, { global: false })
+export interface RateLimitPluginOptions {
+  /** Several instances: the counts live in this Redis (one key per route and address), so N instances allow the limit once. */
+  redis?: SharedRedis
+}
+
+const rateLimitPlugin: FastifyPluginAsync<RateLimitPluginOptions> = async (app, { redis }) => {
+  await app.register(rateLimit, {
+    global: false,
+    ...(redis && { redis: redis.client, nameSpace: `${redis.prefix}rate-limit:` }),
+  })
 }
 
 export default fp(rateLimitPlugin, { name: 'rate-limit' })

@@ -8,6 +8,8 @@ import { Visibility } from '../visibility/visibility.ts'
 declare module 'fastify' {
   interface FastifyInstance {
     realtime: RealtimeHub
+    /** Every instance's commits, in seq order per school: what must follow other instances' writes listens here. */
+    changeBus: Pick<ChangeBus, 'subscribe' | 'onMissed'>
     /** Ends a session's streams on every hub (desktop sync, phones) when the session ends. */
     sessionStreams: SessionStreams
     /** The address-book scopes of pull and the streams, kept up to date from the commits. */
@@ -43,6 +45,7 @@ const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
   const sessionStreams = new SessionStreams()
   sessionStreams.add(hub)
   app.decorate('realtime', hub)
+  app.decorate('changeBus', bus)
   app.decorate('sessionStreams', sessionStreams)
   app.decorate('visibility', visibility)
   // Open streams would keep the HTTP server from closing.

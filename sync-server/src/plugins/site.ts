@@ -17,7 +17,8 @@ export interface SitePluginOptions {
 
 const site: FastifyPluginAsync<SitePluginOptions> = async (app, options) => {
   const service = new SiteService({ store: app.store, clock: options.clock })
-  const stopListening = app.store.onCommit((change) => service.onCommit(change))
+  const stopListening = app.changeBus.subscribe((change) => service.onCommit(change))
+  const stopForgetting = app.changeBus.onMissed((schoolId) => service.forget(schoolId))
   const flush = () =>
     service.views.flush().catch((error: unknown) => app.log.error({ err: error }, 'saving page views failed'))
   const timer = setInterval(flush, options.viewFlushMs)
@@ -25,9 +26,10 @@ const site: FastifyPluginAsync<SitePluginOptions> = async (app, options) => {
   app.decorate('site', service)
   app.addHook('onClose', async () => {
     stopListening()
+    stopForgetting()
     clearInterval(timer)
     await flush()
   })
 }
 
-export default fp(site, { name: 'site', dependencies: ['store'] })
+export default fp(site, { name: 'site', dependencies: ['store', 'realtime'] })

@@ -86,13 +86,14 @@ export class SiteService {
     return view
   }
 
-  /** Drops what is kept of a school whose documents a commit changed; records first publications. */
+  /**
+   * Drops what is kept of a school whose documents a commit (of any instance: the change bus) changed; records
+   * first publications (every instance records them; the first time written stays).
+   */
   onCommit(change: CommittedChange): void {
     const docs = change.documents.map((stored) => stored.data)
     if (!docs.some((doc) => SITE_KINDS.has(doc.kind))) return
-    this.#generation.set(change.schoolId, (this.#generation.get(change.schoolId) ?? 0) + 1)
-    this.#documents.delete(change.schoolId)
-    this.#views.delete(change.schoolId)
+    this.forget(change.schoolId)
     const published = docs
       .filter((doc): doc is WireDocument<Article> => doc.kind === 'article')
       .filter((article) => article.publishAt === undefined && isPublicNow(article, this.now))
@@ -101,6 +102,19 @@ export class SiteService {
       void this.#options.store.recordSitePublished(change.schoolId, published, this.now).catch(() => {
         // The next read of the school's documents records them (a little later).
       })
+  }
+
+  /** Drops what is kept of `schoolId` (of every school: `undefined`), whose commits may not have been heard. */
+  forget(schoolId: string | undefined): void {
+    const schoolIds =
+      schoolId === undefined
+        ? new Set([...this.#generation.keys(), ...this.#documents.keys(), ...this.#views.keys()])
+        : [schoolId]
+    for (const id of schoolIds) {
+      this.#generation.set(id, (this.#generation.get(id) ?? 0) + 1)
+      this.#documents.delete(id)
+      this.#views.delete(id)
+    }
   }
 
   /** Page views per article of `schoolId`, what is still being counted included. */

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { STATUS_CODES } from 'node:http'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { SHA256_PATTERN } from '../../../../domain/blobs/blob-ref.ts'
-import { FailureLimiter, type FailureLimit } from '../../auth/failure-limiter.ts'
+import { FailureLimiter, type FailureCounter, type FailureLimit } from '../../auth/failure-limiter.ts'
+import { RedisFailureLimiter } from '../../auth/redis-failure-limiter.ts'
 import { BlobFiles } from '../../blobs/blob-files.ts'
 import { HttpError } from '../../errors.ts'
 import { langOf } from '../../pages/m/strings.ts'
@@ -26,6 +27,7 @@ import { noneMatchHits } from '../api/blobs/conditional.ts'
 import { MOBILE_CSP } from '../m/index.ts'
 import { publicOrigin } from '../public-origin.ts'
 import { decimalInteger } from '../schemas.ts'
+import type { SharedRedis } from '../../shared-redis.ts'
 
 export interface SiteRoutesOptions {
   /** Where the public reaches this server (Open Graph and feed URLs); default the request's own origin. */
@@ -34,6 +36,8 @@ export interface SiteRoutesOptions {
   blobDir?: string
   /** Comments one address may post per window. */
   commentLimit: FailureLimit
+  /** Several instances: comments per address are counted in this Redis. */
+  redis?: SharedRedis
 }
 
 const STYLESHEET = readFileSync(new URL('../../pages/site/site.css', import.meta.url))
@@ -94,7 +98,9 @@ function isFormPost(request: FastifyRequest): boolean {
 const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) => {
   sendSecurityHeaders(app, MOBILE_CSP)
   const files = options.blobDir ? new BlobFiles(options.blobDir) : null
-  const commentLimiter = new FailureLimiter(options.commentLimit, () => app.site.now)
+  const commentLimiter: FailureCounter = options.redis
+    ? new RedisFailureLimiter(options.redis, 'site-comments', options.commentLimit)
+    : new FailureLimiter(options.commentLimit, () => app.site.now)
 
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -266,12 +272,12 @@ const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, options) =
           .send(articlePage(view.snapshot, ctx, entry, { form: state }))
       }
       const address = request.ip
-      const waitMs = commentLimiter.blockedForMs(address)
+      const waitMs = await commentLimiter.blockedForMs(address)
       if (waitMs > 0) {
         reply.header('retry-after', String(Math.ceil(waitMs / 1000)))
         return refuse(429, SITE_STRINGS[lang].tooMany)
       }
-      commentLimiter.recordFailure(address)
+      await commentLimiter.recordFailure(address)
       // A bot filled the field people cannot see: answer as if it worked, keep nothing.
       if (request.body.website)
         return form ? reply.redirect(pendingUrl, 303) : reply.code(202).send({ status: 'pending' })
