@@ -19,9 +19,13 @@ export async function logIn(server: RunningServer, account: string, password = D
 }
 
 /** Polls `condition` until it holds; the limit only ends a test that fails. */
-export async function waitFor(condition: () => boolean, what: string, limitMs = 60_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  limitMs = 60_000,
+): Promise<void> {
   const until = Date.now() + limitMs
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > until) throw new Error(`gave up waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

@@ -1,0 +1,136 @@
+// A reader of one school's catalog that follows a server the way the app does: stream, pull from its checkpoint
+// when the stream (re)opens or says `resync`, reconnect when the stream ends.
+import type { RunningServer } from '../../e2e/server.ts'
+import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
+
+interface ChangeData {
+  collection: string
+  documents: { id: string }[]
+  checkpoint: { seq: number }
+}
+
+interface PullAnswer {
+  documents: { id: string }[]
+  checkpoint: { seq: number }
+}
+
+/**
+ * Every commit the tests make writes one new catalog document, and the reader (an admin) sees them all, so on one
+ * stream each change must start right after the reader's checkpoint: a change that jumps further is a seq gap.
+ */
+export class CatalogReader {
+  /** The ids in the order the reader got them, by stream or pull. */
+  readonly ids: string[] = []
+  /** Stream changes that skipped seqs (`checkpoint→seq`): must stay empty. */
+  readonly gaps: string[] = []
+  resyncs = 0
+  #checkpoint = 0
+  #stream: SseClient | undefined
+  #stopped = false
+  readonly #following: Promise<void>
+  #failure: unknown
+
+  readonly server: RunningServer
+  readonly token: string
+
+  private constructor(server: RunningServer, token: string) {
+    this.server = server
+    this.token = token
+    this.#following = this.#follow().catch((error: unknown) => {
+      this.#failure = error
+    })
+  }
+
+  /** Starts following `server` after what it holds now, once its first stream is open. */
+  static async open(server: RunningServer, token: string): Promise<CatalogReader> {
+    const reader = new CatalogReader(server, token)
+    while (!reader.#stream) {
+      reader.#throwFailure()
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return reader
+  }
+
+  has(ids: readonly string[]): boolean {
+    this.#throwFailure()
+    const got = new Set(this.ids)
+    return ids.every((id) => got.has(id))
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true
+    this.#stream?.close()
+    await this.#following
+  }
+
+  #throwFailure(): void {
+    if (this.#failure) throw this.#failure
+  }
+
+  async #follow(): Promise<void> {
+    // Starts at the end of the catalog: the documents before are not the test's.
+    await this.#pullAfter(0)
+    while (!this.#stopped) {
+      const stream = await this.#connect()
+      if (!stream) continue
+      await this.#pull()
+      for (let seen = 0; !this.#stopped;) {
+        await stream.whenMoreThan(seen)
+        if (seen === stream.messages.length) break
+        await this.#apply(stream.messages[seen++] as SseMessage)
+      }
+    }
+  }
+
+  /** The stream, or undefined after a failed attempt (the server restarting): the caller tries again. */
+  async #connect(): Promise<SseClient | undefined> {
+    try {
+      const { client } = await SseClient.connect(`${this.server.url}/api/sync/stream`, this.token)
+      this.#stream = client ?? undefined
+      return client ?? undefined
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      return undefined
+    }
+  }
+
+  async #apply(message: SseMessage): Promise<void> {
+    if (message.event === 'resync') {
+      this.resyncs += 1
+      await this.#pull()
+      return
+    }
+    const change = message.data as ChangeData
+    if (message.event !== 'change' || change.collection !== 'catalog') return
+    // Already pulled: the stream opened before the pull that brought it.
+    if (change.checkpoint.seq <= this.#checkpoint) return
+    if (change.checkpoint.seq !== this.#checkpoint + change.documents.length)
+      this.gaps.push(`${this.#checkpoint}→${change.checkpoint.seq}`)
+    this.ids.push(...change.documents.map((document) => document.id))
+    this.#checkpoint = change.checkpoint.seq
+  }
+
+  async #pull(): Promise<void> {
+    this.ids.push(...(await this.#pullAfter(this.#checkpoint)))
+  }
+
+  /** Pulls every page after `seq`, moving the checkpoint; returns the ids pulled. */
+  async #pullAfter(seq: number): Promise<string[]> {
+    const ids: string[] = []
+    this.#checkpoint = seq
+    for (;;) {
+      const page = await this.#pullPage(this.#checkpoint)
+      if (page.documents.length === 0) return ids
+      ids.push(...page.documents.map((document) => document.id))
+      this.#checkpoint = page.checkpoint.seq
+    }
+  }
+
+  async #pullPage(seq: number): Promise<PullAnswer> {
+    const response = await fetch(`${this.server.url}/api/sync/catalog/pull?seq=${seq}&limit=5000`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    })
+    if (!response.ok) throw new Error(`pull answered ${response.status}`)
+    return (await response.json()) as PullAnswer
+  }
+}
