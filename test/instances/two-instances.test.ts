@@ -1,55 +1,34 @@
 // Two real server processes on one PostgreSQL database and one Redis (issue 16): what one instance does, the
 // other one sees.
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../e2e/server.ts'
+import type { RunningServer } from '../../e2e/server.ts'
 import { subject } from '../../sync-server/src/test-support/documents.ts'
 import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
+import {
+  missingServices,
+  REDIS_URL,
+  startInstances,
+  titleWithSkipReason,
+  type Deployment,
+} from '../support/instances.ts'
 import { logIn, post, waitFor } from '../support/server-calls.ts'
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL
-const REDIS_URL = process.env.TEST_REDIS_URL
 const ADMIN = '13800000001'
 const TEACHER = '13800000002'
-const missing = [!DATABASE_URL && 'TEST_DATABASE_URL', !REDIS_URL && 'TEST_REDIS_URL'].filter(Boolean)
-const title = `two server instances on PostgreSQL + Redis${missing.length ? `: skipped, ${missing.join(' and ')} not set` : ''}`
-
-/** A database of its own for this run, so parallel runs never share documents or seqs. */
-async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `campus_desk_instances_${crypto.randomUUID().replaceAll('-', '')}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    await client.query(sql).finally(() => client.end())
-  }
-  await admin(`CREATE DATABASE ${name}`)
-  const own = new URL(url)
-  own.pathname = `/${name}`
-  return { url: own.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
-}
+const missing = missingServices()
+const title = titleWithSkipReason('two server instances on PostgreSQL + Redis', missing)
 
 describe.skipIf(missing.length > 0)(title, () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>
+  let deployment: Deployment
   let a: RunningServer
   let b: RunningServer
 
   beforeAll(async () => {
-    database = await freshDatabase(DATABASE_URL as string)
-    const env = {
-      DATABASE_URL: database.url,
-      REDIS_URL: REDIS_URL as string,
-      REDIS_PREFIX: `test-${crypto.randomUUID()}:`,
-      LOG_LEVEL: 'warn',
-    }
-    // One after the other: the first seeds the demo schools and makes the shared token key.
-    a = await startServer({ ...env, DEMO: '1' })
-    b = await startServer({ ...env, DEMO: '0' })
+    deployment = await startInstances(2, REDIS_URL as string)
+    ;[a, b] = deployment.instances as [RunningServer, RunningServer]
   }, 300_000)
 
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()])
-    await database?.drop()
-  }, 60_000)
+  afterAll(() => deployment?.stop(), 60_000)
 
   it('accepts on one instance the access token the other gave out', async () => {
     const { accessToken } = await logIn(a, ADMIN)

@@ -1,5 +1,7 @@
 // A reader of one school's catalog that follows a server the way the app does: stream, pull from its checkpoint
 // when the stream (re)opens or says `resync`, reconnect when the stream ends.
+import { expect } from 'vitest'
+import { COLLECTION_NAMES, type CollectionName } from '../../domain/collections.ts'
 import type { RunningServer } from '../../e2e/server.ts'
 import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
 
@@ -15,8 +17,8 @@ interface PullAnswer {
 }
 
 /**
- * Every commit the tests make writes one new catalog document, and the reader (an admin) sees them all, so on one
- * stream each change must start right after the reader's checkpoint: a change that jumps further is a seq gap.
+ * Every commit the tests make writes new catalog documents, and the reader (an admin) sees them all, so on one
+ * stream each change must start right after the last seq the reader knows: a change that jumps further is a gap.
  */
 export class CatalogReader {
   /** The ids in the order the reader got them, by stream or pull. */
@@ -24,7 +26,10 @@ export class CatalogReader {
   /** Stream changes that skipped seqs (`checkpoint→seq`): must stay empty. */
   readonly gaps: string[] = []
   resyncs = 0
+  /** The catalog's checkpoint. */
   #checkpoint = 0
+  /** The last seq of the school the reader knows of (every commit in these tests is seen by an admin). */
+  #schoolSeq = 0
   #stream: SseClient | undefined
   #stopped = false
   readonly #following: Promise<void>
@@ -68,8 +73,12 @@ export class CatalogReader {
   }
 
   async #follow(): Promise<void> {
-    // Starts at the end of the catalog: the documents before are not the test's.
-    await this.#pullAfter(0)
+    // Starts at the end: the documents before are not the test's.
+    for (const collection of COLLECTION_NAMES) {
+      const { checkpoint } = await this.#pullAll(collection, 0)
+      this.#schoolSeq = Math.max(this.#schoolSeq, checkpoint)
+      if (collection === 'catalog') this.#checkpoint = checkpoint
+    }
     while (!this.#stopped) {
       const stream = await this.#connect()
       if (!stream) continue
@@ -100,37 +109,48 @@ export class CatalogReader {
       await this.#pull()
       return
     }
+    if (message.event !== 'change') return
     const change = message.data as ChangeData
-    if (message.event !== 'change' || change.collection !== 'catalog') return
     // Already pulled: the stream opened before the pull that brought it.
-    if (change.checkpoint.seq <= this.#checkpoint) return
-    if (change.checkpoint.seq !== this.#checkpoint + change.documents.length)
-      this.gaps.push(`${this.#checkpoint}→${change.checkpoint.seq}`)
+    if (change.checkpoint.seq <= this.#schoolSeq) return
+    if (change.checkpoint.seq !== this.#schoolSeq + change.documents.length)
+      this.gaps.push(`${this.#schoolSeq}→${change.checkpoint.seq}`)
+    this.#schoolSeq = change.checkpoint.seq
+    if (change.collection !== 'catalog') return
     this.ids.push(...change.documents.map((document) => document.id))
     this.#checkpoint = change.checkpoint.seq
   }
 
   async #pull(): Promise<void> {
-    this.ids.push(...(await this.#pullAfter(this.#checkpoint)))
+    const { ids, checkpoint } = await this.#pullAll('catalog', this.#checkpoint)
+    this.ids.push(...ids)
+    this.#checkpoint = checkpoint
+    this.#schoolSeq = Math.max(this.#schoolSeq, checkpoint)
   }
 
-  /** Pulls every page after `seq`, moving the checkpoint; returns the ids pulled. */
-  async #pullAfter(seq: number): Promise<string[]> {
+  /** Pulls every page of `collection` after `seq`. */
+  async #pullAll(collection: CollectionName, seq: number): Promise<{ ids: string[]; checkpoint: number }> {
     const ids: string[] = []
-    this.#checkpoint = seq
+    let checkpoint = seq
     for (;;) {
-      const page = await this.#pullPage(this.#checkpoint)
-      if (page.documents.length === 0) return ids
+      const page = await this.#pullPage(collection, checkpoint)
+      if (page.documents.length === 0) return { ids, checkpoint }
       ids.push(...page.documents.map((document) => document.id))
-      this.#checkpoint = page.checkpoint.seq
+      checkpoint = page.checkpoint.seq
     }
   }
 
-  async #pullPage(seq: number): Promise<PullAnswer> {
-    const response = await fetch(`${this.server.url}/api/sync/catalog/pull?seq=${seq}&limit=5000`, {
-      headers: { authorization: `Bearer ${this.token}` },
-    })
+  async #pullPage(collection: CollectionName, seq: number): Promise<PullAnswer> {
+    const url = `${this.server.url}/api/sync/${collection}/pull?seq=${seq}&limit=5000`
+    const response = await fetch(url, { headers: { authorization: `Bearer ${this.token}` } })
     if (!response.ok) throw new Error(`pull answered ${response.status}`)
     return (await response.json()) as PullAnswer
   }
+}
+
+/** `reader` got each of `ids` once, and its streams skipped no seq. */
+export function expectReadWithoutGap(reader: CatalogReader, ids: readonly string[]): void {
+  expect(reader.gaps).toEqual([])
+  const read = reader.ids.filter((id) => ids.includes(id))
+  expect([...read].sort()).toEqual([...ids].sort())
 }

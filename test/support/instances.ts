@@ -1,23 +1,29 @@
 // Several real server processes on one PostgreSQL database and one Redis (issue 16), for test/instances/.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import pg from 'pg'
 import { Redis } from 'ioredis'
 import { freePort, startServer, type RunningServer } from '../../e2e/server.ts'
 import { subject } from '../../sync-server/src/test-support/documents.ts'
 import { post, waitFor } from './server-calls.ts'
 
+/** Is the `redis-server` binary installed (the Redis-restart test starts one of its own)? */
+export const HAS_REDIS_SERVER = spawnSync('redis-server', ['--version']).status === 0
+
 export const DATABASE_URL = process.env.TEST_DATABASE_URL
 export const REDIS_URL = process.env.TEST_REDIS_URL
 
 /** The services an instance test lacks, for `describe.skipIf` and a title that says why it was skipped. */
-export function missingServices(needsRedis = true): string[] {
-  return [!DATABASE_URL && 'TEST_DATABASE_URL', needsRedis && !REDIS_URL && 'TEST_REDIS_URL'].filter(
-    (name): name is string => typeof name === 'string',
-  )
+export function missingServices(redis: 'shared' | 'own' = 'shared'): string[] {
+  const missing = [
+    !DATABASE_URL && 'TEST_DATABASE_URL is not set',
+    redis === 'shared' && !REDIS_URL && 'TEST_REDIS_URL is not set',
+    redis === 'own' && !HAS_REDIS_SERVER && 'redis-server is not installed',
+  ]
+  return missing.filter((reason): reason is string => typeof reason === 'string')
 }
 
 export function titleWithSkipReason(title: string, missing: readonly string[]): string {
-  return missing.length ? `${title}: skipped, ${missing.join(' and ')} not set` : title
+  return missing.length ? `${title}: skipped, ${missing.join(' and ')}` : title
 }
 
 /** A database of its own for this run, so parallel runs never share documents or seqs. */
@@ -76,6 +82,19 @@ export async function pushSubject(server: RunningServer, token: string, id: stri
     token,
   )
   return status
+}
+
+/** Pushes a new subject for each id, one by one; fails unless each is acknowledged with 200. Returns the ids. */
+export async function pushSubjects(
+  server: RunningServer,
+  token: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  for (const id of ids) {
+    const status = await pushSubject(server, token, id)
+    if (status !== 200) throw new Error(`the push of ${id} answered ${status}`)
+  }
+  return [...ids]
 }
 
 /** A Redis server of the test's own (no persistence) that it can stop and start again on the same port. */
