@@ -23,7 +23,7 @@ interface PullAnswer {
 export class CatalogReader {
   /** The ids in the order the reader got them, by stream or pull. */
   readonly ids: string[] = []
-  /** Stream changes that skipped seqs (`checkpoint→seq`): must stay empty. */
+  /** Stream changes that skipped seqs (`last seq known→seq`): must stay empty. */
   readonly gaps: string[] = []
   resyncs = 0
   /** The catalog's checkpoint. */
