@@ -39,6 +39,6 @@ describe.skipIf(missing.length > 0)(title, () => {
   }, 60_000)
 
   it(`ends with every replica equal to the store and no acknowledged write missing (seed ${SEED})`, async () => {
-    await convergenceScenario(deployment, seededRandom(SEED), { rounds: 10, restartRounds: new Set([4]) })
+    await convergenceScenario(deployment, seededRandom(SEED), { rounds: 6, restartRounds: new Set([3]) })
   }, 120_000)
 })
