@@ -11,6 +11,8 @@ export interface RunningServer {
   restart(): Promise<void>
   /** Sends SIGTERM and resolves with the exit code (the data directory stays, for `restart`). */
   terminate(): Promise<number | null>
+  /** Sends SIGKILL (no shutdown at all, as a crash) and resolves once the process is gone. */
+  kill(): Promise<void>
 }
 
 export async function freePort(): Promise<number> {
@@ -64,17 +66,20 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     })
     await waitForHealth(url, child)
   }
-  const stopChild = () =>
+  const stopChild = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<number | null>((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode)
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
       child.once('exit', (code) => resolve(code))
-      child.kill('SIGTERM')
+      child.kill(signal)
     })
   await launch()
   return {
     url,
     dataDir,
-    terminate: stopChild,
+    terminate: () => stopChild(),
+    kill: async () => {
+      await stopChild('SIGKILL')
+    },
     restart: async () => {
       await stopChild()
       await launch()

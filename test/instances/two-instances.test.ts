@@ -1,71 +1,46 @@
 // Two real server processes on one PostgreSQL database and one Redis (issue 16): what one instance does, the
 // other one sees.
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { notice } from '../../domain/notices/testing.ts'
 import { article } from '../../domain/site/testing.ts'
-import { startServer, type RunningServer } from '../../e2e/server.ts'
+import type { RunningServer } from '../../e2e/server.ts'
 import { BlobFiles } from '../../sync-server/src/blobs/blob-files.ts'
 import { subject } from '../../sync-server/src/test-support/documents.ts'
 import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
+import {
+  missingServices,
+  REDIS_URL,
+  startInstances,
+  titleWithSkipReason,
+  type Deployment,
+} from '../support/instances.ts'
 import { logIn, post, waitFor } from '../support/server-calls.ts'
 
-const DATABASE_URL = process.env.TEST_DATABASE_URL
-const REDIS_URL = process.env.TEST_REDIS_URL
 const ADMIN = '13800000001'
 const TEACHER = '13800000002' // 李老师, head teacher of demo-class-g7-1: four students, two guardians
 const GUARDIAN = '13900000001' // 陈, a guardian in that class
-const missing = [!DATABASE_URL && 'TEST_DATABASE_URL', !REDIS_URL && 'TEST_REDIS_URL'].filter(Boolean)
-const title = `two server instances on PostgreSQL + Redis${missing.length ? `: skipped, ${missing.join(' and ')} not set` : ''}`
-
-/** A database of its own for this run, so parallel runs never share documents or seqs. */
-async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `campus_desk_instances_${crypto.randomUUID().replaceAll('-', '')}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    await client.query(sql).finally(() => client.end())
-  }
-  await admin(`CREATE DATABASE ${name}`)
-  const own = new URL(url)
-  own.pathname = `/${name}`
-  return { url: own.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
-}
+const missing = missingServices()
+const title = titleWithSkipReason('two server instances on PostgreSQL + Redis', missing)
 
 describe.skipIf(missing.length > 0)(title, () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>
+  let deployment: Deployment
   let a: RunningServer
   let b: RunningServer
-  let blobDir: string
 
   beforeAll(async () => {
-    database = await freshDatabase(DATABASE_URL as string)
-    blobDir = mkdtempSync(join(tmpdir(), 'campus-desk-shared-blobs-'))
-    const env = {
-      DATABASE_URL: database.url,
-      BLOB_DIR: blobDir,
-      REDIS_URL: REDIS_URL as string,
-      REDIS_PREFIX: `test-${crypto.randomUUID()}:`,
-      LOG_LEVEL: 'warn',
-    }
-    // One after the other: the first seeds the demo schools and makes the shared token key.
-    a = await startServer({ ...env, DEMO: '1' })
-    b = await startServer({ ...env, DEMO: '0' })
+    deployment = await startInstances(2, REDIS_URL as string)
+    ;[a, b] = deployment.instances as [RunningServer, RunningServer]
   }, 300_000)
 
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()])
-    await database?.drop()
-    if (blobDir) rmSync(blobDir, { recursive: true, force: true })
-  }, 60_000)
+  afterAll(() => deployment?.stop(), 60_000)
 
   /** The demo school's last seq: how many documents it has written, each write counted. */
   async function demoSeq(): Promise<number> {
-    const client = new pg.Client({ connectionString: database.url })
+    const client = new pg.Client({ connectionString: deployment.databaseUrl })
     await client.connect()
     const { rows } = await client
       .query<{ seq: string }>(`SELECT seq FROM school_counters WHERE school_id = 'demo'`)
@@ -223,9 +198,9 @@ describe.skipIf(missing.length > 0)(title, () => {
     const [toA, toB] = await Promise.all([upload(a), upload(b)])
     const answers = await Promise.all([toA(), toB()])
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 201])
-    const stored = readFileSync(new BlobFiles(blobDir).pathOf('demo', sha256))
+    const stored = readFileSync(new BlobFiles(deployment.blobDir).pathOf('demo', sha256))
     expect(createHash('sha256').update(stored).digest('hex')).toBe(sha256)
-    expect(readdirSync(join(blobDir, '.tmp'))).toEqual([])
+    expect(readdirSync(join(deployment.blobDir, '.tmp'))).toEqual([])
   })
 
   it('streams 30 writes pushed one by one to A to a stream on B, in order', async () => {

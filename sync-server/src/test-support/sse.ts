@@ -22,6 +22,8 @@ export class SseClient {
   readonly messages: SseMessage[] = []
   readonly #controller = new AbortController()
   #waiters: Waiter[] = []
+  /** Woken by every message and by the end. */
+  #wakeUps: (() => void)[] = []
   #ended = false
   #resolveEnded: () => void = () => undefined
   /** Settles when the server has ended the stream (or `close()` did). */
@@ -61,8 +63,20 @@ export class SseClient {
     })
   }
 
+  /** Settles once more than `count` messages have arrived, or the stream has ended. */
+  async whenMoreThan(count: number): Promise<void> {
+    while (this.messages.length <= count && !this.#ended)
+      await new Promise<void>((resolve) => this.#wakeUps.push(resolve))
+  }
+
   close(): void {
     this.#controller.abort()
+  }
+
+  #wakeAll(): void {
+    const wakeUps = this.#wakeUps
+    this.#wakeUps = []
+    for (const wakeUp of wakeUps) wakeUp()
   }
 
   async #read(body: ReadableStream<Uint8Array>): Promise<void> {
@@ -83,6 +97,7 @@ export class SseClient {
     } finally {
       this.#ended = true
       this.#resolveEnded()
+      this.#wakeAll()
     }
   }
 
@@ -91,5 +106,6 @@ export class SseClient {
     const waiting = this.#waiters.filter((w) => w.match(message))
     this.#waiters = this.#waiters.filter((w) => !w.match(message))
     for (const waiter of waiting) waiter.resolve(message)
+    this.#wakeAll()
   }
 }
