@@ -1,10 +1,10 @@
 // Two real server processes on one PostgreSQL database and one Redis (issue 16): what one instance does, the
 // other one sees.
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../e2e/server.ts'
 import { subject } from '../../sync-server/src/test-support/documents.ts'
 import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
+import { freshDatabase, type FreshDatabase } from '../support/fresh-database.ts'
 import { logIn, post, waitFor } from '../support/server-calls.ts'
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL
@@ -14,22 +14,8 @@ const TEACHER = '13800000002'
 const missing = [!DATABASE_URL && 'TEST_DATABASE_URL', !REDIS_URL && 'TEST_REDIS_URL'].filter(Boolean)
 const title = `two server instances on PostgreSQL + Redis${missing.length ? `: skipped, ${missing.join(' and ')} not set` : ''}`
 
-/** A database of its own for this run, so parallel runs never share documents or seqs. */
-async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `campus_desk_instances_${crypto.randomUUID().replaceAll('-', '')}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    await client.query(sql).finally(() => client.end())
-  }
-  await admin(`CREATE DATABASE ${name}`)
-  const own = new URL(url)
-  own.pathname = `/${name}`
-  return { url: own.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
-}
-
 describe.skipIf(missing.length > 0)(title, () => {
-  let database: Awaited<ReturnType<typeof freshDatabase>>
+  let database: FreshDatabase
   let a: RunningServer
   let b: RunningServer
 
