@@ -147,7 +147,10 @@ interface PushOutcome {
   elapsedMs: number
 }
 
-/** Pushes the plan's subjects on schedule, each request to a random server; never waits for an answer to go on. */
+/**
+ * Pushes the plan's subjects on schedule, each request to a random server; never waits for an answer to go on. A
+ * request refused or cut off (the server's backlog overflowing) counts as failed.
+ */
 async function pushOnSchedule(urls: string[], plan: PushPlan, log: DeliveryLog): Promise<PushOutcome> {
   const tokens = await Promise.all(urls.map(logIn))
   const pickServer = seededRandom(16)
@@ -171,7 +174,9 @@ async function pushOnSchedule(urls: string[], plan: PushPlan, log: DeliveryLog):
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[server]}` },
         body: JSON.stringify(changes),
-      }).then(async (response) => response.ok && ((await response.json()) as unknown[]).length === 0),
+      })
+        .then(async (response) => response.ok && ((await response.json()) as unknown[]).length === 0)
+        .catch(() => false),
     )
   }
   const failed = (await Promise.all(answers)).filter((ok) => !ok).length
