@@ -49,6 +49,8 @@ export interface ServerLoad {
   /** Stream events carrying a pushed document, received per second from this server. */
   documentsDeliveredPerSecond: number
   cpuPercent: number
+  /** Server CPU per (document, stream) delivered: what a stream costs, whatever share of the cores it got. */
+  cpuMicrosecondsPerDelivery: number
   rssBytes: number
   peakRssBytes: number
 }
@@ -200,10 +202,13 @@ function serverLoads(
   return servers.map((_, i) => {
     const own = streams.filter((stream) => stream.server === i)
     const end = after[i] as ProcessUsage
+    const deliveries = own.reduce((sum, s) => sum + s.received, 0)
+    const cpuMs = end.cpuMs - (before[i] as ProcessUsage).cpuMs
     return {
       streams: own.length,
-      documentsDeliveredPerSecond: (own.reduce((sum, s) => sum + s.received, 0) * 1000) / wallMs,
-      cpuPercent: (100 * (end.cpuMs - (before[i] as ProcessUsage).cpuMs)) / wallMs,
+      documentsDeliveredPerSecond: (deliveries * 1000) / wallMs,
+      cpuPercent: (100 * cpuMs) / wallMs,
+      cpuMicrosecondsPerDelivery: (cpuMs * 1000) / deliveries,
       rssBytes: end.rssBytes,
       peakRssBytes: end.peakRssBytes,
     }
@@ -265,6 +270,7 @@ export function loadDetails(plan: PushPlan, run: LoadRun): Record<string, unknow
       streams: server.streams,
       deliveries_per_second: round(server.documentsDeliveredPerSecond, 0),
       cpu_percent: round(server.cpuPercent, 0),
+      cpu_us_per_delivery: round(server.cpuMicrosecondsPerDelivery),
       rss_mib: mib(server.rssBytes),
       peak_rss_mib: mib(server.peakRssBytes),
     })),
