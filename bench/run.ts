@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { measureNoticeFanout } from './fanout.ts'
+import { benchRedisUrl, INSTANCES, measureInstanceFanout } from './fanout-instances.ts'
 import { measureCourseTreeRender } from './course-tree.ts'
 import { measureFirstSync } from './first-sync.ts'
 import { measureImport } from './import.ts'
@@ -10,8 +11,16 @@ import { measurePropagation } from './propagation.ts'
 import { measureQuestionListSearch } from './question-list.ts'
 import { measureQuestionSearch } from './questions.ts'
 import { measureReceiptToDesktop } from './receipts.ts'
+import {
+  benchDatabaseUrl,
+  measureServerPush,
+  measureStreamSteps,
+  streamLimit,
+  type ServerPushNumbers,
+} from './server-push.ts'
 import { measureSiteHome } from './site.ts'
 import { round } from './stats.ts'
+import { loadDetails } from './stream-load.ts'
 import { measureGeneration, measureWeekRender } from './timetable.ts'
 
 interface Result {
@@ -26,6 +35,49 @@ interface Measured {
 }
 
 const runs = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+
+const SERVER_PUSH_BUDGET_MS = 100
+const NO_POSTGRES = 'skipped: neither BENCH_DATABASE_URL nor TEST_DATABASE_URL is set'
+
+const serverPushDetails = (push: ServerPushNumbers) => ({
+  p50_ms: round(push.p50),
+  ...loadDetails(push.plan, push.run),
+})
+
+async function measureServerPushes(): Promise<Measured> {
+  const streams = runs('BENCH_PUSH_STREAMS', 500)
+  const results: Record<string, Result> = {}
+  const details: Record<string, unknown> = {}
+  for (const store of ['sqlite', 'postgres'] as const) {
+    if (store === 'postgres' && !benchDatabaseUrl()) {
+      details.server_push_postgres = NO_POSTGRES
+      continue
+    }
+    const push = await measureServerPush(store, streams)
+    results[`server_push_p99_ms_${store}`] = {
+      value: round(push.p99),
+      unit: 'ms',
+      budget: SERVER_PUSH_BUDGET_MS,
+    }
+    details[`server_push_${store}`] = serverPushDetails(push)
+  }
+  const steps = process.env.BENCH_STREAM_STEPS?.split(',').map(Number)
+  if (steps) {
+    const measured = await measureStreamSteps(steps)
+    details.server_push_stream_limit = {
+      store: 'sqlite',
+      streams_within_budget: streamLimit(measured, SERVER_PUSH_BUDGET_MS),
+      steps: measured.map((step) => ({
+        streams: step.streams,
+        p99_ms: round(step.p99),
+        dropped_streams: step.droppedStreams,
+        missing_deliveries: step.missing,
+        server_cpu_percent: round(step.serverCpuPercent, 0),
+      })),
+    }
+  }
+  return { results, details }
+}
 
 const BENCHES: Record<string, () => Promise<Measured>> = {
   'first-sync': async () => {
@@ -74,6 +126,26 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
     return {
       results: { notice_fanout_ms: { value: round(fanout.ms, 0), unit: 'ms', budget: 2_000 } },
       details: { notice_fanout: { receipts: fanout.receipts } },
+    }
+  },
+  'server-push': measureServerPushes,
+  'fanout-instances': async (): Promise<Measured> => {
+    if (!benchDatabaseUrl() || !benchRedisUrl()) {
+      return {
+        results: {},
+        details: { fanout_3_instances: 'skipped: BENCH_DATABASE_URL / BENCH_REDIS_URL (or TEST_…) not set' },
+      }
+    }
+    const fanout = await measureInstanceFanout(runs('BENCH_FANOUT_STREAMS', 1_500))
+    return {
+      results: { fanout_p99_ms_3_instances: { value: round(fanout.p99), unit: 'ms', budget: 250 } },
+      details: {
+        fanout_3_instances: {
+          instances: INSTANCES,
+          pair_p99_ms: round(fanout.pairP99),
+          ...loadDetails(fanout.plan, fanout.run),
+        },
+      },
     }
   },
   generation: async () => {

@@ -7,6 +7,8 @@ import { join } from 'node:path'
 export interface RunningServer {
   url: string
   dataDir: string
+  /** The server process's id (it changes with `restart`). */
+  readonly pid: number | undefined
   stop(): Promise<void>
   restart(): Promise<void>
   /** Sends SIGTERM and resolves with the exit code (the data directory stays, for `restart`). */
@@ -76,6 +78,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   return {
     url,
     dataDir,
+    get pid() {
+      return child.pid
+    },
     terminate: () => stopChild(),
     kill: async () => {
       await stopChild('SIGKILL')

@@ -3,10 +3,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { Redis } from 'ioredis'
 import { freePort, startServer, type RunningServer } from '../../e2e/server.ts'
 import { subject } from '../../sync-server/src/test-support/documents.ts'
+import { freshDatabase } from './fresh-database.ts'
 import { post, waitFor } from './server-calls.ts'
 
 /** Is the `redis-server` binary installed (the Redis-restart test starts one of its own)? */
@@ -27,20 +27,6 @@ export function missingServices(redis: 'shared' | 'own' = 'shared'): string[] {
 
 export function titleWithSkipReason(title: string, missing: readonly string[]): string {
   return missing.length ? `${title}: skipped, ${missing.join(' and ')}` : title
-}
-
-/** A database of its own for this run, so parallel runs never share documents or seqs. */
-export async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `campus_desk_instances_${crypto.randomUUID().replaceAll('-', '')}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    await client.query(sql).finally(() => client.end())
-  }
-  await admin(`CREATE DATABASE ${name}`)
-  const own = new URL(url)
-  own.pathname = `/${name}`
-  return { url: own.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
 }
 
 export interface Deployment {
