@@ -7,7 +7,7 @@ import { assignmentFromFet, problemFromFet } from '../../domain/timetable/fet/fe
 import { readFet, readFetSolution } from '../../domain/timetable/fet/read-fet.ts'
 import { lockFetSolution } from '../../domain/timetable/fet/write-fet-solution.ts'
 import { check } from '../../domain/timetable/solver/check.ts'
-import { FET_EXAMPLES, fetInstalled, runFetCl } from './fet-cl.ts'
+import { FET_EXAMPLES, fetInstalled, runFetCl, type FetRun } from './fet-cl.ts'
 
 const BRAZIL = join(FET_EXAMPLES, 'FET-5-official/Brazil/1/Brazil.fet')
 // The machine may be loaded: FET takes 0.5 s on Brazil when idle, tens of seconds when not.
@@ -30,9 +30,17 @@ function moveOntoUnavailableTime(fet: FetFile, placements: FetPlacement[]) {
 /** An activity moved onto the start of another activity of the same teacher (the teacher is busy then). */
 function moveOntoTeacherBusySlot(fet: FetFile, placements: FetPlacement[]) {
   const [first, ...rest] = fet.activities.filter((a) => a.active && a.duration === 1)
-  const other = rest.find((a) => a.teachers.some((t) => first!.teachers.includes(t)))!
-  const busy = placements.find((p) => p.id === other.id)!
-  return placements.map((p) => (p.id === first!.id ? { ...p, day: busy.day, hour: busy.hour } : p))
+  const other = rest.find((a) => a.teachers.some((t) => first?.teachers.includes(t)))
+  const busy = placements.find((p) => p.id === other?.id)
+  if (!first || !busy) throw new Error('no two activities of one teacher')
+  return placements.map((p) => (p.id === first.id ? { ...p, day: busy.day, hour: busy.hour } : p))
+}
+
+/** FET's solution of a run that must have succeeded. */
+function solutionOf(run: FetRun): FetPlacement[] {
+  if (run.code !== 0 || run.activitiesXml === null)
+    throw new Error(`fet-cl failed (${run.code}):\n${run.output}`)
+  return readFetSolution(run.activitiesXml)
 }
 
 describe.skipIf(!fetInstalled)(
@@ -53,9 +61,7 @@ describe.skipIf(!fetInstalled)(
       workDir = await mkdtemp(join(tmpdir(), 'fet-oracle-'))
       fetText = await readFile(BRAZIL, 'utf8')
       fet = readFet(fetText)
-      const run = await runFetCl(BRAZIL, join(workDir, 'generated'), FET_TIME_LIMIT_SECONDS)
-      expect(run.code, run.output).toBe(0)
-      fetSolution = readFetSolution(run.activitiesXml!)
+      fetSolution = solutionOf(await runFetCl(BRAZIL, join(workDir, 'generated'), FET_TIME_LIMIT_SECONDS))
     }, TEST_TIMEOUT_MS)
 
     afterAll(async () => {
@@ -72,9 +78,7 @@ describe.skipIf(!fetInstalled)(
     it(
       'locks FET solution into the file, and fet-cl accepts it',
       async () => {
-        const run = await runLocked('locked', fetSolution)
-        expect(run.code, run.output).toBe(0)
-        expect(readFetSolution(run.activitiesXml!)).toEqual(fetSolution)
+        expect(solutionOf(await runLocked('locked', fetSolution))).toEqual(fetSolution)
       },
       TEST_TIMEOUT_MS,
     )

@@ -1,5 +1,6 @@
 import {
   HARD_WEIGHT,
+  item,
   type Assignment,
   slotCount,
   slotOf,
@@ -181,7 +182,7 @@ function preferredSlots(c: Compile, activities: number[], base: Base, slots: Uin
     ...base,
     kind: 'allowedStarts',
     activity,
-    allowed: startsWithin(c.problem, slots, c.problem.activities[activity]!.duration),
+    allowed: startsWithin(c.problem, slots, item(c.problem.activities, activity).duration),
   }))
 }
 
@@ -391,7 +392,7 @@ function restrictRooms(problem: Problem): void {
   for (const constraint of problem.constraints) {
     if (constraint.kind !== 'preferredRooms' || constraint.weight < HARD_WEIGHT) continue
     for (const index of constraint.activities) {
-      const activity = problem.activities[index]!
+      const activity = item(problem.activities, index)
       const rooms = activity.possibleRooms
       activity.possibleRooms =
         rooms === null ? [...constraint.rooms] : rooms.filter((r) => constraint.rooms.includes(r))

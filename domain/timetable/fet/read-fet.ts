@@ -132,7 +132,6 @@ function filter(node: XmlNode): FetActivityFilter {
 
 const activityIds = (node: XmlNode) => texts(node, 'Activity_Id').map((id) => Number(id.trim()))
 const rooms = (node: XmlNode) => texts(node, 'Preferred_Room')
-const optionalStudents = (node: XmlNode) => text(node, 'Students', '') || null
 const optionalTeacher = (node: XmlNode) => text(node, 'Teacher_Name', '') || null
 
 type Body<C> = C extends { type: string } ? Omit<C, 'weight' | 'active'> : never

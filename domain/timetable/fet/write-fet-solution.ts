@@ -1,4 +1,4 @@
-import { dayOf, hourOf, type Assignment, type Problem } from '../solver/problem.ts'
+import { dayOf, hourOf, item, type Assignment, type Problem } from '../solver/problem.ts'
 import type { FetPlacement } from './fet-model.ts'
 
 function escapeXml(text: string): string {
@@ -20,9 +20,9 @@ export function fetPlacements(problem: Problem, assignment: Assignment): FetPlac
   return problem.activities.flatMap((activity, index) => {
     const placement = assignment[index]
     if (!placement) return []
-    const day = problem.dayNames[dayOf(problem, placement.slot)]!
-    const hour = problem.hourNames[hourOf(problem, placement.slot)]!
-    const room = placement.room === null ? '' : problem.rooms[placement.room]!.name
+    const day = item(problem.dayNames, dayOf(problem, placement.slot))
+    const hour = item(problem.hourNames, hourOf(problem, placement.slot))
+    const room = placement.room === null ? '' : item(problem.rooms, placement.room).name
     return [{ id: activity.id, day, hour, room }]
   })
 }

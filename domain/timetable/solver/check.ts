@@ -2,6 +2,7 @@ import {
   dayOf,
   fitsInDay,
   isHard,
+  item,
   slotCount,
   slotName,
   type Assignment,
@@ -54,10 +55,10 @@ class Timetable {
     this.roomAt = grid(problem.rooms.length)
     problem.activities.forEach((activity, index) => {
       for (const slot of this.occupied(index)) {
-        for (const teacher of activity.teachers) this.teacherAt[teacher]![slot]!.push(index)
-        for (const subgroup of activity.subgroups) this.subgroupAt[subgroup]![slot]!.push(index)
+        for (const teacher of activity.teachers) item(item(this.teacherAt, teacher), slot).push(index)
+        for (const subgroup of activity.subgroups) item(item(this.subgroupAt, subgroup), slot).push(index)
         const room = this.placement(index)?.room
-        if (room !== null && room !== undefined) this.roomAt[room]![slot]!.push(index)
+        if (room !== null && room !== undefined) item(item(this.roomAt, room), slot).push(index)
       }
     })
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
@@ -71,9 +72,9 @@ class Timetable {
     if (constraint.kind === 'breakTimes') {
       for (const off of [...this.teacherOff, ...this.subgroupOff]) mark(off, constraint.busy)
     } else if (constraint.kind === 'teacherUnavailable') {
-      mark(this.teacherOff[constraint.teacher]!, constraint.busy)
+      mark(item(this.teacherOff, constraint.teacher), constraint.busy)
     } else if (constraint.kind === 'studentsUnavailable') {
-      for (const subgroup of constraint.subgroups) mark(this.subgroupOff[subgroup]!, constraint.busy)
+      for (const subgroup of constraint.subgroups) mark(item(this.subgroupOff, subgroup), constraint.busy)
     }
   }
 
@@ -84,7 +85,7 @@ class Timetable {
   /** The slots a placed activity covers (none when it is not placed or does not fit in its day). */
   occupied(activity: number): number[] {
     const placement = this.placement(activity)
-    const duration = this.problem.activities[activity]!.duration
+    const duration = item(this.problem.activities, activity).duration
     if (!placement || !fitsInDay(this.problem, placement.slot, duration)) return []
     return Array.from({ length: duration }, (_, offset) => placement.slot + offset)
   }
@@ -95,7 +96,7 @@ class Timetable {
   }
 
   label(activity: number): string {
-    return `activity ${this.problem.activities[activity]!.id}`
+    return `activity ${item(this.problem.activities, activity).id}`
   }
 
   /** Per day, the hours a resource is busy, and its gaps (free hours between its first and last lesson). */
@@ -109,7 +110,7 @@ class Timetable {
       let freeSoFar = 0
       for (let hour = 0; hour < hours; hour++) {
         const slot = day * hours + hour
-        if (at[slot]!.length > 0) {
+        if (item(at, slot).length > 0) {
           busy++
           gaps += pendingGap
           pendingGap = 0
@@ -129,7 +130,7 @@ function clashes(t: Timetable, grid: number[][][], names: string[], what: string
   grid.forEach((slots, resource) =>
     slots.forEach((activities, slot) => {
       if (activities.length < 2) return
-      const who = activities.map((a) => t.problem.activities[a]!.id).join(', ')
+      const who = activities.map((a) => item(t.problem.activities, a).id).join(', ')
       broken.push({
         count: activities.length - 1,
         reason: `${what} ${names[resource]} has ${activities.length} activities at ${slotName(t.problem, slot)} (${who})`,
@@ -163,8 +164,8 @@ function perResource(
   measure: (days: PerResourceDay[]) => { count: number; what: string } | null,
 ): Broken[] {
   return resources.flatMap((resource) => {
-    const at = (teachers ? t.teacherAt : t.subgroupAt)[resource]!
-    const off = (teachers ? t.teacherOff : t.subgroupOff)[resource]!
+    const at = item(teachers ? t.teacherAt : t.subgroupAt, resource)
+    const off = item(teachers ? t.teacherOff : t.subgroupOff, resource)
     const name = teachers ? t.problem.teacherNames[resource] : t.problem.subgroupNames[resource]
     const found = measure(t.days(at, off))
     if (!found || found.count <= 0) return []
@@ -180,7 +181,9 @@ function dailyLimit(
 ): { count: number; what: string } | null {
   const over = days.map((day) => excess(day.busy))
   const count = over.reduce((sum, n) => sum + Math.max(0, n), 0)
-  const where = over.flatMap((n, day) => (n > 0 ? [`${t.problem.dayNames[day]} ${days[day]!.busy}`] : []))
+  const where = over.flatMap((n, day) =>
+    n > 0 ? [`${t.problem.dayNames[day]} ${item(days, day).busy}`] : [],
+  )
   return count > 0 ? { count, what: `${what} (${where.join(', ')})` } : null
 }
 
@@ -223,8 +226,8 @@ const CHECKERS: Checkers = {
     ...indexes(t.problem).flatMap((activity) => {
       const room = t.placement(activity)?.room
       if (room === null || room === undefined) return []
-      const { capacity, name } = t.problem.rooms[room]!
-      const students = t.problem.activities[activity]!.students
+      const { capacity, name } = item(t.problem.rooms, room)
+      const students = item(t.problem.activities, activity).students
       if (students <= capacity) return []
       return [
         { count: 1, reason: `${t.label(activity)} has ${students} students, room ${name} holds ${capacity}` },
@@ -240,7 +243,7 @@ const CHECKERS: Checkers = {
   teacherUnavailable: (t, c) =>
     activitiesOnBusySlots(
       t,
-      indexes(t.problem).filter((a) => t.problem.activities[a]!.teachers.includes(c.teacher)),
+      indexes(t.problem).filter((a) => item(t.problem.activities, a).teachers.includes(c.teacher)),
       c.busy,
       `teacher ${t.problem.teacherNames[c.teacher]} is not available`,
     ),
@@ -248,7 +251,7 @@ const CHECKERS: Checkers = {
     activitiesOnBusySlots(
       t,
       indexes(t.problem).filter((a) =>
-        t.problem.activities[a]!.subgroups.some((s) => c.subgroups.includes(s)),
+        item(t.problem.activities, a).subgroups.some((s) => c.subgroups.includes(s)),
       ),
       c.busy,
       'its students are not available',
@@ -258,18 +261,22 @@ const CHECKERS: Checkers = {
       t,
       indexes(t.problem).filter((a) => t.placement(a)?.room === c.room),
       c.busy,
-      `room ${t.problem.rooms[c.room]!.name} is not available`,
+      `room ${item(t.problem.rooms, c.room).name} is not available`,
     ),
   sameStartingTime: (t, c) => {
-    const placed = c.activities.filter((a) => t.placement(a))
-    const first = placed[0]
-    if (first === undefined) return []
-    const start = t.placement(first)!.slot
-    return placed
-      .filter((a) => t.placement(a)!.slot !== start)
-      .map((a) => ({
+    const placed = c.activities.flatMap((activity) => {
+      const placement = t.placement(activity)
+      return placement ? [{ activity, slot: placement.slot }] : []
+    })
+    const [first, ...rest] = placed
+    if (!first) return []
+    return rest
+      .filter((other) => other.slot !== first.slot)
+      .map((other) => ({
         count: 1,
-        reason: `${t.label(a)} starts at ${slotName(t.problem, t.placement(a)!.slot)}, ${t.label(first)} at ${slotName(t.problem, start)}`,
+        reason:
+          `${t.label(other.activity)} starts at ${slotName(t.problem, other.slot)}, ` +
+          `${t.label(first.activity)} at ${slotName(t.problem, first.slot)}`,
       }))
   },
   notOverlapping: (t, c) =>
@@ -314,9 +321,9 @@ const CHECKERS: Checkers = {
     const hours = t.problem.hourNames.length
     const dayEnd = (dayOf(t.problem, last) + 1) * hours
     const later = new Set<number>()
-    for (const subgroup of t.problem.activities[c.activity]!.subgroups) {
+    for (const subgroup of item(t.problem.activities, c.activity).subgroups) {
       for (let slot = last + 1; slot < dayEnd; slot++)
-        t.subgroupAt[subgroup]![slot]!.forEach((a) => later.add(a))
+        item(item(t.subgroupAt, subgroup), slot).forEach((a) => later.add(a))
     }
     return [...later].map((a) => ({
       count: 1,
@@ -357,18 +364,19 @@ const CHECKERS: Checkers = {
     c.activities.flatMap((activity) => {
       const placement = t.placement(activity)
       if (!placement || (placement.room !== null && c.rooms.includes(placement.room))) return []
-      const room = placement.room === null ? 'no room' : `room ${t.problem.rooms[placement.room]!.name}`
+      const room = placement.room === null ? 'no room' : `room ${item(t.problem.rooms, placement.room).name}`
       return [{ count: 1, reason: `${t.label(activity)} is in ${room}` }]
     }),
 }
 
 /** Whether `second` starts right where `first` ends, on the same day. */
 function follows(t: Timetable, first: number, second: number): boolean {
-  const a = t.placement(first)!
-  const b = t.placement(second)!
+  const a = t.placement(first)
+  const b = t.placement(second)
+  if (!a || !b) return false
   return (
     dayOf(t.problem, a.slot) === dayOf(t.problem, b.slot) &&
-    b.slot === a.slot + t.problem.activities[first]!.duration
+    b.slot === a.slot + item(t.problem.activities, first).duration
   )
 }
 

@@ -119,3 +119,10 @@ export function startsWithin(problem: Problem, slots: Uint8Array, duration: numb
   }
   return allowed
 }
+
+/** `list[index]`, for indexes the problem guarantees (an activity's teacher, a slot of the week…). */
+export function item<T>(list: readonly T[], index: number): T {
+  const value = list[index]
+  if (value === undefined) throw new RangeError(`index ${index} out of range (${list.length})`)
+  return value
+}
