@@ -4,6 +4,7 @@ import { buildApp } from './app.ts'
 import { loadConfig } from './config.ts'
 import { RedisChangeBus } from './realtime/redis-change-bus.ts'
 import { demoAccounts, seedDemo } from './seed/demo.ts'
+import { logOutages } from './shared-redis.ts'
 import { createStore } from './store/index.ts'
 
 const config = loadConfig()
@@ -36,6 +37,7 @@ function daysInMs(days: number | undefined): number | undefined {
 // Opened after seeding: its orders start from the seqs the store has now.
 const changeBus = config.redis && (await RedisChangeBus.open(store, config.redis))
 const redis = config.redis && { client: new Redis(config.redis.url), prefix: config.redis.prefix }
+if (redis) logOutages(redis.client, 'shared state')
 
 const app = await buildApp(
   {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { isCollectionName } from '../../../domain/collections.ts'
+import { logOutages } from '../shared-redis.ts'
 import type { CommittedChange, DocumentStore, StoredDocument } from '../store/index.ts'
 import { KeyedMutex } from '../store/keyed-mutex.ts'
 import type { ChangeBus, ChangeListener, MissedListener } from './change-bus.ts'
@@ -79,6 +80,8 @@ export class RedisChangeBus implements ChangeBus {
     const connectionName = `${options.prefix}changes`
     this.#publisher = new Redis(options.url, { lazyConnect: true, connectionName })
     this.#subscriber = new Redis(options.url, { lazyConnect: true, connectionName })
+    logOutages(this.#publisher, 'change bus publisher')
+    logOutages(this.#subscriber, 'change bus subscriber')
   }
 
   /** Connects, subscribes, then learns where each school's seqs stand (so no commit falls between). */
