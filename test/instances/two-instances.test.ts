@@ -9,7 +9,7 @@ import { notice } from '../../domain/notices/testing.ts'
 import { article } from '../../domain/site/testing.ts'
 import type { RunningServer } from '../../e2e/server.ts'
 import { BlobFiles } from '../../sync-server/src/blobs/blob-files.ts'
-import { subject } from '../../sync-server/src/test-support/documents.ts'
+import { schoolClass, subject } from '../../sync-server/src/test-support/documents.ts'
 import { SseClient, type SseMessage } from '../../sync-server/src/test-support/sse.ts'
 import {
   missingServices,
@@ -38,14 +38,35 @@ describe.skipIf(missing.length > 0)(title, () => {
 
   afterAll(() => deployment?.stop(), 60_000)
 
-  /** The demo school's last seq: how many documents it has written, each write counted. */
-  async function demoSeq(): Promise<number> {
+  async function queryDatabase<Row extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
     const client = new pg.Client({ connectionString: deployment.databaseUrl })
     await client.connect()
-    const { rows } = await client
-      .query<{ seq: string }>(`SELECT seq FROM school_counters WHERE school_id = 'demo'`)
-      .finally(() => client.end())
-    return Number(rows[0]?.seq)
+    const { rows } = await client.query<Row>(sql, params).finally(() => client.end())
+    return rows
+  }
+
+  /** The demo school's last seq: how many documents it has written, each write counted. */
+  async function demoSeq(): Promise<number> {
+    const [row] = await queryDatabase<{ seq: string }>(
+      `SELECT seq FROM school_counters WHERE school_id = 'demo'`,
+    )
+    return Number(row?.seq)
+  }
+
+  /** How many of the account's sessions have the scope their last sync stream ended with saved. */
+  async function savedStreamScopes(accountId: string): Promise<number> {
+    const [row] = await queryDatabase<{ count: string }>(
+      `SELECT COUNT(*) AS count FROM session_stream_scopes c JOIN sessions s ON s.id = c.session_id
+       WHERE s.account_id = $1`,
+      [accountId],
+    )
+    return Number(row?.count)
+  }
+
+  async function openSyncStream(server: RunningServer, accessToken: string): Promise<SseClient> {
+    const { client } = await SseClient.connect(`${server.url}/api/sync/stream`, accessToken)
+    if (!client) throw new Error(`no sync stream on ${server.url}`)
+    return client
   }
 
   it('accepts on one instance the access token the other gave out', async () => {
@@ -139,6 +160,44 @@ describe.skipIf(missing.length > 0)(title, () => {
     await waitFor(async () => (await homeOnB()).includes(title), 'the article on B', 20_000)
   })
 
+  // Before the failed logins below, which lock the teacher's account for a while.
+  it('tells a teacher back on B, whose classes changed since their stream on A ended, to pull org from 0', async () => {
+    const teacher = await logIn(a, TEACHER)
+    const savedBefore = await savedStreamScopes(teacher.user.id)
+    const onA = await openSyncStream(a, teacher.accessToken)
+    await onA.next((m) => m.event === 'comment' && m.data === 'connected')
+    onA.close()
+    await waitFor(
+      async () => (await savedStreamScopes(teacher.user.id)) > savedBefore,
+      'the scope of the stream on A saved',
+    )
+    const admin = (await logIn(a, ADMIN)).accessToken
+    const push = (collection: string, document: object) =>
+      post(
+        a,
+        `/api/sync/${collection}/push`,
+        [{ assumedMasterState: null, newDocumentState: document }],
+        admin,
+      )
+    const newClass = { ...schoolClass('instances-class'), headTeacherId: teacher.user.id }
+    expect(await push('org', newClass)).toEqual({ status: 200, json: [] })
+
+    const onB = await openSyncStream(b, teacher.accessToken)
+    try {
+      await onB.next((m) => m.event === 'comment' && m.data === 'connected')
+      expect(await push('catalog', subject('demo', 'instances-after-class'))).toEqual({
+        status: 200,
+        json: [],
+      })
+      await onB.next((m) => m.event === 'change')
+      const [first] = onB.messages.filter((m) => m.event !== 'comment')
+      expect(first?.event).toBe('resync')
+      expect(first?.data).toMatchObject({ collections: expect.arrayContaining(['org']), fromZero: true })
+    } finally {
+      onB.close()
+    }
+  })
+
   it('limits failed logins spread over both instances as on one', async () => {
     const attempt = (server: RunningServer) =>
       post(server, '/api/auth/login', { account: TEACHER, password: 'wrong-password' })
@@ -205,8 +264,7 @@ describe.skipIf(missing.length > 0)(title, () => {
 
   it('streams 30 writes pushed one by one to A to a stream on B, in order', async () => {
     const { accessToken } = await logIn(b, ADMIN)
-    const { client } = await SseClient.connect(`${b.url}/api/sync/stream`, accessToken)
-    if (!client) throw new Error('no stream on B')
+    const client = await openSyncStream(b, accessToken)
     try {
       const writer = (await logIn(a, ADMIN)).accessToken
       const ids = Array.from({ length: 30 }, (_, i) => `instances-${i}`)

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import fp from 'fastify-plugin'
 import { LocalChangeBus, type ChangeBus } from '../realtime/change-bus.ts'
-import { RealtimeHub, type HubOptions } from '../realtime/hub.ts'
+import { RealtimeHub, type HubOptions, type StreamScopes } from '../realtime/hub.ts'
 import { SessionStreams } from '../realtime/session-streams.ts'
 import { Visibility } from '../visibility/visibility.ts'
 
@@ -31,7 +31,14 @@ export interface RealtimeOptions extends HubOptions {
  */
 const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
   const bus = options.changeBus ?? new LocalChangeBus()
-  const hub = new RealtimeHub(options)
+  const scopes: StreamScopes = {
+    // Not saved, the device may miss a resync from 0 if it comes back with another scope: logged, not fatal.
+    saveStreamScope: (sessionId, fingerprint) =>
+      app.store
+        .saveStreamScope(sessionId, fingerprint)
+        .catch((error: unknown) => app.log.error({ err: error, sessionId }, 'stream scope not saved')),
+  }
+  const hub = new RealtimeHub(options, scopes)
   const visibility = new Visibility(app.store)
   const stopPublishing = app.store.onCommit((change) => bus.publish(change))
   const stopDelivering = bus.subscribe((change) => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { schoolClass, subject } from '../test-support/documents.ts'
 import { OrgIndex } from '../visibility/org-index.ts'
-import { HEARTBEAT, RealtimeHub, type StreamSink } from './hub.ts'
+import { HEARTBEAT, RealtimeHub, type StreamContext, type StreamScopes, type StreamSink } from './hub.ts'
 
 class FakeSink implements StreamSink {
   chunks: string[] = []
@@ -23,14 +23,28 @@ const change = (seq: number) => ({
   documents: [{ seq, data: subject('demo', `d${seq}`) }],
 })
 
+/** The store's saved scopes, in memory. */
+class SavedScopes implements StreamScopes {
+  readonly bySession = new Map<string, Record<string, string>>()
+  async saveStreamScope(sessionId: string, fingerprint: Record<string, string>): Promise<void> {
+    this.bySession.set(sessionId, fingerprint)
+  }
+}
+
 const index = new OrgIndex()
-const stream = (expiresAt = Infinity, sessionId = 'session') => ({ index, sessionId, expiresAt })
+const stream = (expiresAt = Infinity, sessionId = 'session'): StreamContext => ({
+  index,
+  sessionId,
+  expiresAt,
+  scopeAtDisconnect: null,
+})
 
 const classOfT = { ...schoolClass('c1'), headTeacherId: 't' }
 const RESYNC = 'event: resync\ndata: {"collections":["org"],"fromZero":true}\n\n'
 
 describe('RealtimeHub', () => {
-  const hub = new RealtimeHub({ heartbeatMs: 60_000, maxBufferedBytes: 100 })
+  const scopes = new SavedScopes()
+  const hub = new RealtimeHub({ heartbeatMs: 60_000, maxBufferedBytes: 100 }, scopes)
   afterEach(() => hub.close())
 
   it('sends changes to the streams of the school only', () => {
@@ -58,7 +72,7 @@ describe('RealtimeHub', () => {
     const classes = new OrgIndex()
     const teacher: SessionUser = { ...user('t'), roles: ['teacher'] }
     const [sink, other] = [new FakeSink(), new FakeSink()]
-    hub.connect(teacher, sink, { index: classes, sessionId: 's1', expiresAt: Infinity })
+    hub.connect(teacher, sink, { ...stream(), index: classes })
     hub.connect(user('a'), other, stream())
     const change = {
       schoolId: 'demo',
@@ -75,7 +89,12 @@ describe('RealtimeHub', () => {
   it('tells a session that comes back with another scope to pull org from 0', () => {
     const classes = new OrgIndex()
     const teacher: SessionUser = { ...user('t'), roles: ['teacher'] }
-    const context = (sessionId: string) => ({ index: classes, sessionId, expiresAt: Infinity })
+    const context = (sessionId: string): StreamContext => ({
+      index: classes,
+      sessionId,
+      expiresAt: Infinity,
+      scopeAtDisconnect: scopes.bySession.get(sessionId) ?? null,
+    })
     hub.connect(teacher, new FakeSink(), context('s1'))()
     hub.connect(teacher, new FakeSink(), context('s2'))()
     classes.apply([{ seq: 1, data: classOfT }])
@@ -101,14 +120,14 @@ describe('RealtimeHub', () => {
   })
 
   it('sends heartbeats on its interval and ends streams whose access token expired', async () => {
-    const fast = new RealtimeHub({ heartbeatMs: 10, maxBufferedBytes: 100 })
+    const fast = new RealtimeHub({ heartbeatMs: 10, maxBufferedBytes: 100 }, new SavedScopes())
     const [live, expiring] = [new FakeSink(), new FakeSink()]
     fast.connect(user('a'), live, stream())
     fast.connect(user('b'), expiring, stream(Date.now() + 30))
     await expect.poll(() => expiring.closed).toBe(true)
     expect(live.chunks).toContain(HEARTBEAT)
     expect(live.closed).toBe(false)
-    fast.close()
+    await fast.close()
     expect(live.closed).toBe(true)
   })
 

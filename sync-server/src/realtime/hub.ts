@@ -33,6 +33,12 @@ export interface HubOptions {
   maxBufferedBytes: number
 }
 
+/** Where the scope each session's last stream ended with is kept: the store, for every instance and a restart. */
+export interface StreamScopes {
+  /** Never rejects: a failure is the implementation's to report (a stream's end cannot fail). */
+  saveStreamScope(sessionId: string, fingerprint: Record<string, string>): Promise<void>
+}
+
 /** What the hub needs to know of a stream besides its user. */
 export interface StreamContext {
   /** The org index of the user's school, already loaded. */
@@ -41,6 +47,8 @@ export interface StreamContext {
   sessionId: string
   /** When the access token the stream was opened with expires (ms). */
   expiresAt: number
+  /** The scope fingerprint the session's last stream ended with (`StreamScopes`); null for its first. */
+  scopeAtDisconnect: Record<string, string> | null
 }
 
 interface Subscriber extends StreamContext {
@@ -82,13 +90,15 @@ function seesAll(views: readonly WireDocument[], documents: readonly StoredDocum
  */
 export class RealtimeHub implements SessionStreamHub {
   readonly #options: HubOptions
+  readonly #scopes: StreamScopes
   readonly #bySchool = new Map<string, Set<Subscriber>>()
-  /** The scope each session's last stream ended with (a fingerprint), for when that device comes back. */
-  readonly #scopeAtDisconnect = new Map<string, Record<string, string>>()
+  /** Scopes of ended streams still being saved: `close` waits for them, before the store closes. */
+  readonly #saving = new Set<Promise<void>>()
   readonly #heartbeat: NodeJS.Timeout
 
-  constructor(options: HubOptions) {
+  constructor(options: HubOptions, scopes: StreamScopes) {
     this.#options = options
+    this.#scopes = scopes
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs)
     this.#heartbeat.unref()
   }
@@ -103,14 +113,15 @@ export class RealtimeHub implements SessionStreamHub {
    * Starts sending `user`'s events to `sink` until `expiresAt`, when the access token it was opened with
    * expires (the client reconnects with a fresh one), or until its session ends (`endSessions`).
    * A session that comes back with another scope than its last stream ended with (it was offline while its
-   * classes changed) is told to resync from 0 at once. Returns the function that stops it.
+   * classes changed) is told to resync from 0 at once. Returns the function that stops it; the scope a stream
+   * ends with is saved in `StreamScopes`.
    */
   connect(user: SessionUser, sink: StreamSink, context: StreamContext): () => void {
-    const { index, sessionId } = context
+    const { index, scopeAtDisconnect } = context
     const subscriber = { ...context, user, sink, scope: index.scopeOf(user), version: index.version }
-    const before = this.#scopeAtDisconnect.get(sessionId)
-    this.#scopeAtDisconnect.delete(sessionId)
-    const changed = before ? changedFingerprints(before, scopeFingerprint(subscriber.scope)) : []
+    const changed = scopeAtDisconnect
+      ? changedFingerprints(scopeAtDisconnect, scopeFingerprint(subscriber.scope))
+      : []
     if (changed.length > 0) this.#send(subscriber, resyncFromZero(changed))
     const subscribers = this.#bySchool.get(user.schoolId) ?? new Set()
     subscribers.add(subscriber)
@@ -175,11 +186,12 @@ export class RealtimeHub implements SessionStreamHub {
 
   /**
    * Ends every stream (server shutdown), each after a `resync` of every collection: the client reconnects at once,
-   * through the proxy to another instance, and pulls what it missed meanwhile.
+   * through the proxy to another instance, and pulls what it missed meanwhile. Settles once their scopes are saved.
    */
-  close(): void {
+  async close(): Promise<void> {
     clearInterval(this.#heartbeat)
     this.resyncSchool(undefined)
+    await Promise.all(this.#saving)
   }
 
   #beat(): void {
@@ -218,9 +230,13 @@ export class RealtimeHub implements SessionStreamHub {
   #remove(subscriber: Subscriber): void {
     const schoolId = subscriber.user.schoolId
     const subscribers = this.#bySchool.get(schoolId)
-    if (subscribers?.delete(subscriber)) {
-      this.#scopeAtDisconnect.set(subscriber.sessionId, scopeFingerprint(subscriber.scope))
-    }
+    if (subscribers?.delete(subscriber)) this.#saveScope(subscriber)
     if (subscribers?.size === 0) this.#bySchool.delete(schoolId)
+  }
+
+  #saveScope({ sessionId, scope }: Subscriber): void {
+    const saving = this.#scopes.saveStreamScope(sessionId, scopeFingerprint(scope))
+    this.#saving.add(saving)
+    void saving.finally(() => this.#saving.delete(saving))
   }
 }

@@ -127,6 +127,14 @@ const MIGRATIONS: ((t: ColumnTypes, dialect: StoreKind) => string[])[] = [
       seen_at ${t.bigint} NOT NULL
     )`,
   ],
+  // The scope fingerprint each session's last sync stream ended with (DESIGN §5, issue 16 §3): every instance, and
+  // a restarted server, tells a device that comes back with another scope to pull the scoped collections from 0.
+  () => [
+    `CREATE TABLE IF NOT EXISTS session_stream_scopes (
+      session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+      scope TEXT NOT NULL
+    )`,
+  ],
 ]
 
 async function appliedVersion(tx: SqlExecutor): Promise<number> {

@@ -482,6 +482,21 @@ export class SqlStore implements Store {
     )
     return rows.map((row) => row.id)
   }
+  async streamScope(sessionId: string): Promise<Record<string, string> | null> {
+    const [row] = await this.#db.all<{ scope: string }>(
+      `SELECT scope FROM session_stream_scopes WHERE session_id = $1`,
+      [sessionId],
+    )
+    return row ? (JSON.parse(row.scope) as Record<string, string>) : null
+  }
+
+  async saveStreamScope(sessionId: string, fingerprint: Record<string, string>): Promise<void> {
+    await this.#db.run(
+      `INSERT INTO session_stream_scopes (session_id, scope) VALUES ($1, $2)
+       ON CONFLICT (session_id) DO UPDATE SET scope = excluded.scope`,
+      [sessionId, JSON.stringify(fingerprint)],
+    )
+  }
 
   getOrCreateSetting(key: string, create: () => string): Promise<string> {
     return this.#db.transaction(async (tx) => {

@@ -177,6 +177,9 @@ export interface SessionStore {
   revokeSession(sessionId: string): Promise<void>
   /** Revokes every open session of the account but `keptSessionId`; returns the ids it revoked. */
   revokeOtherSessions(accountId: string, keptSessionId: string): Promise<string[]>
+  /** The scope fingerprint the session's last sync stream ended with; null before its first stream ended. */
+  streamScope(sessionId: string): Promise<Record<string, string> | null>
+  saveStreamScope(sessionId: string, fingerprint: Record<string, string>): Promise<void>
 }
 
 export interface SettingsStore {

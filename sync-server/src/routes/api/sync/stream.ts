@@ -53,12 +53,16 @@ export function onStreamEnd(reply: FastifyReply, disconnect: () => void): void {
 const stream: FastifyPluginAsync = async (app) => {
   app.get('/stream', { schema: streamSchema }, async (request, reply) => {
     // Loaded before the response starts, so a failure is still an ordinary error response.
-    const index = await app.visibility.index(request.user.schoolId)
+    const [index, scopeAtDisconnect] = await Promise.all([
+      app.visibility.index(request.user.schoolId),
+      app.store.streamScope(request.sessionId),
+    ])
     const sink = hijackEventStream(reply)
     const disconnect = app.realtime.connect(request.user, sink, {
       index,
       sessionId: request.sessionId,
       expiresAt: request.accessExpiresAt,
+      scopeAtDisconnect,
     })
     onStreamEnd(reply, disconnect)
   })
