@@ -59,7 +59,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         DEMO: '1',
-        // The seeded timetable adds ~1,500 documents to every login's first sync: only the specs about it ask.
+        // The seeded timetable adds ~3,200 documents to every login's first sync: only the specs about it ask.
         DEMO_TIMETABLE: '0',
         PUBLIC_URL: url,
         ...env,

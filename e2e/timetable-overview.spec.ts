@@ -53,16 +53,16 @@ for (const { locale, weekday, free, freeCount } of CASES) {
     await expect(a.getByTestId('lesson').first()).toBeVisible()
     await expect(a.getByTestId('timetable-hint')).toHaveCount(0)
     await shoot(a, `timetable-opening-${locale}`)
-    // The plan too: 初一(1)班 has 16 lessons a week (数学 6, 英语 5, 生物 2, 体育 3).
+    // The plan too: 初一(1)班 has a junior middle school's full week, 37 lessons of its 13 subjects.
     await a.getByTestId('menu-plan').click()
     await expect(a.getByTestId('filter-class')).toContainText(CLASSES[0] ?? '')
-    await expect(a.getByTestId('plan-entry')).toHaveCount(16)
+    await expect(a.getByTestId('plan-entry')).toHaveCount(37)
     // Reset comes back to it; clearing the class still asks for a criterion.
     await a.getByTestId('filter-class').hover()
     await a.getByTestId('filter-class').locator('.el-select__clear').click()
     await expect(a.getByTestId('plan-entry')).toHaveCount(0)
     await a.getByTestId('filter-reset').click()
-    await expect(a.getByTestId('plan-entry')).toHaveCount(16)
+    await expect(a.getByTestId('plan-entry')).toHaveCount(37)
     await shoot(a, `plan-opening-${locale}`)
 
     // The overview: every class in school order, on a Monday.
@@ -72,8 +72,8 @@ for (const { locale, weekday, free, freeCount } of CASES) {
     await expect(a.getByTestId('overview-day')).toContainText(weekday)
     await expect(a.getByTestId('grid-row')).toHaveText(CLASSES)
     const class1 = row(a, CLASSES[0] ?? '')
-    // 初一(1)班 on Mondays: 数学, 英语 in the morning; 体育, 生物 in the afternoon.
-    await expect(class1.getByTestId('overview-lesson')).toHaveCount(4)
+    // 初一(1)班 on Mondays: 道德与法治, 数学, 语文, 英语 in the morning; 体育, 物理, 地理 in the afternoon.
+    await expect(class1.getByTestId('overview-lesson')).toHaveCount(7)
     await expect(class1.getByTestId('grid-cell').nth(1)).toContainText('数学')
     await expect(class1.getByTestId('grid-cell').nth(1)).toContainText('李老师')
     await expect(a.getByTestId('overview-free')).toHaveCount(0)

@@ -186,7 +186,7 @@ describeEachStore('notices ($name)', (factory) => {
       }),
     )
     expect((await pushNotice(admin, creations([whole]))).statusCode).toBe(200)
-    expect((await receipts('n2')).length).toBe(7 + 13 + 3) // staff, students, guardians with an account
+    expect((await receipts('n2')).length).toBe(14 + 13 + 3) // staff, students, guardians with an account
   })
 
   it('freezes title, body, questions and audience after delivery and recalls only within 24 h', async () => {

@@ -14,6 +14,23 @@ const NOW = Date.UTC(2026, 11, 1, 8)
 const TERM = { start: '2026-09-01', end: '2027-01-15' }
 const MULTI_CLASS = new Set(['demo-location-playground', 'demo-location-library', 'demo-location-gym'])
 const hostsSeveralClasses = (locationId: string) => MULTI_CLASS.has(locationId)
+const CLASSES = ['g7-1', 'g7-2', 'g7-3', 'g8-1'].map((key) => `demo-class-${key}`)
+/** A Chinese junior middle school's lessons a week per subject, 37 in all. */
+const FULL_WEEK = {
+  chinese: 6,
+  math: 6,
+  english: 5,
+  physics: 3,
+  chemistry: 3,
+  biology: 2,
+  history: 2,
+  geography: 2,
+  ethics: 2,
+  music: 1,
+  art: 1,
+  pe: 3,
+  it: 1,
+}
 /** The Monday-to-Friday days of 中秋, 国庆 and 元旦 in the term. */
 const HOLIDAY_WORKDAYS = [
   '2026-09-25',
@@ -24,6 +41,12 @@ const HOLIDAY_WORKDAYS = [
   '2026-10-07',
   '2027-01-01',
 ]
+
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const item of items) counts[keyOf(item)] = (counts[keyOf(item)] ?? 0) + 1
+  return counts
+}
 
 const datesFrom = (start: string, end: string) =>
   Array.from({ length: dayNumber(end) - dayNumber(start) + 1 }, (_, i) => dateOfDay(dayNumber(start) + i))
@@ -46,28 +69,58 @@ describeEachStore('demo timetable ($name)', (factory) => {
   })
   afterEach(() => server.close())
 
-  it('plans each class its subjects a week, on workdays, with no double booking', () => {
-    const weekly = (classId: string) => {
-      const counts: Record<string, number> = {}
-      for (const entry of entries.filter((e) => e.classId === classId)) {
-        const code = entry.subjectId.replace('demo-subject-', '')
-        counts[code] = (counts[code] ?? 0) + 1
-      }
-      return counts
+  it('plans each class a full week of its subjects, on workdays, with no double booking', () => {
+    const weekly = (classId: string) =>
+      countBy(
+        entries.filter((entry) => entry.classId === classId),
+        (entry) => entry.subjectId.replace('demo-subject-', ''),
+      )
+    for (const classId of CLASSES) {
+      expect(weekly(classId)).toEqual(FULL_WEEK)
+      expect(entries.filter((entry) => entry.classId === classId).length).toBeGreaterThanOrEqual(35)
     }
-    expect(weekly('demo-class-g7-1')).toEqual({ math: 6, english: 5, biology: 2, pe: 3 })
-    expect(weekly('demo-class-g8-1')).toEqual({ chinese: 6, english: 5, physics: 3, pe: 3 })
     expect(entries.every((entry) => entry.weekday >= 1 && entry.weekday <= 5)).toBe(true)
     expect(allClashes(entries, planSlotKey, hostsSeveralClasses)).toEqual([])
     const pe = entries.filter((entry) => entry.subjectId === 'demo-subject-pe')
     expect(new Set(pe.map((entry) => entry.locationId))).toEqual(new Set(['demo-location-playground']))
     const physics = entries.filter((entry) => entry.subjectId === 'demo-subject-physics')
     expect(new Set(physics.map((entry) => entry.locationId))).toEqual(new Set(['demo-location-physics-lab']))
+  })
+
+  it('places the lessons the way a school does: once a day, PE in the afternoon, main subjects mornings', () => {
     // Fewer than six a week: never twice on one day.
-    const english = entries.filter(
-      (e) => e.classId === 'demo-class-g7-1' && e.subjectId === 'demo-subject-english',
-    )
-    expect(new Set(english.map((entry) => entry.weekday)).size).toBe(5)
+    for (const classId of CLASSES) {
+      for (const [code, count] of Object.entries(FULL_WEEK).filter(([, n]) => n <= 5)) {
+        const days = entries
+          .filter((e) => e.classId === classId && e.subjectId === `demo-subject-${code}`)
+          .map((e) => e.weekday)
+        expect(new Set(days).size, `${classId} ${code}`).toBe(count)
+      }
+    }
+    const periodOf = (entry: PlanEntry) => Number(entry.periodId.split('-').pop())
+    const pe = entries.filter((entry) => entry.subjectId === 'demo-subject-pe')
+    expect(pe.every((entry) => periodOf(entry) > 4)).toBe(true)
+    const main = entries.filter((e) => /-(chinese|math|english)$/.test(e.subjectId))
+    expect(main.filter((entry) => periodOf(entry) <= 4).length / main.length).toBeGreaterThan(0.9)
+  })
+
+  it("gives every teacher a real teacher's load", () => {
+    const loads = countBy(entries, (entry) => entry.teacherId.replace('demo-staff-', ''))
+    // 刘老师 keeps the English of all four classes she had before the week was full.
+    expect(loads).toEqual({
+      li: 12,
+      zhang: 18,
+      liu: 20,
+      sun: 12,
+      zhou: 15,
+      yang: 14,
+      feng: 12,
+      guo: 15,
+      hu: 10,
+      zhu: 8,
+      xie: 8,
+      han: 4,
+    })
   })
 
   it('generates every week of the term from the plan but its holidays, valid and without clashes', () => {

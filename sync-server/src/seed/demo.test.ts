@@ -79,6 +79,13 @@ describeEachStore('demo seed ($name)', (factory) => {
       ['13800000005', 'teacher', DEMO_PASSWORD, false],
       ['13800000006', 'teacher', DEMO_PASSWORD, false],
       ['13800000007', 'admin', DEMO_PASSWORD, false],
+      ['13800000008', 'teacher', DEMO_PASSWORD, false],
+      ['13800000009', 'teacher', DEMO_PASSWORD, false],
+      ['13800000010', 'teacher', DEMO_PASSWORD, false],
+      ['13800000011', 'teacher', DEMO_PASSWORD, false],
+      ['13800000012', 'teacher', DEMO_PASSWORD, false],
+      ['13800000013', 'teacher', DEMO_PASSWORD, false],
+      ['13800000014', 'teacher', DEMO_PASSWORD, false],
       ['13900000001', 'guardian', DEMO_PASSWORD, false],
       ['13900000002', 'guardian', '000002', true],
       ['13800000003', 'guardian', DEMO_PASSWORD, false],
@@ -95,7 +102,7 @@ describeEachStore('demo seed ($name)', (factory) => {
   })
 
   it.each([
-    ['demo', ['初一(1)班', '初一(2)班', '初一(3)班', '初二(1)班'], 7, 4],
+    ['demo', ['初一(1)班', '初一(2)班', '初一(3)班', '初二(1)班'], 14, 10],
     ['demo2', ['一年级(1)班', '一年级(2)班'], 2, 1],
   ])(
     'gives every class of %s a head teacher and subject teachers who are staff of the school',

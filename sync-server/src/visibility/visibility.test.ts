@@ -34,7 +34,9 @@ const idsOf = (docs: WireDocument[], kind: string) =>
     .sort()
 const sorted = (...lists: string[][]) => lists.flat().sort()
 const isResync = (m: SseMessage) => m.event === 'resync'
-const CLASS_1_TEACHERS = ['li', 'liu', 'sun', 'zhou'].map((key) => `demo-staff-${key}`)
+const CLASS_1_TEACHERS = ['guo', 'han', 'hu', 'li', 'liu', 'sun', 'xie', 'yang', 'zhou', 'zhu'].map(
+  (key) => `demo-staff-${key}`,
+)
 const staffOf = (docs: WireDocument[]) => docs.filter((d): d is WireDocument<Staff> => d.kind === 'staff')
 const settings = (showStaffPhonesToFamilies: boolean): WireDocument<SchoolSettings> => ({
   id: SCHOOL_SETTINGS_ID,
