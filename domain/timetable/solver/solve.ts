@@ -51,16 +51,16 @@ export function seededRandom(seed: number): () => number {
 class Search {
   readonly state: TimetableState
   private readonly random: () => number
-  private readonly evictions: Int32Array
-  private readonly placedAt: Int32Array
+  private readonly evictions: number[]
+  private readonly placedAt: number[]
   private readonly unplaced: number[]
   iteration = 0
 
   constructor(problem: Problem, seed: number) {
     this.state = new TimetableState(problem)
     this.random = seededRandom(seed)
-    this.evictions = new Int32Array(problem.activities.length)
-    this.placedAt = new Int32Array(problem.activities.length).fill(-TABU_TENURE)
+    this.evictions = problem.activities.map(() => 0)
+    this.placedAt = problem.activities.map(() => -TABU_TENURE)
     this.unplaced = problem.activities.map((_, index) => index)
   }
 
@@ -104,7 +104,7 @@ class Search {
     const freedom =
       rule.allowed.reduce((sum, set) => sum + set, 0) * (rule.rooms ? Math.max(1, rule.rooms.length) : 8)
     return (
-      this.evictions[activity]! * 4 +
+      item(this.evictions, activity) * 4 +
       duration +
       rule.relations.length +
       teachers.length +
@@ -114,7 +114,9 @@ class Search {
   }
 
   private cost = (occupant: number): number =>
-    1 + this.evictions[occupant]! + (this.iteration - this.placedAt[occupant]! < TABU_TENURE ? TABU_COST : 0)
+    1 +
+    item(this.evictions, occupant) +
+    (this.iteration - item(this.placedAt, occupant) < TABU_TENURE ? TABU_COST : 0)
 
   private bestMove(activity: number) {
     const { allowed } = item(this.state.rules, activity)
@@ -140,7 +142,7 @@ class Search {
 
   private evict(activity: number): void {
     this.state.remove(activity)
-    this.evictions[activity]!++
+    this.evictions[activity] = item(this.evictions, activity) + 1
     this.unplaced.push(activity)
   }
 }

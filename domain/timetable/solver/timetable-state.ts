@@ -115,7 +115,7 @@ export class TimetableState {
       this.relateAll(c.activities, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
     else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, (_a, _b, sa, sb) => sa === sb)
     else if (c.kind === 'minDaysBetween')
-      this.relateAll(c.activities, (_a, _b, sa, sb) => Math.abs(this.day(sa) - this.day(sb)) >= c.minDays)
+      this.relateAll(c.activities, (a, b, sa, sb) => this.daysApart(c, a, b, sa, sb))
     else if (c.kind === 'consecutive') this.relateConsecutive(c.first, c.second)
   }
 
@@ -164,6 +164,23 @@ export class TimetableState {
       this.day(sa) === this.day(sb) && sb === sa + item(this.problem.activities, first).duration
     item(this.rules, first).relations.push({ other: second, compatible: follows })
     item(this.rules, second).relations.push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
+  }
+
+  private daysApart(
+    c: { minDays: number; consecutiveIfSameDay: boolean },
+    a: number,
+    b: number,
+    slotA: number,
+    slotB: number,
+  ): boolean {
+    const apart = Math.abs(this.day(slotA) - this.day(slotB))
+    if (apart < c.minDays) return false
+    return !(c.consecutiveIfSameDay && apart === 0 && !this.adjacent(a, b, slotA, slotB))
+  }
+
+  private adjacent(a: number, b: number, slotA: number, slotB: number): boolean {
+    const { activities } = this.problem
+    return slotB === slotA + item(activities, a).duration || slotA === slotB + item(activities, b).duration
   }
 
   day(slot: number): number {
