@@ -251,16 +251,27 @@ function compileTime(constraint: FetTimeConstraint, c: Compile): Compiled {
       return [{ ...base, kind: 'sameStartingTime', activities: c.indexes(constraint.activityIds) }]
     case 'ActivitiesNotOverlapping':
       return [{ ...base, kind: 'notOverlapping', activities: c.indexes(constraint.activityIds) }]
-    case 'MinDaysBetweenActivities':
+    case 'MinDaysBetweenActivities': {
+      const activities = c.indexes(constraint.activityIds)
+      const minDays = { ...base, kind: 'minDaysBetween' as const, activities }
+      // FET keeps "consecutive if same day" whatever the weight (fet-cl refuses a locked Brazil.fet breaking it
+      // in a 0 % constraint), so that part is hard on its own.
+      const sameDayHard = constraint.consecutiveIfSameDay && base.weight < HARD_WEIGHT
       return [
-        {
-          ...base,
-          kind: 'minDaysBetween',
-          activities: c.indexes(constraint.activityIds),
-          minDays: constraint.minDays,
-          consecutiveIfSameDay: constraint.consecutiveIfSameDay,
-        },
+        { ...minDays, minDays: constraint.minDays, consecutiveIfSameDay: constraint.consecutiveIfSameDay },
+        ...(sameDayHard
+          ? [
+              {
+                ...minDays,
+                weight: HARD_WEIGHT,
+                minDays: 0,
+                consecutiveIfSameDay: true,
+                source: `${base.source} (consecutive if same day)`,
+              },
+            ]
+          : []),
       ]
+    }
     case 'TwoActivitiesConsecutive': {
       const [first] = c.indexes([constraint.firstActivityId])
       const [second] = c.indexes([constraint.secondActivityId])

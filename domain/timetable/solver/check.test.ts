@@ -452,6 +452,17 @@ describe('the constraint checkers (issue 17)', () => {
     expect(result.soft[0]?.reason).toBe('activity 1 and activity 2 are 1 days apart, at least 2')
   })
 
+  it('keeps "consecutive if same day" hard whatever the weight, as fet-cl does', () => {
+    const sameDay = `${ids(1, 2)}<MinDays>1</MinDays><Consecutive_If_Same_Day>true</Consecutive_If_Same_Day>`
+    const problem = schoolProblem(schoolFet([constraint('MinDaysBetweenActivities', sameDay, 0)]))
+    const hardReasons = (placements: Parameters<typeof place>[1]) =>
+      check(problem, place(problem, placements)).hard.map((v) => v.reason)
+    expect(hardReasons({ 2: ['Mo', '2', 'R1'] })).toEqual([])
+    expect(hardReasons({ 2: ['Mo', '3', 'R1'] })).toEqual([
+      'activity 1 and activity 2 are on the same day but not consecutive',
+    ])
+  })
+
   it('lets no covered FET constraint type go without a case', () => {
     const covered = new Set(CASES.map((testCase) => `Constraint${testCase.type}`))
     expect(SUPPORTED_FET_CONSTRAINTS.filter((type) => !covered.has(type))).toEqual([])

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { check } from './check.ts'
+import { HARD_WEIGHT, type Problem, type ProblemActivity, type ProblemConstraint } from './problem.ts'
+import { seededRandom, solve } from './solve.ts'
+
+const DAYS = 5
+const HOURS = 6
+const SLOTS = DAYS * HOURS
+
+/**
+ * A generated school: `classes` classes (one subgroup each) with `lessonsPerClass` lessons of 4 subjects over the
+ * week, one teacher per class and subject pair drawn from `teachers`, two possible rooms per class, each split subject on
+ * different days, and every teacher not available at one time.
+ */
+function generatedSchool(seed: number, classes: number, teachers: number): Problem {
+  const random = seededRandom(seed)
+  const activities: ProblemActivity[] = []
+  const constraints: ProblemConstraint[] = [
+    { kind: 'basicTime', weight: HARD_WEIGHT, source: 'basic time' },
+    { kind: 'basicSpace', weight: HARD_WEIGHT, source: 'basic space' },
+  ]
+  for (let group = 0; group < classes; group++) {
+    for (let subject = 0; subject < 4; subject++) {
+      const teacher = Math.floor(random() * teachers)
+      const split = activities.length
+      for (let lesson = 0; lesson < 3; lesson++)
+        activities.push(lessonOf(activities.length, group, subject, teacher))
+      constraints.push({
+        kind: 'minDaysBetween',
+        weight: HARD_WEIGHT,
+        source: `class ${group} subject ${subject} on different days`,
+        activities: [split, split + 1, split + 2],
+        minDays: 1,
+        consecutiveIfSameDay: false,
+      })
+    }
+  }
+  for (let teacher = 0; teacher < teachers; teacher++) {
+    const busy = new Uint8Array(SLOTS)
+    busy[Math.floor(random() * SLOTS)] = 1
+    constraints.push({
+      kind: 'teacherUnavailable',
+      weight: HARD_WEIGHT,
+      source: `teacher ${teacher}`,
+      teacher,
+      busy,
+    })
+  }
+  return {
+    dayNames: Array.from({ length: DAYS }, (_, d) => `D${d}`),
+    hourNames: Array.from({ length: HOURS }, (_, h) => `H${h}`),
+    teacherNames: Array.from({ length: teachers }, (_, t) => `T${t}`),
+    subgroupNames: Array.from({ length: classes }, (_, c) => `C${c}`),
+    rooms: Array.from({ length: classes + 1 }, (_, r) => ({ name: `R${r}`, capacity: 30 })),
+    activities,
+    constraints,
+  }
+}
+
+function lessonOf(id: number, group: number, subject: number, teacher: number): ProblemActivity {
+  return {
+    id: id + 1,
+    groupId: group * 4 + subject + 1,
+    duration: 1,
+    teachers: [teacher],
+    subgroups: [group],
+    students: 25,
+    subject: `S${subject}`,
+    tags: [],
+    possibleRooms: [group, group + 1],
+  }
+}
+
+describe('solve', () => {
+  it.each([1, 2, 3, 4])(
+    'places every activity of generated school %i, and the checkers find nothing',
+    async (seed) => {
+      const problem = generatedSchool(seed, 6, 10)
+      const result = await solve(problem, { seed })
+      expect(result.complete).toBe(true)
+      expect(result.assignment.every((placement) => placement !== null)).toBe(true)
+      expect(check(problem, result.assignment).hard).toEqual([])
+    },
+  )
+
+  it('gives the same timetable for the same seed, another one for another seed', async () => {
+    const problem = generatedSchool(7, 6, 10)
+    const first = await solve(problem, { seed: 5 })
+    const again = await solve(problem, { seed: 5 })
+    const other = await solve(problem, { seed: 6 })
+    expect(again.assignment).toEqual(first.assignment)
+    expect(other.assignment).not.toEqual(first.assignment)
+  })
+
+  it('reports progress up to every activity placed', async () => {
+    const problem = generatedSchool(8, 6, 10)
+    const placed: number[] = []
+    await solve(problem, { onProgress: (progress) => placed.push(progress.placed) })
+    expect(placed.at(-1)).toBe(problem.activities.length)
+  })
+
+  it('stops when cancelled, returning an incomplete result', async () => {
+    // 40 lessons of one class in 30 slots: it can never be complete, so only the cancel ends it.
+    const problem = generatedSchool(9, 1, 2)
+    problem.activities.push(...Array.from({ length: 28 }, (_, i) => lessonOf(12 + i, 0, 0, 1)))
+    const controller = new AbortController()
+    const result = await solve(problem, {
+      signal: controller.signal,
+      onProgress: (progress) => progress.placed > 0 && controller.abort(),
+    })
+    expect(controller.signal.aborted).toBe(true)
+    expect(result.complete).toBe(false)
+    expect(result.check.hard.length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,174 @@
+import { check, type CheckResult } from './check.ts'
+import { item, type Assignment, type Problem } from './problem.ts'
+import { TimetableState } from './timetable-state.ts'
+
+export interface SolveProgress {
+  placed: number
+  total: number
+  /** Unplaced activities of the best assignment so far. */
+  bestCost: number
+}
+
+export interface SolveOptions {
+  seed?: number
+  signal?: AbortSignal
+  onProgress?: (progress: SolveProgress) => void
+}
+
+export interface SolveResult {
+  /** Every activity placed and no hard constraint broken (verified by the checkers). */
+  complete: boolean
+  assignment: Assignment
+  check: CheckResult
+  iterations: number
+}
+
+/** Iterations between yields to the event loop (for cancel and progress). */
+const BATCH = 500
+/** Iterations during which a just-placed activity is expensive to force out again. */
+const TABU_TENURE = 12
+const TABU_COST = 1000
+/** An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. */
+const GAP_COST = 1000
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same timetable. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * Ejection-chain search (FET's "recursive swapping" idea, flattened into a queue): take the most constrained
+ * unplaced activity, put it where forcing others out costs least, and queue those others again. Activities
+ * forced out often, and ones placed in the last few steps (tabu), are expensive to force out, so it does not cycle.
+ */
+class Search {
+  readonly state: TimetableState
+  private readonly random: () => number
+  private readonly evictions: number[]
+  private readonly placedAt: number[]
+  private readonly unplaced: number[]
+  iteration = 0
+
+  constructor(problem: Problem, seed: number) {
+    this.state = new TimetableState(problem)
+    this.random = seededRandom(seed)
+    this.evictions = problem.activities.map(() => 0)
+    this.placedAt = problem.activities.map(() => -TABU_TENURE)
+    this.unplaced = problem.activities.map((_, index) => index)
+  }
+
+  get unplacedCount(): number {
+    return this.unplaced.length
+  }
+
+  /** Places one activity; false when every activity is placed. */
+  step(): boolean {
+    const activity = this.takeMostConstrained()
+    if (activity === undefined) return false
+    this.iteration++
+    const move = this.bestMove(activity)
+    if (move) this.apply(activity, move)
+    else this.unplaced.push(activity)
+    return true
+  }
+
+  /** Forces out activities of teachers or subgroups over their hard gap limit, for them to be placed again. */
+  unsettleGapExcess(): boolean {
+    const over = this.state.activitiesOverGapLimits()
+    const chosen = over[Math.floor(this.random() * over.length)]
+    if (chosen === undefined) return false
+    this.evict(chosen)
+    return true
+  }
+
+  private takeMostConstrained(): number | undefined {
+    let best = -1
+    let bestScore = -Infinity
+    for (let i = 0; i < this.unplaced.length; i++) {
+      const score = this.difficulty(item(this.unplaced, i))
+      if (score > bestScore) [best, bestScore] = [i, score]
+    }
+    return best < 0 ? undefined : this.unplaced.splice(best, 1)[0]
+  }
+
+  private difficulty(activity: number): number {
+    const { duration, teachers, subgroups } = item(this.state.problem.activities, activity)
+    const rule = item(this.state.rules, activity)
+    const freedom =
+      rule.allowed.reduce((sum, set) => sum + set, 0) * (rule.rooms ? Math.max(1, rule.rooms.length) : 8)
+    return (
+      item(this.evictions, activity) * 4 +
+      duration +
+      rule.relations.length +
+      teachers.length +
+      subgroups.length -
+      freedom / 8
+    )
+  }
+
+  private cost = (occupant: number): number =>
+    1 +
+    item(this.evictions, occupant) +
+    (this.iteration - item(this.placedAt, occupant) < TABU_TENURE ? TABU_COST : 0)
+
+  private bestMove(activity: number) {
+    const { allowed } = item(this.state.rules, activity)
+    let best: { slot: number; room: number | null; out: Set<number>; cost: number } | null = null
+    for (let slot = 0; slot < this.state.slots; slot++) {
+      if (!allowed[slot]) continue
+      const out = this.state.conflicts(activity, slot)
+      const room = this.state.bestRoom(activity, slot, this.cost)
+      if (!room) continue
+      if (room.occupant >= 0) out.add(room.occupant)
+      let cost = this.random() + this.state.gapExcess(activity, slot) * GAP_COST
+      for (const occupant of out) cost += this.cost(occupant)
+      if (!best || cost < best.cost) best = { slot, room: room.room, out, cost }
+    }
+    return best
+  }
+
+  private apply(activity: number, move: { slot: number; room: number | null; out: Set<number> }): void {
+    for (const occupant of move.out) this.evict(occupant)
+    this.state.place(activity, move.slot, move.room)
+    this.placedAt[activity] = this.iteration
+  }
+
+  private evict(activity: number): void {
+    this.state.remove(activity)
+    this.evictions[activity] = item(this.evictions, activity) + 1
+    this.unplaced.push(activity)
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * Places the activities of `problem` respecting its hard constraints; stops when complete or when `signal` aborts,
+ * returning the best assignment found (the most activities placed). Deterministic for a seed when not cut short.
+ */
+export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
+  const search = new Search(problem, options.seed ?? 1)
+  const total = problem.activities.length
+  let best: Assignment = search.state.assignment.slice()
+  let bestCost = Infinity
+  let solved = false
+  while (!solved && !options.signal?.aborted) {
+    for (let i = 0; i < BATCH && !solved; i++) {
+      if (search.unplacedCount < bestCost)
+        [best, bestCost] = [search.state.assignment.slice(), search.unplacedCount]
+      solved = !search.step() && !search.unsettleGapExcess()
+    }
+    if (solved) best = search.state.assignment.slice()
+    options.onProgress?.({ placed: total - search.unplacedCount, total, bestCost })
+    await nextTurn()
+  }
+  const result = check(problem, best)
+  return { complete: result.hard.length === 0, assignment: best, check: result, iterations: search.iteration }
+}

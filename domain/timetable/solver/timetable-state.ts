@@ -1,0 +1,415 @@
+import {
+  dayOf,
+  fitsInDay,
+  isHard,
+  item,
+  slotCount,
+  type Assignment,
+  type Problem,
+  type ProblemConstraint,
+} from './problem.ts'
+
+const FREE = -1
+
+/** A hard relation between two activities: whether `a` at `slotA` and `b` at `slotB` are compatible. */
+interface Relation {
+  other: number
+  compatible: (slotA: number, slotB: number) => boolean
+}
+
+/** Hard per-resource limits the search must keep (the others are penalties it weighs). */
+interface ResourceLimits {
+  maxHoursDaily: number
+  maxDaysPerWeek: number
+  maxGapsPerWeek: number
+}
+
+/** The time slots and rooms an activity may take, and what it must respect, compiled from hard constraints. */
+interface ActivityRules {
+  allowed: Uint8Array
+  rooms: number[] | null
+  relations: Relation[]
+  endsStudentsDay: boolean
+}
+
+const NO_LIMITS: ResourceLimits = {
+  maxHoursDaily: Infinity,
+  maxDaysPerWeek: Infinity,
+  maxGapsPerWeek: Infinity,
+}
+
+/**
+ * A partial timetable with per-slot occupancy of teachers, subgroups and rooms, updated incrementally, and what
+ * placing an activity somewhere would force out (the activities it conflicts with under the hard constraints).
+ */
+export class TimetableState {
+  readonly problem: Problem
+  readonly slots: number
+  readonly hours: number
+  readonly assignment: Assignment
+  readonly rules: ActivityRules[]
+  private readonly teacherAt: Int32Array
+  private readonly subgroupAt: Int32Array
+  private readonly roomAt: Int32Array
+  private readonly roomBusy: Uint8Array
+  private readonly teacherLimits: ResourceLimits[]
+  private readonly subgroupLimits: ResourceLimits[]
+  /** Slots that are not gaps (breaks, hard unavailability), per teacher and per subgroup. */
+  private readonly teacherOff: Uint8Array[]
+  private readonly subgroupOff: Uint8Array[]
+
+  constructor(problem: Problem) {
+    this.problem = problem
+    this.slots = slotCount(problem)
+    this.hours = problem.hourNames.length
+    this.assignment = problem.activities.map(() => null)
+    const grid = (count: number) => new Int32Array(count * this.slots).fill(FREE)
+    this.teacherAt = grid(problem.teacherNames.length)
+    this.subgroupAt = grid(problem.subgroupNames.length)
+    this.roomAt = grid(problem.rooms.length)
+    this.roomBusy = new Uint8Array(problem.rooms.length * this.slots)
+    this.teacherLimits = problem.teacherNames.map(() => ({ ...NO_LIMITS }))
+    this.subgroupLimits = problem.subgroupNames.map(() => ({ ...NO_LIMITS }))
+    this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
+    this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
+    this.rules = problem.activities.map((activity) => ({
+      allowed: startsInDay(problem, activity.duration),
+      rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
+      relations: [],
+      endsStudentsDay: false,
+    }))
+    for (const constraint of problem.constraints) if (isHard(constraint)) this.compile(constraint)
+  }
+
+  private compile(constraint: ProblemConstraint): void {
+    const c = constraint
+    if (c.kind === 'allowedStarts') intersect(item(this.rules, c.activity).allowed, c.allowed)
+    else if (c.kind === 'breakTimes')
+      this.forbid(() => true, c.busy, [...this.teacherOff, ...this.subgroupOff])
+    else if (c.kind === 'teacherUnavailable')
+      this.forbid((a) => a.teachers.includes(c.teacher), c.busy, [item(this.teacherOff, c.teacher)])
+    else if (c.kind === 'studentsUnavailable')
+      this.forbid(
+        (a) => a.subgroups.some((s) => c.subgroups.includes(s)),
+        c.busy,
+        c.subgroups.map((s) => item(this.subgroupOff, s)),
+      )
+    else if (c.kind === 'roomUnavailable')
+      c.busy.forEach((b, slot) => b && (this.roomBusy[c.room * this.slots + slot] = 1))
+    else if (c.kind === 'preferredRooms') this.keepRooms(c.activities, c.rooms)
+    else if (c.kind === 'endsStudentsDay') item(this.rules, c.activity).endsStudentsDay = true
+    else this.compileLimitOrRelation(c)
+  }
+
+  private compileLimitOrRelation(c: ProblemConstraint): void {
+    if (c.kind === 'teacherMaxHoursDaily') this.limit(this.teacherLimits, c.teachers, 'maxHoursDaily', c.max)
+    else if (c.kind === 'studentsMaxHoursDaily')
+      this.limit(this.subgroupLimits, c.subgroups, 'maxHoursDaily', c.max)
+    else if (c.kind === 'teacherMaxDaysPerWeek')
+      this.limit(this.teacherLimits, c.teachers, 'maxDaysPerWeek', c.max)
+    else if (c.kind === 'teacherMaxGapsPerWeek')
+      this.limit(this.teacherLimits, c.teachers, 'maxGapsPerWeek', c.max)
+    else if (c.kind === 'studentsMaxGapsPerWeek')
+      this.limit(this.subgroupLimits, c.subgroups, 'maxGapsPerWeek', c.max)
+    else if (c.kind === 'notOverlapping')
+      this.relateAll(c.activities, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
+    else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, (_a, _b, sa, sb) => sa === sb)
+    else if (c.kind === 'minDaysBetween')
+      this.relateAll(c.activities, (a, b, sa, sb) => this.daysApart(c, a, b, sa, sb))
+    else if (c.kind === 'consecutive') this.relateConsecutive(c.first, c.second)
+  }
+
+  private forbid(
+    applies: (a: Problem['activities'][number]) => boolean,
+    busy: Uint8Array,
+    off: Uint8Array[],
+  ) {
+    for (const o of off) busy.forEach((b, slot) => b && (o[slot] = 1))
+    this.problem.activities.forEach((activity, index) => {
+      if (!applies(activity)) return
+      const { allowed } = item(this.rules, index)
+      for (let start = 0; start < this.slots; start++) {
+        for (let offset = 0; offset < activity.duration && allowed[start]; offset++)
+          if (busy[start + offset]) allowed[start] = 0
+      }
+    })
+  }
+
+  private keepRooms(activities: number[], rooms: number[]): void {
+    for (const activity of activities) {
+      const rule = item(this.rules, activity)
+      rule.rooms = (rule.rooms ?? rooms).filter((room) => rooms.includes(room))
+    }
+  }
+
+  private limit(limits: ResourceLimits[], resources: number[], key: keyof ResourceLimits, max: number) {
+    for (const resource of resources) {
+      const limit = item(limits, resource)
+      limit[key] = Math.min(limit[key], max)
+    }
+  }
+
+  private relateAll(
+    activities: number[],
+    compatible: (a: number, b: number, sa: number, sb: number) => boolean,
+  ) {
+    for (const a of activities)
+      for (const b of activities)
+        if (a !== b)
+          item(this.rules, a).relations.push({ other: b, compatible: (sa, sb) => compatible(a, b, sa, sb) })
+  }
+
+  private relateConsecutive(first: number, second: number): void {
+    const follows = (sa: number, sb: number) =>
+      this.day(sa) === this.day(sb) && sb === sa + item(this.problem.activities, first).duration
+    item(this.rules, first).relations.push({ other: second, compatible: follows })
+    item(this.rules, second).relations.push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
+  }
+
+  private daysApart(
+    c: { minDays: number; consecutiveIfSameDay: boolean },
+    a: number,
+    b: number,
+    slotA: number,
+    slotB: number,
+  ): boolean {
+    const apart = Math.abs(this.day(slotA) - this.day(slotB))
+    if (apart < c.minDays) return false
+    return !(c.consecutiveIfSameDay && apart === 0 && !this.adjacent(a, b, slotA, slotB))
+  }
+
+  private adjacent(a: number, b: number, slotA: number, slotB: number): boolean {
+    const { activities } = this.problem
+    return slotB === slotA + item(activities, a).duration || slotA === slotB + item(activities, b).duration
+  }
+
+  day(slot: number): number {
+    return dayOf(this.problem, slot)
+  }
+
+  private overlap(a: number, slotA: number, b: number, slotB: number): boolean {
+    const endA = slotA + item(this.problem.activities, a).duration
+    const endB = slotB + item(this.problem.activities, b).duration
+    return slotA < endB && slotB < endA
+  }
+
+  /** Places an activity (whose conflicts have been removed) and marks its slots. */
+  place(activity: number, slot: number, room: number | null): void {
+    this.assignment[activity] = { slot, room }
+    this.mark(activity, slot, room, activity)
+  }
+
+  remove(activity: number): void {
+    const placement = this.assignment[activity]
+    if (!placement) return
+    this.mark(activity, placement.slot, placement.room, FREE)
+    this.assignment[activity] = null
+  }
+
+  private mark(activity: number, slot: number, room: number | null, value: number): void {
+    const { duration, teachers, subgroups } = item(this.problem.activities, activity)
+    for (let s = slot; s < slot + duration; s++) {
+      for (const t of teachers) this.teacherAt[t * this.slots + s] = value
+      for (const g of subgroups) this.subgroupAt[g * this.slots + s] = value
+      if (room !== null) this.roomAt[room * this.slots + s] = value
+    }
+  }
+
+  /** The activities that placing `activity` at `slot` (without its room) would force out. */
+  conflicts(activity: number, slot: number): Set<number> {
+    const { duration, teachers, subgroups } = item(this.problem.activities, activity)
+    const out = new Set<number>()
+    for (let s = slot; s < slot + duration; s++) {
+      for (const t of teachers) addOccupant(out, this.teacherAt[t * this.slots + s])
+      for (const g of subgroups) addOccupant(out, this.subgroupAt[g * this.slots + s])
+    }
+    for (const { other, compatible } of item(this.rules, activity).relations) {
+      const placed = this.assignment[other]
+      if (placed && !compatible(slot, placed.slot)) out.add(other)
+    }
+    this.endsDayConflicts(activity, slot, out)
+    for (const t of teachers)
+      this.limitConflicts(this.teacherAt, t, item(this.teacherLimits, t), slot, duration, out)
+    for (const g of subgroups)
+      this.limitConflicts(this.subgroupAt, g, item(this.subgroupLimits, g), slot, duration, out)
+    return out
+  }
+
+  /** An activity that ends its students' day has nothing of theirs after it; nothing follows one that does. */
+  private endsDayConflicts(activity: number, slot: number, out: Set<number>): void {
+    const { duration, subgroups } = item(this.problem.activities, activity)
+    const dayStart = this.day(slot) * this.hours
+    const ends = item(this.rules, activity).endsStudentsDay
+    for (const g of subgroups) {
+      for (let s = dayStart; s < dayStart + this.hours; s++) {
+        const other = this.subgroupAt[g * this.slots + s] ?? FREE
+        if (other === FREE || other === activity) continue
+        if ((ends && s >= slot + duration) || (s < slot && item(this.rules, other).endsStudentsDay))
+          out.add(other)
+      }
+    }
+  }
+
+  /** Daily hours and weekly days of one teacher or subgroup, keeping activities already forced out aside. */
+  private limitConflicts(
+    at: Int32Array,
+    resource: number,
+    limits: ResourceLimits,
+    slot: number,
+    duration: number,
+    out: Set<number>,
+  ): void {
+    if (limits.maxHoursDaily < Infinity)
+      this.trimDay(at, resource, this.day(slot), limits.maxHoursDaily - duration, out)
+    if (limits.maxDaysPerWeek < Infinity)
+      this.trimDays(at, resource, this.day(slot), limits.maxDaysPerWeek, out)
+  }
+
+  private occupantsOfDay(at: Int32Array, resource: number, day: number, out: Set<number>): number[] {
+    const occupants: number[] = []
+    for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
+      const occupant = at[resource * this.slots + s] ?? FREE
+      if (occupant !== FREE && !out.has(occupant)) occupants.push(occupant)
+    }
+    return occupants
+  }
+
+  private trimDay(at: Int32Array, resource: number, day: number, room: number, out: Set<number>): void {
+    const occupants = this.occupantsOfDay(at, resource, day, out)
+    for (let excess = occupants.length - room; excess > 0; excess--) addOccupant(out, occupants.pop())
+  }
+
+  private trimDays(at: Int32Array, resource: number, day: number, maxDays: number, out: Set<number>): void {
+    const days = this.problem.dayNames.map((_, d) =>
+      d === day ? [] : this.occupantsOfDay(at, resource, d, out),
+    )
+    const working = days.filter((occupants) => occupants.length > 0)
+    if (working.length < maxDays) return
+    const lightest = working.reduce((least, occupants) =>
+      occupants.length < least.length ? occupants : least,
+    )
+    for (const occupant of lightest) out.add(occupant)
+  }
+
+  /** A room for `activity` at `slot`: a free one when there is one, else the one whose occupant is cheapest. */
+  bestRoom(activity: number, slot: number, evictionCost: (occupant: number) => number): RoomChoice | null {
+    const rooms = item(this.rules, activity).rooms
+    if (rooms === null) return { room: null, occupant: FREE, cost: 0 }
+    const duration = item(this.problem.activities, activity).duration
+    let best: RoomChoice | null = null
+    for (const room of rooms) {
+      const choice = this.roomChoice(room, slot, duration, evictionCost)
+      if (choice && (!best || choice.cost < best.cost)) best = choice
+      if (best?.cost === 0) break
+    }
+    return best
+  }
+
+  private roomChoice(
+    room: number,
+    slot: number,
+    duration: number,
+    evictionCost: (occupant: number) => number,
+  ) {
+    let occupant = FREE
+    for (let s = slot; s < slot + duration; s++) {
+      if (this.roomBusy[room * this.slots + s]) return null
+      const o = this.roomAt[room * this.slots + s] ?? FREE
+      if (o !== FREE && occupant !== FREE && o !== occupant) return null
+      if (o !== FREE) occupant = o
+    }
+    return { room, occupant, cost: occupant === FREE ? 0 : evictionCost(occupant) }
+  }
+
+  /** Gaps over the hard weekly maximum of the activity's teachers and subgroups, were it placed at `slot`. */
+  gapExcess(activity: number, slot: number): number {
+    const { duration, teachers, subgroups } = item(this.problem.activities, activity)
+    let excess = 0
+    for (const t of teachers)
+      excess += this.resourceGapExcess(
+        this.teacherAt,
+        t,
+        item(this.teacherLimits, t),
+        item(this.teacherOff, t),
+        slot,
+        duration,
+      )
+    for (const g of subgroups)
+      excess += this.resourceGapExcess(
+        this.subgroupAt,
+        g,
+        item(this.subgroupLimits, g),
+        item(this.subgroupOff, g),
+        slot,
+        duration,
+      )
+    return excess
+  }
+
+  private resourceGapExcess(
+    at: Int32Array,
+    resource: number,
+    limits: ResourceLimits,
+    off: Uint8Array,
+    slot: number,
+    duration: number,
+  ): number {
+    if (limits.maxGapsPerWeek === Infinity) return 0
+    const busy = (s: number) => (s >= slot && s < slot + duration) || at[resource * this.slots + s] !== FREE
+    let gaps = 0
+    for (let day = 0; day < this.problem.dayNames.length; day++) gaps += this.dayGaps(day, busy, off)
+    return Math.max(0, gaps - limits.maxGapsPerWeek)
+  }
+
+  private dayGaps(day: number, busy: (slot: number) => boolean, off: Uint8Array): number {
+    let gaps = 0
+    let pending = 0
+    let started = false
+    for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
+      if (busy(s)) {
+        gaps += started ? pending : 0
+        pending = 0
+        started = true
+      } else if (!off[s]) pending++
+    }
+    return gaps
+  }
+
+  /** Activities of teachers or subgroups whose weekly gaps exceed their hard maximum. */
+  activitiesOverGapLimits(): number[] {
+    const over: number[] = []
+    this.problem.activities.forEach((activity, index) => {
+      const placement = this.assignment[index]
+      if (!placement) return
+      this.remove(index)
+      if (this.gapExcess(index, placement.slot) > 0) over.push(index)
+      this.place(index, placement.slot, placement.room)
+    })
+    return over
+  }
+}
+
+export interface RoomChoice {
+  room: number | null
+  /** The activity in that room at that time, to be forced out (-1: none). */
+  occupant: number
+  cost: number
+}
+
+function addOccupant(out: Set<number>, occupant: number | undefined): void {
+  if (occupant !== undefined && occupant !== FREE) out.add(occupant)
+}
+
+function startsInDay(problem: Problem, duration: number): Uint8Array {
+  return Uint8Array.from({ length: slotCount(problem) }, (_, slot) =>
+    fitsInDay(problem, slot, duration) ? 1 : 0,
+  )
+}
+
+function roomsWithCapacity(problem: Problem, rooms: number[] | null, students: number): number[] | null {
+  return rooms && rooms.filter((room) => item(problem.rooms, room).capacity >= students)
+}
+
+function intersect(target: Uint8Array, allowed: Uint8Array): void {
+  target.forEach((set, slot) => set && !allowed[slot] && (target[slot] = 0))
+}
