@@ -1,4 +1,12 @@
-import { devices, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import {
+  devices,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en'
 export const LOCALES: Locale[] = ['zh-CN', 'zh-TW', 'en']
@@ -12,7 +20,9 @@ export interface Pc {
 
 /** The app's language before its first page load (the app's own choice, remembered in localStorage). */
 async function withLocale(context: BrowserContext, key: string, locale: Locale | undefined): Promise<void> {
-  if (locale) await context.addInitScript(([k, l]) => localStorage.setItem(k, l), [key, locale] as const)
+  // Chromium's PDF viewer frames have no localStorage.
+  if (locale)
+    await context.addInitScript(([k, l]) => globalThis.localStorage?.setItem(k, l), [key, locale] as const)
 }
 
 /**
@@ -57,9 +67,21 @@ export async function recordPrints(page: Page): Promise<() => Promise<string[]>>
   return () => page.evaluate(() => (globalThis as unknown as PrintingPage).printedTitles)
 }
 
-/** A phone (Pixel 7) on the mobile pages `/m/` of the server. */
-export async function openPhone(browser: Browser, serverUrl: string, locale?: Locale): Promise<Pc> {
-  const context = await browser.newContext({ ...devices['Pixel 7'] })
+/** A 390 px wide phone, the narrowest the mobile pages are drawn for. */
+export const NARROW_PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+}
+
+/** A phone (by default a Pixel 7) on the mobile pages `/m/` of the server. */
+export async function openPhone(
+  browser: Browser,
+  serverUrl: string,
+  locale?: Locale,
+  phone: BrowserContextOptions = devices['Pixel 7'],
+): Promise<Pc> {
+  const context = await browser.newContext(phone)
   await withLocale(context, 'campus-desk.m.lang', locale)
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`phone page error: ${error.message}`))

@@ -7,7 +7,9 @@ import {
   choose,
   expectSynced,
   logIn,
+  NARROW_PHONE,
   openPc,
+  openPhone,
   openRoute,
   phoneLogIn,
   SCREENSHOTS,
@@ -35,17 +37,43 @@ test.beforeAll(async () => {
 })
 test.afterAll(async () => server.stop())
 
+/** Shares of a PNG's pixels that are dark (a toolbar, a viewer still loading) and pure white (a painted page). */
+function pngTones(page: Page, png: Buffer): Promise<{ dark: number; white: number }> {
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+    context.drawImage(bitmap, 0, 0)
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height)
+    let dark = 0
+    let white = 0
+    data.forEach((_, i) => {
+      if (i % 4 !== 0) return
+      const [red, green, blue] = data.subarray(i, i + 3)
+      if (red < 100 && green < 100 && blue < 100) dark++
+      else if (red === 255 && green === 255 && blue === 255) white++
+    })
+    const pixels = data.length / 4
+    return { dark: dark / pixels, white: white / pixels }
+  }, png.toString('base64'))
+}
+
 /**
- * Waits until Chromium's PDF viewer has painted the page in `frame`, so that a screenshot shows the PDF. A frame
- * still loading is one flat dark area, which compresses to a PNG a fraction of the size of the painted toolbar and
- * page (2.1 KB against 6.6 KB for 600 × 500 px).
+ * Waits until Chromium's PDF viewer has painted the page in `frame`, so that a screenshot shows the PDF: its dark
+ * toolbar and a white page. A viewer still loading is one flat dark area; a frame not yet navigated shows the card
+ * behind it. (A byte-size test of the screenshot misjudged the narrow phone frame, painted at under 4 KB.)
  */
 async function expectPdfPainted(frame: Locator): Promise<void> {
-  const first = (await frame.screenshot()).length
-  if (first > 4_000) return
   await expect
-    .poll(async () => (await frame.screenshot()).length, { timeout: 60_000 })
-    .toBeGreaterThan(first * 1.5)
+    .poll(
+      async () => {
+        const tones = await pngTones(frame.page(), await frame.screenshot())
+        return tones.dark > 0.02 && tones.white > 0.2
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true)
 }
 
 const courseRow = (page: Page, title: string) =>
@@ -101,15 +129,7 @@ async function createCourse(page: Page, title: string, cover = false): Promise<v
  * finds its PDF shown; screenshots of the list and the course.
  */
 async function readOnPhone(browser: Browser, locale: Locale, title: string, chapter: string): Promise<void> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  })
-  await context.addInitScript((l) => localStorage.setItem('campus-desk.m.lang', l), locale)
-  const phone = await context.newPage()
-  phone.on('pageerror', (error) => console.error(`phone page error: ${error.message}`))
-  await phone.goto(`${server.url}/m/login`)
+  const { context, page: phone } = await openPhone(browser, server.url, locale, NARROW_PHONE)
   await phoneLogIn(phone, GUARDIAN, DEMO_PASSWORD)
   await phone.getByTestId('m-courses-link').click()
   const item = phone.getByTestId('m-course-item').filter({ hasText: title })
