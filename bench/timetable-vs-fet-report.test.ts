@@ -51,8 +51,8 @@ describe('time limits', () => {
 })
 
 describe('samePlacements', () => {
-  const a = { id: '1', day: 'Mo', hour: '1', room: 'R1' }
-  const b = { id: '2', day: 'Tu', hour: '3', room: '' }
+  const a = { id: 1, day: 'Mo', hour: '1', room: 'R1' }
+  const b = { id: 2, day: 'Tu', hour: '3', room: '' }
 
   it('accepts the same placements in another order', () => {
     expect(samePlacements([b, a], [a, b])).toBe(true)
@@ -61,7 +61,7 @@ describe('samePlacements', () => {
   it('refuses a moved, missing or extra placement', () => {
     expect(samePlacements([a, { ...b, hour: '4' }], [a, b])).toBe(false)
     expect(samePlacements([a], [a, b])).toBe(false)
-    expect(samePlacements([a, b, { ...b, id: '3' }], [a, b])).toBe(false)
+    expect(samePlacements([a, b, { ...b, id: 3 }], [a, b])).toBe(false)
   })
 })
 

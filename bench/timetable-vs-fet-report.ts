@@ -1,4 +1,5 @@
 // The pure part of `timetable_solve_vs_fet` (bench/timetable-vs-fet.ts): time limits, ratios and the report.
+import type { FetPlacement } from '../domain/timetable/fet/fet-model.ts'
 import { round } from './stats.ts'
 
 /** One side's run on one school, its result judged by our checker. */
@@ -23,13 +24,6 @@ export interface SchoolRun {
   }
 }
 
-interface Placement {
-  id: string
-  day: string
-  hour: string
-  room: string
-}
-
 const MIN_SOLVE_LIMIT_SECONDS = 60
 const SOLVE_LIMIT_PER_FET_SECOND = 3
 
@@ -45,8 +39,8 @@ export function solveLimitSeconds(fetSeconds: number, setSeconds?: number): numb
 }
 
 /** What fet-cl returned for a locked file is what we gave it, in any order. */
-export function samePlacements(returned: Placement[], given: Placement[]): boolean {
-  const key = (p: Placement) => JSON.stringify([p.id, p.day, p.hour, p.room])
+export function samePlacements(returned: FetPlacement[], given: FetPlacement[]): boolean {
+  const key = (p: FetPlacement) => JSON.stringify([p.id, p.day, p.hour, p.room])
   const givenKeys = new Set(given.map(key))
   return returned.length === given.length && returned.every((p) => givenKeys.has(key(p)))
 }
