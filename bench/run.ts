@@ -1,7 +1,7 @@
 // `npm run bench`: the budgets of DESIGN §11 that exist so far, written to bench/results/latest.json.
 // BENCH_ONLY=generation,week (names of BENCHES) runs some of them; latest.json then holds only those.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { measureNoticeFanout } from './fanout.ts'
 import { benchRedisUrl, INSTANCES, measureInstanceFanout } from './fanout-instances.ts'
 import { measureCourseTreeRender } from './course-tree.ts'
@@ -88,6 +88,7 @@ async function measureTimetableSolveVsFet(): Promise<Measured> {
       results: {},
       details: { timetable_solve_vs_fet: 'skipped: Debian fet and fet-data are not installed' },
     }
+  const loadBefore = loadavg()
   const schools = await measureSolveVsFet({
     schools: process.env.BENCH_FET_SCHOOLS?.split(',').map((name) => name.trim()) ?? Object.keys(FET_SCHOOLS),
     fetLimitSeconds: runs('BENCH_FET_LIMIT_SECONDS', 600),
@@ -107,6 +108,10 @@ async function measureTimetableSolveVsFet(): Promise<Measured> {
     details: {
       timetable_solve_vs_fet: {
         unsolved,
+        load_average_1_5_15_min: {
+          before: loadBefore.map((load) => round(load, 2)),
+          after: loadavg().map((load) => round(load, 2)),
+        },
         schools: Object.fromEntries(schools.map((run) => [run.school, schoolDetails(run)])),
       },
     },
