@@ -85,12 +85,19 @@ async function acceptedByFet(
   return run.activitiesXml !== null && samePlacements(readFetSolution(run.activitiesXml), placements)
 }
 
+function schoolFile(school: string): string {
+  const path = FET_SCHOOLS[school]
+  if (path === undefined)
+    throw new Error(`unknown school ${school} (known: ${Object.keys(FET_SCHOOLS).join(', ')})`)
+  return join(FET_EXAMPLES, 'FET-5-official', path)
+}
+
 async function measureSchool(
   school: string,
+  file: string,
   settings: SolveVsFetSettings,
   workDir: string,
 ): Promise<SchoolRun> {
-  const file = join(FET_EXAMPLES, 'FET-5-official', FET_SCHOOLS[school] ?? '')
   const fetText = await readFile(file, 'utf8')
   const problem = problemFromFet(readFet(fetText))
   const fet = await runFet(file, problem, join(workDir, 'fet'), settings.fetLimitSeconds)
@@ -110,14 +117,12 @@ async function measureSchool(
 
 /** Each school in turn: fet-cl, then ours with a limit from FET's time, then fet-cl on our locked result. */
 export async function measureSolveVsFet(settings: SolveVsFetSettings): Promise<SchoolRun[]> {
-  const unknown = settings.schools.filter((school) => !(school in FET_SCHOOLS))
-  if (unknown.length)
-    throw new Error(`unknown school ${unknown.join(', ')} (known: ${Object.keys(FET_SCHOOLS).join(', ')})`)
+  const schools = settings.schools.map((school) => ({ school, file: schoolFile(school) }))
   const runs: SchoolRun[] = []
-  for (const school of settings.schools) {
+  for (const { school, file } of schools) {
     const workDir = await mkdtemp(join(tmpdir(), 'solve-vs-fet-'))
     try {
-      const run = await measureSchool(school, settings, workDir)
+      const run = await measureSchool(school, file, settings, workDir)
       console.error(`${school}: fet-cl ${round(run.fet.seconds)} s, ours ${round(run.ours.seconds)} s`)
       runs.push(run)
     } finally {
