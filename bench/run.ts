@@ -1,7 +1,7 @@
 // `npm run bench`: the budgets of DESIGN §11 that exist so far, written to bench/results/latest.json.
 // BENCH_ONLY=generation,week (names of BENCHES) runs some of them; latest.json then holds only those.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { measureNoticeFanout } from './fanout.ts'
 import { benchRedisUrl, INSTANCES, measureInstanceFanout } from './fanout-instances.ts'
 import { measureCourseTreeRender } from './course-tree.ts'
@@ -22,10 +22,13 @@ import { measureSiteHome } from './site.ts'
 import { round } from './stats.ts'
 import { loadDetails } from './stream-load.ts'
 import { measureGeneration, measureWeekRender } from './timetable.ts'
+import { FET_SCHOOLS, measureSolveVsFet } from './timetable-vs-fet.ts'
+import { resultTable, schoolDetails, unsolvedSchools, worstRatio } from './timetable-vs-fet-report.ts'
+import { fetInstalled } from '../test/timetable/fet-cl.ts'
 
 interface Result {
   value: number
-  unit: 'ms' | 'x' | 'bytes'
+  unit: 'ms' | 'x' | 'bytes' | 'count'
   budget: number
 }
 
@@ -77,6 +80,42 @@ async function measureServerPushes(): Promise<Measured> {
     }
   }
   return { results, details }
+}
+
+async function measureTimetableSolveVsFet(): Promise<Measured> {
+  if (!fetInstalled)
+    return {
+      results: {},
+      details: { timetable_solve_vs_fet: 'skipped: Debian fet and fet-data are not installed' },
+    }
+  const loadBefore = loadavg()
+  const schools = await measureSolveVsFet({
+    schools: process.env.BENCH_FET_SCHOOLS?.split(',').map((name) => name.trim()) ?? Object.keys(FET_SCHOOLS),
+    fetLimitSeconds: runs('BENCH_FET_LIMIT_SECONDS', 600),
+    solveLimitSeconds: process.env.BENCH_SOLVE_LIMIT_SECONDS
+      ? runs('BENCH_SOLVE_LIMIT_SECONDS', 0)
+      : undefined,
+    verifyLimitSeconds: runs('BENCH_FET_VERIFY_SECONDS', 120),
+    seed: runs('BENCH_SOLVE_SEED', 1),
+  })
+  console.log(resultTable(schools))
+  const unsolved = unsolvedSchools(schools)
+  return {
+    results: {
+      timetable_solve_vs_fet: { value: round(worstRatio(schools), 2), unit: 'x', budget: 1 },
+      timetable_solve_vs_fet_unsolved: { value: unsolved.length, unit: 'count', budget: 0 },
+    },
+    details: {
+      timetable_solve_vs_fet: {
+        unsolved,
+        load_average_1_5_15_min: {
+          before: loadBefore.map((load) => round(load, 2)),
+          after: loadavg().map((load) => round(load, 2)),
+        },
+        schools: Object.fromEntries(schools.map((run) => [run.school, schoolDetails(run)])),
+      },
+    },
+  }
 }
 
 const BENCHES: Record<string, () => Promise<Measured>> = {
@@ -269,6 +308,7 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
       },
     }
   },
+  'solve-vs-fet': measureTimetableSolveVsFet,
 }
 
 const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim())

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import type { FetPlacement } from '../../domain/timetable/fet/fet-model.ts'
+import { lockFetSolution } from '../../domain/timetable/fet/write-fet-solution.ts'
 
 /** Debian's `fet` and `fet-data` packages: FET's command line and its example schools. */
 export const FET_CL = '/usr/bin/fet-cl'
@@ -36,4 +38,20 @@ export function runFetCl(inputFile: string, outputDir: string, timeLimitSeconds:
       void read.then((activitiesXml) => resolve({ code, output: stdout + stderr, activitiesXml }))
     })
   })
+}
+
+/**
+ * Runs fet-cl on `fetText` with every placement locked in (`lockFetSolution`), as `<workDir>/<name>.fet`, writing
+ * into `<workDir>/<name>`: FET accepts it exactly when the placements are valid.
+ */
+export async function runFetClLocked(
+  fetText: string,
+  placements: FetPlacement[],
+  workDir: string,
+  name: string,
+  timeLimitSeconds: number,
+): Promise<FetRun> {
+  const file = join(workDir, `${name}.fet`)
+  await writeFile(file, lockFetSolution(fetText, placements))
+  return runFetCl(file, join(workDir, name), timeLimitSeconds)
 }

@@ -1,13 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FetFile, FetPlacement } from '../../domain/timetable/fet/fet-model.ts'
 import { assignmentFromFet, problemFromFet } from '../../domain/timetable/fet/fet-to-problem.ts'
 import { readFet, readFetSolution } from '../../domain/timetable/fet/read-fet.ts'
-import { lockFetSolution } from '../../domain/timetable/fet/write-fet-solution.ts'
 import { check } from '../../domain/timetable/solver/check.ts'
-import { FET_EXAMPLES, fetInstalled, runFetCl, type FetRun } from './fet-cl.ts'
+import { FET_EXAMPLES, fetInstalled, runFetCl, runFetClLocked, type FetRun } from './fet-cl.ts'
 
 const BRAZIL = join(FET_EXAMPLES, 'FET-5-official/Brazil/1/Brazil.fet')
 // The machine may be loaded: FET takes 0.5 s on Brazil when idle, tens of seconds when not.
@@ -51,11 +50,8 @@ describe.skipIf(!fetInstalled)(
     let fet: FetFile
     let fetSolution: FetPlacement[] = []
 
-    const runLocked = async (name: string, placements: FetPlacement[]) => {
-      const file = join(workDir, `${name}.fet`)
-      await writeFile(file, lockFetSolution(fetText, placements))
-      return runFetCl(file, join(workDir, name), FET_TIME_LIMIT_SECONDS)
-    }
+    const runLocked = (name: string, placements: FetPlacement[]) =>
+      runFetClLocked(fetText, placements, workDir, name, FET_TIME_LIMIT_SECONDS)
 
     beforeAll(async () => {
       workDir = await mkdtemp(join(tmpdir(), 'fet-oracle-'))

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFetSolution } from '../../domain/timetable/fet/read-fet.ts'
-import { lockFetSolution } from '../../domain/timetable/fet/write-fet-solution.ts'
-import { FET_EXAMPLES, fetInstalled, runFetCl } from './fet-cl.ts'
+import { FET_EXAMPLES, fetInstalled, runFetClLocked } from './fet-cl.ts'
 
 const BRAZIL = join(FET_EXAMPLES, 'FET-5-official/Brazil/1/Brazil.fet')
 // The machine may be loaded (docs/timetabling.md): generous limits, the solver itself needs about a second.
@@ -75,9 +74,8 @@ describe('npm run timetable -- solve', () => {
       expect(run.code, run.stderr).toBe(0)
       expect(run.stderr).toContain('placed')
       const placements = readFetSolution(await readFile(out, 'utf8'))
-      const locked = join(workDir, 'locked.fet')
-      await writeFile(locked, lockFetSolution(await readFile(BRAZIL, 'utf8'), placements))
-      const fet = await runFetCl(locked, join(workDir, 'fet'), TIME_LIMIT_SECONDS)
+      const brazil = await readFile(BRAZIL, 'utf8')
+      const fet = await runFetClLocked(brazil, placements, workDir, 'locked', TIME_LIMIT_SECONDS)
       expect(fet.code, fet.output).toBe(0)
       expect(readFetSolution(fet.activitiesXml ?? '')).toEqual(placements)
     },
