@@ -12,6 +12,7 @@ import {
   type Repository,
 } from '../db/index.ts'
 import { useAuthStore } from '../features/auth/store.ts'
+import { markStart } from './start-marks.ts'
 
 const NOT_LOGGED_IN: PermissionResult = { ok: false, reason: 'not logged in' }
 
@@ -40,6 +41,7 @@ export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kin
         const subscription = current.all$().subscribe((docs) => {
           items.value = docs
           loaded.value = true
+          markStart(`store:${id}`)
         })
         onCleanup(() => subscription.unsubscribe())
       },

@@ -33,6 +33,8 @@ export function useHome() {
   const views = computed(() => (user.value ? todayViewsOf(user.value) : []))
   const shortcuts = computed(() => (user.value ? shortcutsOf(user.value) : []))
   const loaded = computed(() => lessons.loaded && terms.loaded)
+  /** Every store of the screen has its first load (the start bench waits for it). */
+  const interactive = computed(() => loaded.value && notices.loaded && receipts.loaded)
 
   const schoolDay = computed(() => lessonsOfDay(lessons.items, terms.items, today))
   const myLessons = computed(() =>
@@ -61,6 +63,7 @@ export function useHome() {
     views,
     shortcuts,
     loaded,
+    interactive,
     myLessons,
     schoolSummary,
     waiting,
