@@ -105,6 +105,7 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
       details: {
         start_to_interactive: {
           p95_ms: round(start.p95, 0),
+          replica_indexeddb_bytes: start.replicaBytes,
           runs: start.runs.map((run) => ({
             interactive_ms: run.interactiveMs,
             first_paint_ms: run.firstPaintMs,

@@ -25,10 +25,13 @@ export interface StartNumbers {
   p50: number
   p95: number
   runs: StartRun[]
+  /** IndexedDB on disk after the first sync: the replica the starts open. */
+  replicaBytes: number
   electron: string
 }
 
-async function firstSyncInto(userDataDir: string, serverUrl: string): Promise<void> {
+/** The first sync of the large school into the profile; returns the IndexedDB bytes it left on disk. */
+async function firstSyncInto(userDataDir: string, serverUrl: string): Promise<number> {
   const context = await launchChromiumProfile(userDataDir)
   try {
     const page = await openApp(context, serverUrl)
@@ -40,6 +43,10 @@ async function firstSyncInto(userDataDir: string, serverUrl: string): Promise<vo
       timeout: FIRST_SYNC_TIMEOUT_MS,
     })
     await page.waitForSelector('[data-test=home-page][data-interactive=true]')
+    return await page.evaluate(async () => {
+      const estimate = await navigator.storage.estimate()
+      return (estimate as { usageDetails?: { indexedDB?: number } }).usageDetails?.indexedDB ?? 0
+    })
   } finally {
     await context.close()
   }
@@ -104,7 +111,7 @@ export async function measureStart(runs: number): Promise<StartNumbers> {
   const server = await startBenchServer(seedLargeSchool, APP_DIR)
   const userDataDir = mkdtempSync(join(tmpdir(), 'campus-desk-start-'))
   try {
-    await firstSyncInto(userDataDir, server.url)
+    const replicaBytes = await firstSyncInto(userDataDir, server.url)
     const results: StartRun[] = []
     for (let run = 1; run <= runs; run++) {
       const start = await coldStart(userDataDir, server.url)
@@ -114,7 +121,13 @@ export async function measureStart(runs: number): Promise<StartNumbers> {
     const profileFile = process.env.BENCH_START_PROFILE
     if (profileFile) await coldStart(userDataDir, server.url, profileFile)
     const times = results.map((run) => run.interactiveMs)
-    return { p50: median(times), p95: percentile(times, 95), runs: results, electron: electronStart() }
+    return {
+      p50: median(times),
+      p95: percentile(times, 95),
+      runs: results,
+      replicaBytes,
+      electron: electronStart(),
+    }
   } finally {
     await server.close()
     rmSync(userDataDir, { recursive: true, force: true })
