@@ -106,6 +106,7 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
         start_to_interactive: {
           p95_ms: round(start.p95, 0),
           replica_indexeddb_bytes: start.replicaBytes,
+          with_generated_lessons: start.withLessons,
           runs: start.runs.map((run) => ({
             interactive_ms: run.interactiveMs,
             first_paint_ms: run.firstPaintMs,

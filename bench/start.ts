@@ -7,7 +7,14 @@ import { join, resolve } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { HOME_INTERACTIVE, START_MARK_PREFIX } from '../renderer/src/app/start-marks.ts'
 import { APP_DIR, buildApp, launchChromiumProfile, openApp } from './page.ts'
-import { BENCH_ADMIN, seedLargeSchool } from './seed.ts'
+import type { Term } from '../domain/catalog/term.ts'
+import type { WireDocument } from '../domain/documents.ts'
+import { holidayRanges, type CalendarEvent } from '../domain/events/calendar-event.ts'
+import { planGeneration } from '../domain/timetable/generate.ts'
+import type { PlanEntry } from '../domain/timetable/plan-entry.ts'
+import type { Store } from '../sync-server/src/store/index.ts'
+import { generateLargeSchool } from './large-school.ts'
+import { BENCH_ADMIN, BENCH_SCHOOL, seedLargeSchool, writeInChunks } from './seed.ts'
 import { startBenchServer } from './server.ts'
 import { median, percentile } from './stats.ts'
 
@@ -27,7 +34,37 @@ export interface StartNumbers {
   runs: StartRun[]
   /** IndexedDB on disk after the first sync: the replica the starts open. */
   replicaBytes: number
+  /** The replica holds the term's generated lessons too (`BENCH_START_LESSONS=1`). */
+  withLessons: boolean
   electron: string
+}
+
+const ofKind = <T>(docs: readonly WireDocument[] | undefined, kind: string) =>
+  (docs ?? []).filter((doc) => doc.kind === kind) as unknown as T[]
+
+/**
+ * The large school with its autumn term's 41,160 lessons generated, as a school's replica holds them once the
+ * timetable is made (`BENCH_START_LESSONS=1`): they are not among the 70,000 documents of DESIGN §11.
+ */
+async function seedLargeSchoolWithLessons(store: Store): Promise<number> {
+  const written = await seedLargeSchool(store)
+  const school = generateLargeSchool(BENCH_SCHOOL.id)
+  const [term] = ofKind<Term>(school.catalog, 'term')
+  if (!term) throw new Error('the large school has no term')
+  const { writes } = planGeneration({
+    term,
+    entries: ofKind<PlanEntry>(school.timetable, 'plan_entry'),
+    holidays: holidayRanges(ofKind<CalendarEvent>(school.events, 'calendar_event')),
+    existing: [],
+    from: term.start,
+  })
+  const lessons = writes.map((lesson) => ({
+    ...lesson,
+    schoolId: BENCH_SCHOOL.id,
+    updatedAt: term.updatedAt,
+    _deleted: false,
+  }))
+  return written + (await writeInChunks(store, BENCH_SCHOOL.id, 'timetable', lessons))
 }
 
 /** The first sync of the large school into the profile; returns the IndexedDB bytes it left on disk. */
@@ -108,7 +145,8 @@ function electronStart(): string {
  */
 export async function measureStart(runs: number): Promise<StartNumbers> {
   buildApp()
-  const server = await startBenchServer(seedLargeSchool, APP_DIR)
+  const withLessons = process.env.BENCH_START_LESSONS === '1'
+  const server = await startBenchServer(withLessons ? seedLargeSchoolWithLessons : seedLargeSchool, APP_DIR)
   const userDataDir = mkdtempSync(join(tmpdir(), 'campus-desk-start-'))
   try {
     const replicaBytes = await firstSyncInto(userDataDir, server.url)
@@ -126,6 +164,7 @@ export async function measureStart(runs: number): Promise<StartNumbers> {
       p95: percentile(times, 95),
       runs: results,
       replicaBytes,
+      withLessons,
       electron: electronStart(),
     }
   } finally {
