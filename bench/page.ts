@@ -33,10 +33,18 @@ export function buildApp(): void {
   buildRenderer()
 }
 
+const CHROMIUM = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  return chromium.launch(CHROMIUM)
+}
+
+/** A browser on a profile kept in `userDataDir` (IndexedDB, localStorage and the service worker survive it). */
+export function launchChromiumProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    ...CHROMIUM,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
   })
 }
 

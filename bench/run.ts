@@ -19,6 +19,7 @@ import {
   type ServerPushNumbers,
 } from './server-push.ts'
 import { measureSiteHome } from './site.ts'
+import { measureStart } from './start.ts'
 import { round } from './stats.ts'
 import { loadDetails } from './stream-load.ts'
 import { measureGeneration, measureWeekRender } from './timetable.ts'
@@ -132,6 +133,25 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
           raw_dexie_ms: round(firstSync.rawDexieMs, 0),
           rxdb_bulk_insert_ms: round(firstSync.rxdbBulkInsertMs, 0),
           runs: firstSync.runs,
+        },
+      },
+    }
+  },
+  start: async () => {
+    const start = await measureStart(runs('BENCH_START_RUNS', 5))
+    return {
+      results: { start_to_interactive_ms: { value: round(start.p50, 0), unit: 'ms', budget: 3_000 } },
+      details: {
+        start_to_interactive: {
+          p95_ms: round(start.p95, 0),
+          replica_indexeddb_bytes: start.replicaBytes,
+          with_generated_lessons: start.withLessons,
+          runs: start.runs.map((run) => ({
+            interactive_ms: run.interactiveMs,
+            first_paint_ms: run.firstPaintMs,
+            marks: run.marks,
+          })),
+          electron: start.electron,
         },
       },
     }

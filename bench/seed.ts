@@ -15,7 +15,7 @@ export const BENCH_ADMIN = { account: '13700009999', password: 'bench-2026' }
 const WRITE_CHUNK = 5_000
 
 /** Through the store's one write path (so every doc has a seq), in chunks of one transaction each. */
-async function writeInChunks(
+export async function writeInChunks(
   store: Store,
   schoolId: string,
   collection: CollectionName,

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import type { Observable } from 'rxjs'
+import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import type { BaseDocument } from '../../../domain/documents.ts'
 import type { PermissionResult } from '../../../domain/kinds.ts'
 import { creationProbe } from '../../../domain/permissions.ts'
@@ -12,8 +13,47 @@ import {
   type Repository,
 } from '../db/index.ts'
 import { useAuthStore } from '../features/auth/store.ts'
+import { markStart } from './start-marks.ts'
 
 const NOT_LOGGED_IN: PermissionResult = { ok: false, reason: 'not logged in' }
+
+/** The repository of `kind` in the signed-in user's replica; null while nobody is signed in. */
+export function useRepository<T extends BaseDocument>(kind: T['kind']) {
+  const auth = useAuthStore()
+  return computed<Repository<T> | null>(() => {
+    const session = auth.session
+    return session ? createRepository<T>(session.database, kind, session.user) : null
+  })
+}
+
+/**
+ * What `read` reads through `repository`, live; empty and not loaded while nobody is signed in. The first load
+ * of each page load sets the start mark `startMark` (see start-marks.ts).
+ */
+export function useLiveDocuments<T extends BaseDocument>(
+  repository: Ref<Repository<T> | null>,
+  read: (repository: Repository<T>) => Observable<T[]>,
+  startMark: string,
+) {
+  const items = shallowRef<T[]>([])
+  const loaded = ref(false)
+  watch(
+    repository,
+    (current, _previous, onCleanup) => {
+      items.value = []
+      loaded.value = false
+      if (!current) return
+      const subscription = read(current).subscribe((docs) => {
+        items.value = docs
+        loaded.value = true
+        markStart(startMark)
+      })
+      onCleanup(() => subscription.unsubscribe())
+    },
+    { immediate: true },
+  )
+  return { items, loaded }
+}
 
 /**
  * A Pinia setup store over the documents of one kind: a live list read from the local replica (it follows
@@ -23,28 +63,8 @@ const NOT_LOGGED_IN: PermissionResult = { ok: false, reason: 'not logged in' }
 export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kind']) {
   return defineStore(id, () => {
     const auth = useAuthStore()
-    const items = shallowRef<T[]>([])
-    const loaded = ref(false)
-
-    const repository = computed<Repository<T> | null>(() => {
-      const session = auth.session
-      return session ? createRepository<T>(session.database, kind, session.user) : null
-    })
-
-    watch(
-      repository,
-      (current, _previous, onCleanup) => {
-        items.value = []
-        loaded.value = false
-        if (!current) return
-        const subscription = current.all$().subscribe((docs) => {
-          items.value = docs
-          loaded.value = true
-        })
-        onCleanup(() => subscription.unsubscribe())
-      },
-      { immediate: true },
-    )
+    const repository = useRepository<T>(kind)
+    const { items, loaded } = useLiveDocuments(repository, (current) => current.all$(), `store:${id}`)
 
     function writable(): Repository<T> {
       if (!repository.value) throw new Error('not logged in')

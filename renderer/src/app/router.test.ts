@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { admission, menuRoutes, routes } from './router.ts'
+import { admission, menuRoutes, preloadComponents, routes } from './router.ts'
 
 const router = createRouter({ history: createMemoryHistory(), routes })
 const ADMIN = { roles: ['admin' as const] }
@@ -33,5 +33,23 @@ describe('admission', () => {
     const landing = router.resolve('/').matched[0]?.redirect
     expect(typeof landing === 'string' && router.resolve(landing).name).toBe('home')
     for (const user of [ADMIN, TEACHER]) expect(menuRoutes(router, user.roles)[0]?.name).toBe('home')
+  })
+})
+
+describe('preloadComponents', () => {
+  it('starts loading every lazy component of the matched routes, and leaves loading failures to the router', async () => {
+    const layout = vi.fn(() => Promise.resolve({}))
+    const home = vi.fn(() => Promise.reject(new Error('offline')))
+    const loaded = { name: 'already-loaded' }
+    preloadComponents([{ components: { default: layout } }, { components: { default: home, aside: loaded } }])
+    await Promise.resolve()
+    expect(layout).toHaveBeenCalledOnce()
+    expect(home).toHaveBeenCalledOnce()
+  })
+
+  it('covers the home screen: its layout and its page', () => {
+    const matched = router.resolve('/home').matched
+    expect(matched.map((record) => record.name ?? record.path)).toEqual(['/', 'home'])
+    expect(matched.every((record) => typeof record.components?.default === 'function')).toBe(true)
   })
 })

@@ -356,11 +356,26 @@ export function admission(
   return to.matched.every((route) => mayOpen(route, user.roles)) ? 'open' : 'not-for-role'
 }
 
+/**
+ * Starts loading the lazy components of `matched` now. The router loads them only once every guard has passed,
+ * and at start-up the guard waits for the saved session's replica to open: loaded alongside it, the first screen
+ * does not wait for its code after the replica. `import()` keeps the module, so the router's own load reuses it;
+ * a failure is the router's to report when it loads the component itself.
+ */
+export function preloadComponents(matched: readonly Pick<RouteRecordNormalized, 'components'>[]): void {
+  for (const record of matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      if (typeof component === 'function') void (component as () => Promise<unknown>)().catch(() => undefined)
+    }
+  }
+}
+
 export function createAppRouter(): Router {
   // Hash history: the same build runs from app://campus-desk/ and from http://<server>/app/.
   const router = createRouter({ history: createWebHashHistory(), routes })
   router.beforeEach(async (to, from) => {
     const auth = useAuthStore()
+    if (!auth.isLoggedIn) preloadComponents(to.matched)
     const loggedIn = auth.isLoggedIn || (await auth.restore())
     switch (admission(to, loggedIn ? auth.user : null)) {
       case 'open':

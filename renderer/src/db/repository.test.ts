@@ -105,6 +105,18 @@ describe('repository gate', () => {
     expect(names).toEqual(['语文'])
   })
 
+  it('lists the live documents of its kind whose fields match, and follows their changes', async () => {
+    const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
+    const locations = createRepository<Location>(db, 'location', ADMIN, { clock })
+    await subjects.insert({ name: '语文', enabled: true })
+    const history = await subjects.insert({ name: '历史', enabled: false })
+    await locations.insert({ ...room, enabled: false })
+    const disabled = subjects.matching$({ enabled: false })
+    expect((await firstValueFrom(disabled)).map((s) => s.name)).toEqual(['历史'])
+    await subjects.patch(history.id, { enabled: true })
+    expect(await firstValueFrom(disabled)).toEqual([])
+  })
+
   it('answers the permission question the UI asks before showing an action', () => {
     const draft = {
       id: 'x',

@@ -42,6 +42,8 @@ export interface Repository<T extends BaseDocument> {
   one$(id: string): Observable<T | null>
   /** The live documents of this kind whose id starts with `prefix` (read through the kind + id index). */
   withIdPrefix$(prefix: string): Observable<T[]>
+  /** The live documents of this kind whose fields equal those of `fields` (the lessons of one date). */
+  matching$(fields: Partial<Omit<T, 'kind'>>): Observable<T[]>
   get(id: string): Promise<T | null>
   insert(draft: Draft<T>): Promise<T>
   patch(id: string, changes: Changes<T>): Promise<T>
@@ -234,6 +236,7 @@ export function createRepository<T extends BaseDocument>(
         .$.pipe(map((doc) => (doc && doc.kind === kind ? (doc.toJSON() as unknown as T) : null))),
     // The character after the prefix's last one bounds the range: ids sort by UTF-16 code units.
     withIdPrefix$: (prefix) => live({ kind, id: { $gte: prefix, $lt: `${prefix}\uffff` } }),
+    matching$: (fields) => live({ ...fields, kind } as MangoQuerySelector<StoredDocument>),
     get: async (id) => {
       const doc = await collection.findOne(id).exec()
       return doc && doc.kind === kind ? (doc.toJSON() as unknown as T) : null

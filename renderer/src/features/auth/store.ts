@@ -18,6 +18,7 @@ import {
   type CampusDatabase,
   type SyncEngine,
 } from '../../db/index.ts'
+import { markStart } from '../../app/start-marks.ts'
 import { authDependencies } from './dependencies.ts'
 
 /** One logged-in user on one server: the local replica and its replication. */
@@ -114,6 +115,7 @@ export const useAuthStore = defineStore('auth', () => {
       storage: deps.createStorage(),
       name: databaseName(serverUrl, sessionUser),
     })
+    markStart('replica-open')
     const engine = startSync({ database, api })
     const blobs = createBlobCache({
       api,

@@ -1,11 +1,12 @@
 import { computed } from 'vue'
 import { localDate } from '../../../../domain/calendar/dates.ts'
+import type { Lesson } from '../../../../domain/timetable/lesson.ts'
+import { useLiveDocuments, useRepository } from '../../app/kind-store.ts'
 import { useAuthStore } from '../auth/store.ts'
 import { useNoticeStore, useReceiptStore } from '../notices/store.ts'
 import { usePendingComments } from '../site/use-pending-comments.ts'
 import { useSyncStore } from '../sync/store.ts'
 import { useTermStore } from '../terms/store.ts'
-import { useLessonStore } from '../timetable/store.ts'
 import {
   lessonsOfDay,
   noticesToAnswer,
@@ -22,22 +23,30 @@ const RECENT_NOTICES = 5
 export function useHome() {
   const auth = useAuthStore()
   const sync = useSyncStore()
-  const lessons = useLessonStore()
   const terms = useTermStore()
   const notices = useNoticeStore()
   const receipts = useReceiptStore()
   const pendingComments = usePendingComments()
   const today = localDate()
+  // Today's lessons only: the lesson store holds every term's (41,160 a term), and reading them all would hold
+  // up the first screen at start-up.
+  const lessons = useLiveDocuments(
+    useRepository<Lesson>('lesson'),
+    (repository) => repository.matching$({ date: today }),
+    'lessons-of-today',
+  )
 
   const user = computed(() => auth.user)
   const views = computed(() => (user.value ? todayViewsOf(user.value) : []))
   const shortcuts = computed(() => (user.value ? shortcutsOf(user.value) : []))
-  const loaded = computed(() => lessons.loaded && terms.loaded)
+  const loaded = computed(() => lessons.loaded.value && terms.loaded)
+  /** Every store of the screen has its first load (the start bench waits for it). */
+  const interactive = computed(() => loaded.value && notices.loaded && receipts.loaded)
 
-  const schoolDay = computed(() => lessonsOfDay(lessons.items, terms.items, today))
+  const schoolDay = computed(() => lessonsOfDay(lessons.items.value, terms.items, today))
   const myLessons = computed(() =>
     // A teacher's staff document has the id of their login identity.
-    lessonsOfDay(lessons.items, terms.items, today, user.value?.id ?? ''),
+    lessonsOfDay(lessons.items.value, terms.items, today, user.value?.id ?? ''),
   )
   const schoolSummary = computed(() => summaryOfDay(schoolDay.value))
 
@@ -61,6 +70,7 @@ export function useHome() {
     views,
     shortcuts,
     loaded,
+    interactive,
     myLessons,
     schoolSummary,
     waiting,
