@@ -3,6 +3,7 @@
 // opens the PDF; a guardian of a shared class reads it on a phone. The screens in three languages.
 import { mkdirSync } from 'node:fs'
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test'
+import { PNG } from 'pngjs'
 import {
   choose,
   expectSynced,
@@ -38,25 +39,19 @@ test.beforeAll(async () => {
 test.afterAll(async () => server.stop())
 
 /** Shares of a PNG's pixels that are dark (a toolbar, a viewer still loading) and pure white (a painted page). */
-function pngTones(page: Page, png: Buffer): Promise<{ dark: number; white: number }> {
-  return page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
-    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
-    context.drawImage(bitmap, 0, 0)
-    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height)
-    let dark = 0
-    let white = 0
-    data.forEach((_, i) => {
-      if (i % 4 !== 0) return
-      const [red, green, blue] = data.subarray(i, i + 3)
-      if (red < 100 && green < 100 && blue < 100) dark++
-      else if (red === 255 && green === 255 && blue === 255) white++
-    })
-    const pixels = data.length / 4
-    return { dark: dark / pixels, white: white / pixels }
-  }, png.toString('base64'))
+function pngTones(png: Buffer): { dark: number; white: number } {
+  const { data, width, height } = PNG.sync.read(png)
+  let dark = 0
+  let white = 0
+  for (let i = 0; i < data.length; i += 4) {
+    const red = data.readUInt8(i)
+    const green = data.readUInt8(i + 1)
+    const blue = data.readUInt8(i + 2)
+    if (red < 100 && green < 100 && blue < 100) dark++
+    else if (red === 255 && green === 255 && blue === 255) white++
+  }
+  const pixels = width * height
+  return { dark: dark / pixels, white: white / pixels }
 }
 
 /**
@@ -68,7 +63,7 @@ async function expectPdfPainted(frame: Locator): Promise<void> {
   await expect
     .poll(
       async () => {
-        const tones = await pngTones(frame.page(), await frame.screenshot())
+        const tones = pngTones(await frame.screenshot())
         return tones.dark > 0.02 && tones.white > 0.2
       },
       { timeout: 60_000 },
