@@ -53,6 +53,7 @@ const app = await buildApp(
     sessionIdleMs: daysInMs(config.sessionIdleDays),
     sessionMaxAgeMs: daysInMs(config.sessionMaxAgeDays),
     shutdownGraceMs: SHUTDOWN_GRACE_MS,
+    streamCoalesceMs: config.streamCoalesceMs,
   },
   { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy },
 )
