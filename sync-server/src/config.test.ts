@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       sessionIdleDays: undefined,
       sessionMaxAgeDays: undefined,
       streamCoalesceMs: 10,
+      listenBacklog: undefined,
       redis: undefined,
     })
   })
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache:6379',
       REDIS_PREFIX: 'city:',
       STREAM_COALESCE_MS: '0',
+      LISTEN_BACKLOG: '4096',
     })
     expect(config).toEqual({
       port: 8080,
@@ -64,6 +66,7 @@ describe('loadConfig', () => {
       sessionIdleDays: 7,
       sessionMaxAgeDays: 30,
       streamCoalesceMs: 0,
+      listenBacklog: 4096,
       redis: { url: 'redis://cache:6379', prefix: 'city:' },
     })
   })

@@ -32,6 +32,8 @@ export interface ServerConfig {
   sessionMaxAgeDays: number | undefined
   /** `STREAM_COALESCE_MS`: how long a school's commits are gathered into one stream event per collection; 0: off. */
   streamCoalesceMs: number
+  /** `LISTEN_BACKLOG`: connections the kernel queues while the server is busy; Node's default (511) when unset. */
+  listenBacklog: number | undefined
 }
 
 function port(value: string | undefined): number {
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionIdleDays: positiveInteger('SESSION_IDLE_DAYS', 'days', env.SESSION_IDLE_DAYS),
     sessionMaxAgeDays: positiveInteger('SESSION_MAX_AGE_DAYS', 'days', env.SESSION_MAX_AGE_DAYS),
     streamCoalesceMs: integerAtLeast(0, 'STREAM_COALESCE_MS', 'milliseconds', env.STREAM_COALESCE_MS) ?? 10,
+    listenBacklog: positiveInteger('LISTEN_BACKLOG', 'connections', env.LISTEN_BACKLOG),
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX || 'campus-desk:' } : undefined,
   }
 }
