@@ -3,7 +3,7 @@
 // each document timed from the push sent until the last stream has it.
 import { startServer, type RunningServer } from '../e2e/server.ts'
 import { freshDatabase } from '../test/support/fresh-database.ts'
-import { benchDatabaseUrl } from './server-push.ts'
+import { BENCH_LISTEN_BACKLOG, benchDatabaseUrl } from './server-push.ts'
 import { percentile } from './stats.ts'
 import { pushPlanFromEnv, runPushLoad, type LoadRun, type PushPlan } from './stream-load.ts'
 
@@ -30,6 +30,7 @@ export async function measureInstanceFanout(streams: number): Promise<InstanceFa
       REDIS_URL: redisUrl,
       REDIS_PREFIX: `bench-${crypto.randomUUID()}:`,
       LOG_LEVEL: 'warn',
+      LISTEN_BACKLOG: BENCH_LISTEN_BACKLOG,
     }
     // One after the other: the first seeds the demo school and makes the shared token key.
     for (let i = 0; i < INSTANCES; i++) servers.push(await startServer({ ...env, DEMO: i === 0 ? '1' : '0' }))

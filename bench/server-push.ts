@@ -15,6 +15,12 @@ export interface ServerPushNumbers {
   run: LoadRun
 }
 
+/**
+ * The pushes do not wait for each other: while the server is starved of CPU, hundreds of their connections wait to be
+ * accepted, past Node's default listen backlog (511), and the kernel resets them (`ECONNRESET`).
+ */
+export const BENCH_LISTEN_BACKLOG = '4096'
+
 export const benchDatabaseUrl = () => process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 
 /** Runs the push load against one server on `store`; PostgreSQL gets a fresh database of its own. */
@@ -29,6 +35,7 @@ export async function measureServerPush(store: StoreKind, streams: number): Prom
       LOG_LEVEL: 'warn',
       DATABASE_URL: database?.url ?? '',
       REDIS_URL: '',
+      LISTEN_BACKLOG: BENCH_LISTEN_BACKLOG,
     })
     try {
       const plan = pushPlanFromEnv(streams)

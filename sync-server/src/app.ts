@@ -70,6 +70,8 @@ export interface AppOptions {
   qrPollRateLimit?: RateLimit
   /** Interval of the sync stream's heartbeat comments. Default 15 s. */
   heartbeatMs?: number
+  /** How long a school's commits are gathered into one stream event per collection; 0: each at once. Default 10 ms. */
+  streamCoalesceMs?: number
   /**
    * Several server instances (issue 16): short-lived state they must share (login failures, QR tickets) lives in this Redis.
    * Default this process's memory. Opened and closed by the caller.
@@ -121,6 +123,7 @@ const DEFAULTS = {
   qrCreateRateLimit: { max: 60, timeWindowMs: 60_000 },
   qrPollRateLimit: { max: 600, timeWindowMs: 60_000 },
   heartbeatMs: 15_000,
+  streamCoalesceMs: 10,
   shutdownGraceMs: 5_000,
   maxStreamBufferBytes: 8 * 1024 * 1024,
   blobMaxBytes: 50 * 1024 * 1024,
@@ -142,6 +145,7 @@ const campusDeskPlugin: FastifyPluginAsync<AppOptions> = async (app, options) =>
   await app.register(realtime, {
     heartbeatMs: options.heartbeatMs ?? DEFAULTS.heartbeatMs,
     maxBufferedBytes: DEFAULTS.maxStreamBufferBytes,
+    coalesceMs: options.streamCoalesceMs ?? DEFAULTS.streamCoalesceMs,
     changeBus: options.changeBus,
   })
   await app.register(accounts)

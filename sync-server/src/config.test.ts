@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       sessionIdleDays: undefined,
       sessionMaxAgeDays: undefined,
+      streamCoalesceMs: 10,
+      listenBacklog: undefined,
       redis: undefined,
     })
   })
@@ -44,6 +46,8 @@ describe('loadConfig', () => {
       SESSION_MAX_AGE_DAYS: '30',
       REDIS_URL: 'redis://cache:6379',
       REDIS_PREFIX: 'city:',
+      STREAM_COALESCE_MS: '0',
+      LISTEN_BACKLOG: '4096',
     })
     expect(config).toEqual({
       port: 8080,
@@ -61,6 +65,8 @@ describe('loadConfig', () => {
       trustProxy: true,
       sessionIdleDays: 7,
       sessionMaxAgeDays: 30,
+      streamCoalesceMs: 0,
+      listenBacklog: 4096,
       redis: { url: 'redis://cache:6379', prefix: 'city:' },
     })
   })
@@ -87,5 +93,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BLOB_MAX_BYTES: '50MB' })).toThrow('BLOB_MAX_BYTES is not a number of bytes')
     expect(() => loadConfig({ BLOB_MAX_BYTES: '0' })).toThrow('BLOB_MAX_BYTES')
     expect(() => loadConfig({ SESSION_IDLE_DAYS: '2w' })).toThrow('SESSION_IDLE_DAYS is not a number of days')
+    expect(() => loadConfig({ STREAM_COALESCE_MS: '-1' })).toThrow('STREAM_COALESCE_MS')
   })
 })

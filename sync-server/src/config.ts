@@ -30,6 +30,10 @@ export interface ServerConfig {
   redis: { url: string; prefix: string } | undefined
   /** `SESSION_MAX_AGE_DAYS`: a session ends this long after its login; the app's default (90) when unset. */
   sessionMaxAgeDays: number | undefined
+  /** `STREAM_COALESCE_MS`: how long a school's commits are gathered into one stream event per collection; 0: off. */
+  streamCoalesceMs: number
+  /** `LISTEN_BACKLOG`: connections the kernel queues while the server is busy; Node's default (511) when unset. */
+  listenBacklog: number | undefined
 }
 
 function port(value: string | undefined): number {
@@ -40,12 +44,21 @@ function port(value: string | undefined): number {
   return parsed
 }
 
-function positiveInteger(name: string, unit: string, value: string | undefined): number | undefined {
+function integerAtLeast(
+  min: number,
+  name: string,
+  unit: string,
+  value: string | undefined,
+): number | undefined {
   if (value === undefined || value === '') return undefined
   const parsed = Number(value)
-  if (!Number.isSafeInteger(parsed) || parsed <= 0)
+  if (!Number.isSafeInteger(parsed) || parsed < min)
     throw new Error(`${name} is not a number of ${unit}: ${value}`)
   return parsed
+}
+
+function positiveInteger(name: string, unit: string, value: string | undefined): number | undefined {
+  return integerAtLeast(1, name, unit, value)
 }
 
 function flag(value: string | undefined): boolean {
@@ -72,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: flag(env.TRUST_PROXY),
     sessionIdleDays: positiveInteger('SESSION_IDLE_DAYS', 'days', env.SESSION_IDLE_DAYS),
     sessionMaxAgeDays: positiveInteger('SESSION_MAX_AGE_DAYS', 'days', env.SESSION_MAX_AGE_DAYS),
+    streamCoalesceMs: integerAtLeast(0, 'STREAM_COALESCE_MS', 'milliseconds', env.STREAM_COALESCE_MS) ?? 10,
+    listenBacklog: positiveInteger('LISTEN_BACKLOG', 'connections', env.LISTEN_BACKLOG),
     redis: env.REDIS_URL ? { url: env.REDIS_URL, prefix: env.REDIS_PREFIX || 'campus-desk:' } : undefined,
   }
 }

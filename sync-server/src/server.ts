@@ -53,6 +53,7 @@ const app = await buildApp(
     sessionIdleMs: daysInMs(config.sessionIdleDays),
     sessionMaxAgeMs: daysInMs(config.sessionMaxAgeDays),
     shutdownGraceMs: SHUTDOWN_GRACE_MS,
+    streamCoalesceMs: config.streamCoalesceMs,
   },
   { logger: { level: process.env.LOG_LEVEL ?? 'info' }, trustProxy: config.trustProxy },
 )
@@ -83,5 +84,5 @@ async function shutdown(signal: string): Promise<void> {
 process.once('SIGINT', () => void shutdown('SIGINT'))
 process.once('SIGTERM', () => void shutdown('SIGTERM'))
 
-await app.listen({ port: config.port, host: config.host })
+await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog })
 app.log.info(`sync server (${store.kind}) at ${config.publicUrl}`)

@@ -26,7 +26,7 @@ export interface RealtimeOptions extends HubOptions {
  * and the in-process bus hands the change straight to the hub, so streams get a school's changes in seq order.
  * The visibility index learns each change before the hub filters it, so the change is filtered with the scopes
  * it makes, and (with the in-process bus) before the write's response, so the writer's next pull already sees
- * it. When the bus may have lost changes (Redis reconnected), the school's index is read again and its streams
+ * it; the hub may hold the change for its coalescing window, but sends what it holds before the index changes. When the bus may have lost changes (Redis reconnected), the school's index is read again and its streams
  * are told to resync.
  */
 const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
@@ -42,6 +42,8 @@ const realtime: FastifyPluginAsync<RealtimeOptions> = async (app, options) => {
   const visibility = new Visibility(app.store)
   const stopPublishing = app.store.onCommit((change) => bus.publish(change))
   const stopDelivering = bus.subscribe((change) => {
+    // The commits the hub still holds are filtered with the scopes from before this one.
+    if (visibility.changesIndex(change)) hub.flush(change.schoolId)
     visibility.apply(change)
     hub.deliver(change)
   })

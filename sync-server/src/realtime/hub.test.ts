@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { schoolClass, subject } from '../test-support/documents.ts'
 import { OrgIndex } from '../visibility/org-index.ts'
@@ -141,5 +141,90 @@ describe('RealtimeHub', () => {
     expect(hub.connectionCount).toBe(1)
     hub.resyncSchool(undefined)
     expect(other.closed).toBe(true)
+  })
+})
+
+describe('RealtimeHub with coalescing', () => {
+  const hub = new RealtimeHub(
+    { heartbeatMs: 60_000, maxBufferedBytes: 1_000_000, coalesceMs: 60_000 },
+    new SavedScopes(),
+  )
+  afterEach(async () => {
+    vi.restoreAllMocks()
+    await hub.close()
+  })
+
+  const checkpoints = (sink: FakeSink) =>
+    sink.chunks.join('').match(/"checkpoint":\{"seq":\d+\}|event: resync/g)
+
+  it('sends a batch as one write per stream, each collection run as one event', () => {
+    const sink = new FakeSink()
+    hub.connect(user('a'), sink, stream())
+    hub.deliver(change(1))
+    hub.deliver(change(2))
+    hub.deliver({ schoolId: 'demo', collection: 'org', documents: [{ seq: 3, data: schoolClass('c1') }] })
+    expect(sink.chunks).toEqual([])
+    hub.flush('demo')
+    expect(sink.chunks).toHaveLength(1)
+    expect(checkpoints(sink)).toEqual(['"checkpoint":{"seq":2}', '"checkpoint":{"seq":3}'])
+  })
+
+  it('serializes an event once for every stream that sees the same documents whole', () => {
+    const sinks = [new FakeSink(), new FakeSink(), new FakeSink()]
+    for (const [at, sink] of sinks.entries()) hub.connect(user(`u${at}`), sink, stream())
+    hub.deliver(change(1))
+    hub.deliver({ schoolId: 'demo', collection: 'org', documents: [{ seq: 2, data: schoolClass('c1') }] })
+    const stringify = vi.spyOn(JSON, 'stringify')
+    hub.flush()
+    expect(stringify).toHaveBeenCalledTimes(2)
+    expect(new Set(sinks.map((sink) => sink.chunks.join(''))).size).toBe(1)
+  })
+
+  it('sends what it holds to the streams open before a new one, not to the new one', () => {
+    const [before, after] = [new FakeSink(), new FakeSink()]
+    hub.connect(user('a'), before, stream())
+    hub.deliver(change(1))
+    hub.connect(user('b'), after, stream())
+    hub.deliver(change(2))
+    hub.flush()
+    expect([checkpoints(before), checkpoints(after)]).toEqual([
+      ['"checkpoint":{"seq":1}', '"checkpoint":{"seq":2}'],
+      ['"checkpoint":{"seq":2}'],
+    ])
+  })
+
+  it('keeps the order of changes and resyncs when the batch is flushed before the org index changes', () => {
+    const classes = new OrgIndex()
+    const teacher: SessionUser = { ...user('t'), roles: ['teacher'] }
+    const sink = new FakeSink()
+    hub.connect(teacher, sink, { ...stream(), index: classes })
+    hub.deliver(change(1))
+    const scopeChange = {
+      schoolId: 'demo',
+      collection: 'org' as const,
+      documents: [{ seq: 2, data: classOfT }],
+    }
+    hub.flush('demo')
+    classes.apply(scopeChange.documents)
+    hub.deliver(scopeChange)
+    hub.deliver(change(3))
+    hub.resync('t', { collections: ['catalog'] })
+    expect(checkpoints(sink)).toEqual([
+      '"checkpoint":{"seq":1}',
+      'event: resync',
+      '"checkpoint":{"seq":2}',
+      '"checkpoint":{"seq":3}',
+      'event: resync',
+    ])
+    expect(sink.chunks[1]).toBe(RESYNC)
+  })
+
+  it('sends what it holds before it ends the streams on close', async () => {
+    const sink = new FakeSink()
+    hub.connect(user('a'), sink, stream())
+    hub.deliver(change(1))
+    await hub.close()
+    expect(checkpoints(sink)).toEqual(['"checkpoint":{"seq":1}', 'event: resync'])
+    expect(sink.closed).toBe(true)
   })
 })

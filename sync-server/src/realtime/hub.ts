@@ -4,6 +4,7 @@ import type { ReadScope } from '../../../domain/kinds.ts'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { readableView } from '../../../domain/permissions.ts'
 import type { CommittedChange, StoredDocument } from '../store/index.ts'
+import { ChangeCoalescer } from './coalescer.ts'
 import type { SessionStreamHub } from './session-streams.ts'
 import {
   changedCollections,
@@ -31,6 +32,8 @@ export interface HubOptions {
   heartbeatMs: number
   /** A client this far behind is disconnected; it reconnects and pulls from its checkpoint. */
   maxBufferedBytes: number
+  /** How long a school's commits are gathered into one event per collection (`ChangeCoalescer`). Default 0: not. */
+  coalesceMs?: number
 }
 
 /** Where the scope each session's last stream ended with is kept: the store, for every instance and a restart. */
@@ -72,21 +75,65 @@ function changeEvent(collection: CollectionName, visible: WireDocument[], lastSe
   return sseEvent('change', { collection, documents: visible, checkpoint: { seq: lastSeq } })
 }
 
-/** What `subscriber` sees of `documents`: the readable ones, each with the fields they may see. */
-function viewsOf(subscriber: Subscriber, documents: readonly StoredDocument[]): WireDocument[] {
-  return documents.flatMap(({ data }) => readableView(subscriber.user, data, subscriber.scope) ?? [])
+interface SubscriberView {
+  /** The documents the subscriber may read, each with the fields they may see. */
+  views: WireDocument[]
+  /** Names which documents they are when all are seen whole: subscribers with the same key share one event text. */
+  sharedKey: string | undefined
 }
 
-/** Does the subscriber see every document of the change whole (then the shared event text fits)? */
-function seesAll(views: readonly WireDocument[], documents: readonly StoredDocument[]): boolean {
-  return views.length === documents.length && views.every((view, i) => view === documents[i]?.data)
+const EVERY_DOCUMENT = '*'
+
+function viewOf(subscriber: Subscriber, documents: readonly StoredDocument[]): SubscriberView {
+  const views: WireDocument[] = []
+  const wholeAt: number[] = []
+  documents.forEach(({ data }, at) => {
+    const view = readableView(subscriber.user, data, subscriber.scope)
+    if (!view) return
+    views.push(view)
+    if (view === data) wholeAt.push(at)
+  })
+  if (wholeAt.length < views.length) return { views, sharedKey: undefined }
+  return { views, sharedKey: wholeAt.length === documents.length ? EVERY_DOCUMENT : wholeAt.join() }
+}
+
+/** The `change` events of one batch, each serialized once per set of documents seen whole. */
+class BatchEvents {
+  readonly #changes: readonly CommittedChange[]
+  readonly #shared: Map<string, string>[]
+
+  constructor(changes: readonly CommittedChange[]) {
+    this.#changes = changes
+    this.#shared = changes.map(() => new Map())
+  }
+
+  /** The text of every event of the batch `subscriber` sees, in order. */
+  textFor(subscriber: Subscriber): string {
+    return this.#changes.map((change, at) => this.#eventFor(subscriber, change, at)).join('')
+  }
+
+  #eventFor(subscriber: Subscriber, { collection, documents }: CommittedChange, at: number): string {
+    const { views, sharedKey } = viewOf(subscriber, documents)
+    const lastSeq = documents.at(-1)?.seq
+    if (views.length === 0 || lastSeq === undefined) return ''
+    if (sharedKey === undefined) return changeEvent(collection, views, lastSeq)
+    const shared = this.#shared[at] as Map<string, string>
+    let text = shared.get(sharedKey)
+    if (text === undefined) {
+      text = changeEvent(collection, views, lastSeq)
+      shared.set(sharedKey, text)
+    }
+    return text
+  }
 }
 
 /**
  * The open sync streams of this server instance. Each committed change goes to the streams of its school,
  * filtered and projected per user with the same visibility rule and scope as pull; the checkpoint is the last seq of the
  * change, so a client never rescans documents hidden from it. A user whose scope the change altered is told
- * first to pull the scoped collections again from 0 (DESIGN §5).
+ * first to pull the scoped collections again from 0 (DESIGN §5). With `coalesceMs`, a school's commits are
+ * gathered into batches (`ChangeCoalescer`); a batch is flushed before anything that changes what it is filtered
+ * with or who receives it: a commit to the org index (`flush`, by the realtime plugin), a new stream, a resync.
  */
 export class RealtimeHub implements SessionStreamHub {
   readonly #options: HubOptions
@@ -95,10 +142,14 @@ export class RealtimeHub implements SessionStreamHub {
   /** Scopes of ended streams still being saved: `close` waits for them, before the store closes. */
   readonly #saving = new Set<Promise<void>>()
   readonly #heartbeat: NodeJS.Timeout
+  readonly #coalescer: ChangeCoalescer
 
   constructor(options: HubOptions, scopes: StreamScopes) {
     this.#options = options
     this.#scopes = scopes
+    this.#coalescer = new ChangeCoalescer({ windowMs: options.coalesceMs ?? 0 }, (schoolId, changes) =>
+      this.#deliverBatch(schoolId, changes),
+    )
     this.#heartbeat = setInterval(() => this.#beat(), options.heartbeatMs)
     this.#heartbeat.unref()
   }
@@ -118,6 +169,8 @@ export class RealtimeHub implements SessionStreamHub {
    */
   connect(user: SessionUser, sink: StreamSink, context: StreamContext): () => void {
     const { index, scopeAtDisconnect } = context
+    // Commits before the stream opened are the client's to pull, not the stream's to send.
+    this.flush(user.schoolId)
     const subscriber = { ...context, user, sink, scope: index.scopeOf(user), version: index.version }
     const changed = scopeAtDisconnect
       ? changedFingerprints(scopeAtDisconnect, scopeFingerprint(subscriber.scope))
@@ -129,24 +182,19 @@ export class RealtimeHub implements SessionStreamHub {
     return () => this.#remove(subscriber)
   }
 
+  /** Sends a committed change to the school's streams, after the coalescing window when there is one. */
   deliver(change: CommittedChange): void {
-    const subscribers = this.#bySchool.get(change.schoolId)
-    const last = change.documents.at(-1)
-    if (!subscribers || !last) return
-    let everythingVisible: string | undefined
-    for (const subscriber of subscribers) {
-      this.#refreshScope(subscriber)
-      const visible = viewsOf(subscriber, change.documents)
-      if (visible.length === 0) continue
-      const event = seesAll(visible, change.documents)
-        ? (everythingVisible ??= changeEvent(change.collection, visible, last.seq))
-        : changeEvent(change.collection, visible, last.seq)
-      this.#send(subscriber, event)
-    }
+    this.#coalescer.add(change)
+  }
+
+  /** Sends the pending changes of `schoolId` (of every school when `undefined`) now. */
+  flush(schoolId?: string): void {
+    this.#coalescer.flush(schoolId)
   }
 
   /** Asks every stream of `userId` (all their windows and devices) to pull again, e.g. after a visibility change. */
   resync(userId: string, event: ResyncEvent): void {
+    this.flush()
     const text = sseEvent('resync', event)
     for (const subscribers of this.#bySchool.values()) {
       for (const subscriber of subscribers) if (subscriber.user.id === userId) this.#send(subscriber, text)
@@ -158,6 +206,7 @@ export class RealtimeHub implements SessionStreamHub {
    * pull every collection again from their checkpoints, then ended, so they reconnect with a fresh org index.
    */
   resyncSchool(schoolId: string | undefined): void {
+    this.flush(schoolId)
     const text = sseEvent('resync', { collections: [...COLLECTION_NAMES] })
     for (const [school, subscribers] of [...this.#bySchool]) {
       if (schoolId !== undefined && school !== schoolId) continue
@@ -192,6 +241,18 @@ export class RealtimeHub implements SessionStreamHub {
     clearInterval(this.#heartbeat)
     this.resyncSchool(undefined)
     await Promise.all(this.#saving)
+  }
+
+  /** One write per stream: its scope's resync first when a commit changed it, then the batch's events. */
+  #deliverBatch(schoolId: string, changes: readonly CommittedChange[]): void {
+    const subscribers = this.#bySchool.get(schoolId)
+    if (!subscribers) return
+    const events = new BatchEvents(changes)
+    for (const subscriber of subscribers) {
+      this.#refreshScope(subscriber)
+      const text = events.textFor(subscriber)
+      if (text !== '') this.#send(subscriber, text)
+    }
   }
 
   #beat(): void {

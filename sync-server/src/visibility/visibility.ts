@@ -41,9 +41,13 @@ export class Visibility {
     else this.#schools.delete(schoolId)
   }
 
+  /** Whether `apply(change)` may change the scopes of the change's school. */
+  changesIndex(change: CommittedChange): boolean {
+    return INDEXED_COLLECTIONS.includes(change.collection) && this.#schools.has(change.schoolId)
+  }
+
   apply(change: CommittedChange): void {
-    if (INDEXED_COLLECTIONS.includes(change.collection))
-      this.#schools.get(change.schoolId)?.index.apply(change.documents)
+    if (this.changesIndex(change)) this.#schools.get(change.schoolId)?.index.apply(change.documents)
   }
 
   async #loadCollection(schoolId: string, collection: CollectionName, index: OrgIndex): Promise<void> {
