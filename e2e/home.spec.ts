@@ -10,6 +10,7 @@ import {
   LOCALES,
   logIn,
   openPc,
+  openSubjects,
   SCREENSHOTS,
   shoot,
   type Locale,
@@ -173,7 +174,7 @@ test('offline, the home counts the changes waiting until they are synced', async
   await expect(changes).toHaveCount(0)
 
   // The subjects screen's code is loaded while online: this PC has no service worker in the test.
-  await page.getByTestId('menu-subjects').click()
+  await openSubjects(page)
   await context.setOffline(true)
   await page.getByTestId('subject-add').click()
   await fillSubjectForm(page, { name: '书法', code: 'CAL-HOME' })
