@@ -1,5 +1,7 @@
 import {
+  breakSlots,
   dayOf,
+  followsAcrossBreaks,
   fitsInDay,
   isHard,
   item,
@@ -57,6 +59,7 @@ export class TimetableState {
   /** Slots that are not gaps (breaks, hard unavailability), per teacher and per subgroup. */
   private readonly teacherOff: Uint8Array[]
   private readonly subgroupOff: Uint8Array[]
+  private readonly breaks: Uint8Array
 
   constructor(problem: Problem) {
     this.problem = problem
@@ -72,6 +75,7 @@ export class TimetableState {
     this.subgroupLimits = problem.subgroupNames.map(() => ({ ...NO_LIMITS }))
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
     this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
+    this.breaks = breakSlots(problem)
     this.rules = problem.activities.map((activity) => ({
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
@@ -160,8 +164,9 @@ export class TimetableState {
   }
 
   private relateConsecutive(first: number, second: number): void {
+    const duration = item(this.problem.activities, first).duration
     const follows = (sa: number, sb: number) =>
-      this.day(sa) === this.day(sb) && sb === sa + item(this.problem.activities, first).duration
+      followsAcrossBreaks(this.problem, this.breaks, sa, duration, sb)
     item(this.rules, first).relations.push({ other: second, compatible: follows })
     item(this.rules, second).relations.push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
   }
