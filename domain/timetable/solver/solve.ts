@@ -30,6 +30,11 @@ const TABU_TENURE = 12
 const TABU_COST = 1000
 /** An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. */
 const GAP_COST = 1000
+/**
+ * An hour short of a hard daily minimum, or a day beginning too late, weighs as much as forcing out this many: little,
+ * since while the week fills up every new day of a teacher starts short of its minimum.
+ */
+const SHAPE_COST = 2
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same timetable. */
 export function seededRandom(seed: number): () => number {
@@ -79,9 +84,9 @@ class Search {
     return true
   }
 
-  /** Forces out activities of teachers or subgroups over their hard gap limit, for them to be placed again. */
-  unsettleGapExcess(): boolean {
-    const over = this.state.activitiesOverGapLimits()
+  /** Forces out an activity of a teacher or subgroup over a whole-week hard limit, for it to be placed again. */
+  unsettleWeekExcess(): boolean {
+    const over = this.state.activitiesOverWeekLimits()
     const chosen = over[Math.floor(this.random() * over.length)]
     if (chosen === undefined) return false
     this.evict(chosen)
@@ -127,7 +132,8 @@ class Search {
       const room = this.state.bestRoom(activity, slot, this.cost)
       if (!room) continue
       if (room.occupant >= 0) out.add(room.occupant)
-      let cost = this.random() + this.state.gapExcess(activity, slot) * GAP_COST
+      const excess = this.state.weekExcess(activity, slot)
+      let cost = this.random() + excess.gaps * GAP_COST + excess.shape * SHAPE_COST
       for (const occupant of out) cost += this.cost(occupant)
       if (!best || cost < best.cost) best = { slot, room: room.room, out, cost }
     }
@@ -163,7 +169,7 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     for (let i = 0; i < BATCH && !solved; i++) {
       if (search.unplacedCount < bestCost)
         [best, bestCost] = [search.state.assignment.slice(), search.unplacedCount]
-      solved = !search.step() && !search.unsettleGapExcess()
+      solved = !search.step() && !search.unsettleWeekExcess()
     }
     if (solved) best = search.state.assignment.slice()
     options.onProgress?.({ placed: total - search.unplacedCount, total, bestCost })
