@@ -84,13 +84,10 @@ class Search {
     return true
   }
 
-  /** Forces out an activity of a teacher or subgroup over a whole-week hard limit, for it to be placed again. */
-  unsettleWeekExcess(): boolean {
-    const over = this.state.activitiesOverWeekLimits()
+  /** Forces out one of `over` (activities over a whole-week hard limit), for it to be placed again. */
+  unsettle(over: number[]): void {
     const chosen = over[Math.floor(this.random() * over.length)]
-    if (chosen === undefined) return false
-    this.evict(chosen)
-    return true
+    if (chosen !== undefined) this.evict(chosen)
   }
 
   private takeMostConstrained(): number | undefined {
@@ -157,21 +154,30 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * Places the activities of `problem` respecting its hard constraints; stops when complete or when `signal` aborts,
- * returning the best assignment found (the most activities placed). Deterministic for a seed when not cut short.
+ * returning the best assignment found (the most activities placed, then the fewest over a whole-week limit).
+ * Deterministic for a seed when not cut short.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const search = new Search(problem, options.seed ?? 1)
   const total = problem.activities.length
+  // Fewer unplaced is better; with all placed, fewer activities over a whole-week limit (at most `total`).
+  const score = (unplaced: number, over: number) => unplaced * (total + 1) + over
   let best: Assignment = search.state.assignment.slice()
-  let bestCost = Infinity
+  let bestScore = Infinity
+  const keepIfBetter = (candidate: number) => {
+    if (candidate < bestScore) [best, bestScore] = [search.state.assignment.slice(), candidate]
+  }
   let solved = false
   while (!solved && !options.signal?.aborted) {
     for (let i = 0; i < BATCH && !solved; i++) {
-      if (search.unplacedCount < bestCost)
-        [best, bestCost] = [search.state.assignment.slice(), search.unplacedCount]
-      solved = !search.step() && !search.unsettleWeekExcess()
+      keepIfBetter(score(search.unplacedCount, total))
+      if (search.step()) continue
+      const over = search.state.activitiesOverWeekLimits()
+      keepIfBetter(score(0, over.length))
+      solved = over.length === 0
+      search.unsettle(over)
     }
-    if (solved) best = search.state.assignment.slice()
+    const bestCost = Math.floor(bestScore / (total + 1))
     options.onProgress?.({ placed: total - search.unplacedCount, total, bestCost })
     await nextTurn()
   }
