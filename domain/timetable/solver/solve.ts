@@ -31,8 +31,9 @@ const TABU_COST = 1000
 /** An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. */
 const GAP_COST = 1000
 /**
- * An hour short of a hard daily minimum, or a day beginning too late, weighs as much as forcing out this many: little,
- * since while the week fills up every new day of a teacher starts short of its minimum.
+ * Once repair has begun, an hour short of a hard daily minimum, or a day beginning too late, weighs as much as forcing
+ * out this many activities. Not before: while the week fills up every new day of a teacher starts short of its
+ * minimum, and weighing that kept Romania's school from ever being placed whole.
  */
 const SHAPE_COST = 2
 
@@ -59,6 +60,7 @@ class Search {
   private readonly evictions: number[]
   private readonly placedAt: number[]
   private readonly unplaced: number[]
+  private shapeCost = 0
   iteration = 0
 
   constructor(problem: Problem, seed: number) {
@@ -86,6 +88,7 @@ class Search {
 
   /** Forces out one of `over` (activities over a whole-week hard limit), for it to be placed again. */
   unsettle(over: number[]): void {
+    this.shapeCost = SHAPE_COST
     const chosen = over[Math.floor(this.random() * over.length)]
     if (chosen !== undefined) this.evict(chosen)
   }
@@ -130,7 +133,7 @@ class Search {
       if (!room) continue
       if (room.occupant >= 0) out.add(room.occupant)
       const excess = this.state.weekExcess(activity, slot)
-      let cost = this.random() + excess.gaps * GAP_COST + excess.shape * SHAPE_COST
+      let cost = this.random() + excess.gaps * GAP_COST + excess.shape * this.shapeCost
       for (const occupant of out) cost += this.cost(occupant)
       if (!best || cost < best.cost) best = { slot, room: room.room, out, cost }
     }
