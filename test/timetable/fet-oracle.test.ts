@@ -108,3 +108,25 @@ describe.skipIf(!fetInstalled)(
     })
   },
 )
+
+describe.skipIf(!fetInstalled)('FET as the oracle on Spain (skipped without Debian fet and fet-data)', () => {
+  const SPAIN = join(FET_EXAMPLES, 'FET-5-official/Spain/2-secondary-school/secondary-school.fet')
+  let workDir = ''
+
+  afterAll(async () => {
+    if (workDir) await rm(workDir, { recursive: true, force: true })
+  })
+
+  it(
+    'finds no broken hard constraint in FET own solution (two activities consecutive across a break)',
+    async () => {
+      workDir = await mkdtemp(join(tmpdir(), 'fet-oracle-spain-'))
+      const problem = problemFromFet(readFet(await readFile(SPAIN, 'utf8')))
+      const fetSolution = solutionOf(await runFetCl(SPAIN, workDir, FET_TIME_LIMIT_SECONDS))
+      const assignment = assignmentFromFet(problem, fetSolution)
+      expect(assignment.every((placement) => placement !== null)).toBe(true)
+      expect(check(problem, assignment).hard).toEqual([])
+    },
+    TEST_TIMEOUT_MS,
+  )
+})

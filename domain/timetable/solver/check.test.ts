@@ -463,6 +463,39 @@ describe('the constraint checkers (issue 17)', () => {
     ])
   })
 
+  describe('breaks between two activities, as FET reads them', () => {
+    const consecutive = constraint(
+      'TwoActivitiesConsecutive',
+      '<First_Activity_Id>3</First_Activity_Id><Second_Activity_Id>4</Second_Activity_Id>',
+    )
+    const breakAt = (day: string, hour: string) =>
+      constraint('BreakTimes', times('Break_Time', 'Day', 'Hour', [[day, hour]]))
+    const hardReasonsWith = (timeConstraints: string[], placements: Placements) => {
+      const problem = schoolProblem(schoolFet(timeConstraints))
+      return check(problem, place(problem, placements)).hard.map((v) => v.reason)
+    }
+    // Activity 3 (2 hours) at Tu 1–2, activity 4 at Tu 4: only Tu 3 lies between them.
+    const aroundTuesdayThird: Placements = { 3: ['Tu', '1', 'R2'], 4: ['Tu', '4', 'R2'] }
+
+    it('TwoActivitiesConsecutive: a break between them keeps them consecutive', () => {
+      expect(hardReasonsWith([consecutive, breakAt('Tu', '3')], aroundTuesdayThird)).toEqual([])
+    })
+
+    it('TwoActivitiesConsecutive: a lesson hour between them does not', () => {
+      expect(hardReasonsWith([consecutive, breakAt('We', '3')], aroundTuesdayThird)).toEqual([
+        'activity 4 does not start right after activity 3 ends',
+      ])
+    })
+
+    it('MinDaysBetweenActivities: "consecutive if same day" does not skip a break', () => {
+      const sameDay = `${ids(1, 2)}<MinDays>1</MinDays><Consecutive_If_Same_Day>true</Consecutive_If_Same_Day>`
+      const placements: Placements = { 1: ['We', '1', 'R1'], 2: ['We', '3', 'R1'], 4: ['Tu', '3', 'R2'] }
+      expect(
+        hardReasonsWith([constraint('MinDaysBetweenActivities', sameDay), breakAt('We', '2')], placements),
+      ).toContain('activity 1 and activity 2 are on the same day but not consecutive')
+    })
+  })
+
   it('lets no covered FET constraint type go without a case', () => {
     const covered = new Set(CASES.map((testCase) => `Constraint${testCase.type}`))
     expect(SUPPORTED_FET_CONSTRAINTS.filter((type) => !covered.has(type))).toEqual([])

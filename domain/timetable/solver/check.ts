@@ -1,5 +1,7 @@
 import {
+  breakSlots,
   dayOf,
+  followsAcrossBreaks,
   fitsInDay,
   isHard,
   item,
@@ -40,6 +42,7 @@ class Timetable {
   /** Slots that do not count as gaps: breaks and hard unavailability, per teacher and per subgroup. */
   readonly teacherOff: Uint8Array[]
   readonly subgroupOff: Uint8Array[]
+  readonly breaks: Uint8Array
 
   readonly problem: Problem
   readonly assignment: Assignment
@@ -64,6 +67,7 @@ class Timetable {
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
     this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
     for (const constraint of problem.constraints) this.markOff(constraint)
+    this.breaks = breakSlots(problem)
   }
 
   private markOff(constraint: ProblemConstraint): void {
@@ -311,7 +315,9 @@ const CHECKERS: Checkers = {
   consecutive: (t, c) => {
     const first = t.placement(c.first)
     const second = t.placement(c.second)
-    if (!first || !second || follows(t, c.first, c.second)) return []
+    const duration = item(t.problem.activities, c.first).duration
+    if (!first || !second || followsAcrossBreaks(t.problem, t.breaks, first.slot, duration, second.slot))
+      return []
     return [{ count: 1, reason: `${t.label(c.second)} does not start right after ${t.label(c.first)} ends` }]
   },
   endsStudentsDay: (t, c) => {

@@ -108,6 +108,31 @@ export function fitsInDay(problem: Problem, slot: number, duration: number): boo
   )
 }
 
+/** The slots that are breaks for everyone (hard BreakTimes). */
+export function breakSlots(problem: Problem): Uint8Array {
+  const breaks = new Uint8Array(slotCount(problem))
+  for (const c of problem.constraints)
+    if (c.kind === 'breakTimes' && isHard(c)) c.busy.forEach((busy, slot) => busy && (breaks[slot] = 1))
+  return breaks
+}
+
+/**
+ * Whether an activity starting at `second` follows, on the same day, one of `duration` starting at `first`, with
+ * nothing but breaks between them: FET's TwoActivitiesConsecutive skips break hours (its generate.cpp), while
+ * "consecutive if same day" of MinDaysBetweenActivities does not.
+ */
+export function followsAcrossBreaks(
+  problem: Problem,
+  breaks: Uint8Array,
+  first: number,
+  duration: number,
+  second: number,
+): boolean {
+  let next = first + duration
+  while (next < second && breaks[next]) next++
+  return next === second && dayOf(problem, first) === dayOf(problem, second)
+}
+
 /** The starting slots whose every occupied slot is in `slots` (for "preferred time slots"). */
 export function startsWithin(problem: Problem, slots: Uint8Array, duration: number): Uint8Array {
   const allowed = new Uint8Array(slots.length)

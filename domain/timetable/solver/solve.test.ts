@@ -83,6 +83,25 @@ describe('solve', () => {
     },
   )
 
+  it.each([1, 2, 3])(
+    'keeps hard teachers min hours daily and students early beginnings in generated school %i',
+    async (seed) => {
+      // 4 teachers: each has several subjects, so two lessons a day is possible (one 3-lesson subject alone is not);
+      // 4 teachers cannot start 6 classes at the first hour every day, but can by the second.
+      const problem = generatedSchool(seed, 6, 4)
+      const everyone = { weight: HARD_WEIGHT, source: 'whole-week limits' }
+      const teachers = problem.teacherNames.map((_, teacher) => teacher)
+      const subgroups = problem.subgroupNames.map((_, subgroup) => subgroup)
+      problem.constraints.push(
+        { ...everyone, kind: 'teacherMinHoursDaily', teachers, min: 2, allowEmptyDays: true },
+        { ...everyone, kind: 'studentsEarlyMaxBeginnings', subgroups, max: DAYS },
+      )
+      const result = await solve(problem, { seed })
+      expect(result.check.hard).toEqual([])
+      expect(result.complete).toBe(true)
+    },
+  )
+
   it('gives the same timetable for the same seed, another one for another seed', async () => {
     const problem = generatedSchool(7, 6, 10)
     const first = await solve(problem, { seed: 5 })

@@ -30,6 +30,12 @@ const TABU_TENURE = 12
 const TABU_COST = 1000
 /** An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. */
 const GAP_COST = 1000
+/**
+ * Once repair has begun, an hour short of a hard daily minimum, or a day beginning too late, weighs as much as forcing
+ * out this many activities. Not before: while the week fills up every new day of a teacher starts short of its
+ * minimum, and weighing that kept Romania's school from ever being placed whole.
+ */
+const SHAPE_COST = 2
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same timetable. */
 export function seededRandom(seed: number): () => number {
@@ -54,6 +60,7 @@ class Search {
   private readonly evictions: number[]
   private readonly placedAt: number[]
   private readonly unplaced: number[]
+  private shapeCost = 0
   iteration = 0
 
   constructor(problem: Problem, seed: number) {
@@ -79,13 +86,11 @@ class Search {
     return true
   }
 
-  /** Forces out activities of teachers or subgroups over their hard gap limit, for them to be placed again. */
-  unsettleGapExcess(): boolean {
-    const over = this.state.activitiesOverGapLimits()
+  /** Forces out one of `over` (activities over a whole-week hard limit), for it to be placed again. */
+  unsettle(over: number[]): void {
+    this.shapeCost = SHAPE_COST
     const chosen = over[Math.floor(this.random() * over.length)]
-    if (chosen === undefined) return false
-    this.evict(chosen)
-    return true
+    if (chosen !== undefined) this.evict(chosen)
   }
 
   private takeMostConstrained(): number | undefined {
@@ -127,7 +132,8 @@ class Search {
       const room = this.state.bestRoom(activity, slot, this.cost)
       if (!room) continue
       if (room.occupant >= 0) out.add(room.occupant)
-      let cost = this.random() + this.state.gapExcess(activity, slot) * GAP_COST
+      const excess = this.state.weekExcess(activity, slot)
+      let cost = this.random() + excess.gaps * GAP_COST + excess.shape * this.shapeCost
       for (const occupant of out) cost += this.cost(occupant)
       if (!best || cost < best.cost) best = { slot, room: room.room, out, cost }
     }
@@ -151,21 +157,30 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * Places the activities of `problem` respecting its hard constraints; stops when complete or when `signal` aborts,
- * returning the best assignment found (the most activities placed). Deterministic for a seed when not cut short.
+ * returning the best assignment found (the most activities placed, then the fewest over a whole-week limit).
+ * Deterministic for a seed when not cut short.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const search = new Search(problem, options.seed ?? 1)
   const total = problem.activities.length
+  // Fewer unplaced is better; with all placed, fewer activities over a whole-week limit (at most `total`).
+  const score = (unplaced: number, over: number) => unplaced * (total + 1) + over
   let best: Assignment = search.state.assignment.slice()
-  let bestCost = Infinity
+  let bestScore = Infinity
+  const keepIfBetter = (candidate: number) => {
+    if (candidate < bestScore) [best, bestScore] = [search.state.assignment.slice(), candidate]
+  }
   let solved = false
   while (!solved && !options.signal?.aborted) {
     for (let i = 0; i < BATCH && !solved; i++) {
-      if (search.unplacedCount < bestCost)
-        [best, bestCost] = [search.state.assignment.slice(), search.unplacedCount]
-      solved = !search.step() && !search.unsettleGapExcess()
+      keepIfBetter(score(search.unplacedCount, total))
+      if (search.step()) continue
+      const over = search.state.activitiesOverWeekLimits()
+      keepIfBetter(score(0, over.length))
+      solved = over.length === 0
+      search.unsettle(over)
     }
-    if (solved) best = search.state.assignment.slice()
+    const bestCost = Math.floor(bestScore / (total + 1))
     options.onProgress?.({ placed: total - search.unplacedCount, total, bestCost })
     await nextTurn()
   }

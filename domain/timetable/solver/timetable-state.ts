@@ -1,5 +1,7 @@
 import {
+  breakSlots,
   dayOf,
+  followsAcrossBreaks,
   fitsInDay,
   isHard,
   item,
@@ -22,6 +24,25 @@ interface ResourceLimits {
   maxHoursDaily: number
   maxDaysPerWeek: number
   maxGapsPerWeek: number
+  minHoursDaily: number
+  /** False when a hard min-hours constraint also counts days without lessons. */
+  allowEmptyDays: boolean
+  maxSecondHourBeginnings: number
+}
+
+/** How far a teacher's or subgroup's week breaks the hard limits only a whole week shows. */
+export interface WeekExcess {
+  /** Gaps over the weekly maximum. */
+  gaps: number
+  /** Hours short of the daily minimum, and days beginning later than allowed. */
+  shape: number
+}
+
+/** One day of a resource: busy hours, gaps, and free hours before its first lesson (-1: no lesson). */
+interface DayShape {
+  busy: number
+  gaps: number
+  freeBefore: number
 }
 
 /** The time slots and rooms an activity may take, and what it must respect, compiled from hard constraints. */
@@ -36,6 +57,9 @@ const NO_LIMITS: ResourceLimits = {
   maxHoursDaily: Infinity,
   maxDaysPerWeek: Infinity,
   maxGapsPerWeek: Infinity,
+  minHoursDaily: 0,
+  allowEmptyDays: true,
+  maxSecondHourBeginnings: Infinity,
 }
 
 /**
@@ -57,6 +81,7 @@ export class TimetableState {
   /** Slots that are not gaps (breaks, hard unavailability), per teacher and per subgroup. */
   private readonly teacherOff: Uint8Array[]
   private readonly subgroupOff: Uint8Array[]
+  private readonly breaks: Uint8Array
 
   constructor(problem: Problem) {
     this.problem = problem
@@ -72,6 +97,7 @@ export class TimetableState {
     this.subgroupLimits = problem.subgroupNames.map(() => ({ ...NO_LIMITS }))
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
     this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
+    this.breaks = breakSlots(problem)
     this.rules = problem.activities.map((activity) => ({
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
@@ -111,6 +137,10 @@ export class TimetableState {
       this.limit(this.teacherLimits, c.teachers, 'maxGapsPerWeek', c.max)
     else if (c.kind === 'studentsMaxGapsPerWeek')
       this.limit(this.subgroupLimits, c.subgroups, 'maxGapsPerWeek', c.max)
+    else if (c.kind === 'studentsEarlyMaxBeginnings')
+      this.limit(this.subgroupLimits, c.subgroups, 'maxSecondHourBeginnings', c.max)
+    else if (c.kind === 'teacherMinHoursDaily') requireMinHours(this.teacherLimits, c.teachers, c)
+    else if (c.kind === 'studentsMinHoursDaily') requireMinHours(this.subgroupLimits, c.subgroups, c)
     else if (c.kind === 'notOverlapping')
       this.relateAll(c.activities, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
     else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, (_a, _b, sa, sb) => sa === sb)
@@ -142,7 +172,12 @@ export class TimetableState {
     }
   }
 
-  private limit(limits: ResourceLimits[], resources: number[], key: keyof ResourceLimits, max: number) {
+  private limit(
+    limits: ResourceLimits[],
+    resources: number[],
+    key: 'maxHoursDaily' | 'maxDaysPerWeek' | 'maxGapsPerWeek' | 'maxSecondHourBeginnings',
+    max: number,
+  ) {
     for (const resource of resources) {
       const limit = item(limits, resource)
       limit[key] = Math.min(limit[key], max)
@@ -160,8 +195,9 @@ export class TimetableState {
   }
 
   private relateConsecutive(first: number, second: number): void {
+    const duration = item(this.problem.activities, first).duration
     const follows = (sa: number, sb: number) =>
-      this.day(sa) === this.day(sb) && sb === sa + item(this.problem.activities, first).duration
+      followsAcrossBreaks(this.problem, this.breaks, sa, duration, sb)
     item(this.rules, first).relations.push({ other: second, compatible: follows })
     item(this.rules, second).relations.push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
   }
@@ -321,68 +357,74 @@ export class TimetableState {
     return { room, occupant, cost: occupant === FREE ? 0 : evictionCost(occupant) }
   }
 
-  /** Gaps over the hard weekly maximum of the activity's teachers and subgroups, were it placed at `slot`. */
-  gapExcess(activity: number, slot: number): number {
+  /** How far the activity's teachers and subgroups would break their whole-week limits, were it at `slot`. */
+  weekExcess(activity: number, slot: number): WeekExcess {
     const { duration, teachers, subgroups } = item(this.problem.activities, activity)
-    let excess = 0
-    for (const t of teachers)
-      excess += this.resourceGapExcess(
-        this.teacherAt,
-        t,
-        item(this.teacherLimits, t),
-        item(this.teacherOff, t),
-        slot,
-        duration,
-      )
+    const total: WeekExcess = { gaps: 0, shape: 0 }
+    const add = (at: Int32Array, resource: number, limits: ResourceLimits, off: Uint8Array) => {
+      if (!hasWeekLimits(limits)) return
+      const excess = this.resourceWeekExcess(at, resource, limits, off, slot, duration)
+      total.gaps += excess.gaps
+      total.shape += excess.shape
+    }
+    for (const t of teachers) add(this.teacherAt, t, item(this.teacherLimits, t), item(this.teacherOff, t))
     for (const g of subgroups)
-      excess += this.resourceGapExcess(
-        this.subgroupAt,
-        g,
-        item(this.subgroupLimits, g),
-        item(this.subgroupOff, g),
-        slot,
-        duration,
-      )
-    return excess
+      add(this.subgroupAt, g, item(this.subgroupLimits, g), item(this.subgroupOff, g))
+    return total
   }
 
-  private resourceGapExcess(
+  private resourceWeekExcess(
     at: Int32Array,
     resource: number,
     limits: ResourceLimits,
     off: Uint8Array,
     slot: number,
     duration: number,
-  ): number {
-    if (limits.maxGapsPerWeek === Infinity) return 0
+  ): WeekExcess {
     const busy = (s: number) => (s >= slot && s < slot + duration) || at[resource * this.slots + s] !== FREE
     let gaps = 0
-    for (let day = 0; day < this.problem.dayNames.length; day++) gaps += this.dayGaps(day, busy, off)
-    return Math.max(0, gaps - limits.maxGapsPerWeek)
+    let shortfall = 0
+    let secondHourBeginnings = 0
+    let lateBeginnings = 0
+    for (let day = 0; day < this.problem.dayNames.length; day++) {
+      const shape = this.dayShape(day, busy, off)
+      gaps += shape.gaps
+      if (shape.busy > 0 || !limits.allowEmptyDays)
+        shortfall += Math.max(0, limits.minHoursDaily - shape.busy)
+      if (shape.freeBefore === 1) secondHourBeginnings++
+      else if (shape.freeBefore > 1) lateBeginnings++
+    }
+    const beginnings =
+      limits.maxSecondHourBeginnings === Infinity
+        ? 0
+        : lateBeginnings + Math.max(0, secondHourBeginnings - limits.maxSecondHourBeginnings)
+    return { gaps: Math.max(0, gaps - limits.maxGapsPerWeek), shape: shortfall + beginnings }
   }
 
-  private dayGaps(day: number, busy: (slot: number) => boolean, off: Uint8Array): number {
-    let gaps = 0
-    let pending = 0
-    let started = false
+  /** Breaks and not-available hours are neither gaps nor free hours before the first lesson. */
+  private dayShape(day: number, busy: (slot: number) => boolean, off: Uint8Array): DayShape {
+    const shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
+    let free = 0
     for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
       if (busy(s)) {
-        gaps += started ? pending : 0
-        pending = 0
-        started = true
-      } else if (!off[s]) pending++
+        if (shape.freeBefore < 0) shape.freeBefore = free
+        else shape.gaps += free
+        shape.busy++
+        free = 0
+      } else if (!off[s]) free++
     }
-    return gaps
+    return shape
   }
 
-  /** Activities of teachers or subgroups whose weekly gaps exceed their hard maximum. */
-  activitiesOverGapLimits(): number[] {
+  /** Activities of teachers or subgroups whose week breaks one of their whole-week hard limits. */
+  activitiesOverWeekLimits(): number[] {
     const over: number[] = []
     this.problem.activities.forEach((activity, index) => {
       const placement = this.assignment[index]
       if (!placement) return
       this.remove(index)
-      if (this.gapExcess(index, placement.slot) > 0) over.push(index)
+      const excess = this.weekExcess(index, placement.slot)
+      if (excess.gaps + excess.shape > 0) over.push(index)
       this.place(index, placement.slot, placement.room)
     })
     return over
@@ -394,6 +436,24 @@ export interface RoomChoice {
   /** The activity in that room at that time, to be forced out (-1: none). */
   occupant: number
   cost: number
+}
+
+function hasWeekLimits(limits: ResourceLimits): boolean {
+  return (
+    limits.maxGapsPerWeek < Infinity || limits.minHoursDaily > 0 || limits.maxSecondHourBeginnings < Infinity
+  )
+}
+
+function requireMinHours(
+  limits: ResourceLimits[],
+  resources: number[],
+  c: { min: number; allowEmptyDays: boolean },
+): void {
+  for (const resource of resources) {
+    const limit = item(limits, resource)
+    limit.minHoursDaily = Math.max(limit.minHoursDaily, c.min)
+    limit.allowEmptyDays &&= c.allowEmptyDays
+  }
 }
 
 function addOccupant(out: Set<number>, occupant: number | undefined): void {
