@@ -122,7 +122,8 @@ export async function pullAll(client: SyncClient, collection: string, limit = 10
   for (;;) {
     const batch = await client.pullJson(collection, seq, limit)
     documents.push(...batch.documents)
-    checkpoints.push(batch.checkpoint.seq)
+    // An empty batch answers with the seq asked for: only a batch with documents has a checkpoint of its own.
+    if (batch.documents.length > 0) checkpoints.push(batch.checkpoint.seq)
     seq = batch.checkpoint.seq
     if (batch.documents.length < limit) return { documents, checkpoints, seq }
   }

@@ -391,13 +391,13 @@ describeEachStore('sync API ($name)', (factory) => {
     while (writing) {
       const batch = await reader.pullJson('catalog', seq, 7)
       seen.push(...batch.documents.map((d) => d.id))
-      if (batch.checkpoint.seq !== seq) checkpoints.push(batch.checkpoint.seq)
+      if (batch.documents.length > 0) checkpoints.push(batch.checkpoint.seq)
       seq = batch.checkpoint.seq
     }
     for (const response of await written) expect(response.json()).toEqual([])
     const rest = await pullAll(reader, 'catalog', 7, seq)
     seen.push(...rest.documents.map((d) => d.id))
-    checkpoints.push(...rest.checkpoints.filter((s) => s !== seq))
+    checkpoints.push(...rest.checkpoints)
 
     expect(seen).toHaveLength(CLIENTS * DOCS_PER_CLIENT)
     expect(new Set(seen).size).toBe(CLIENTS * DOCS_PER_CLIENT)
