@@ -92,6 +92,16 @@ export async function pushSubjects(
   return [...ids]
 }
 
+/**
+ * How far each stream event's checkpoint moved past the one before it. When every document is written once, in a
+ * commit of its own, a stream with no gap and no duplicate moves it by exactly the documents the event brings
+ * (commits within the coalescing window share one event).
+ */
+export function spansOf(changes: readonly { checkpoint: { seq: number } }[]): number[] {
+  const seqs = changes.map((change) => change.checkpoint.seq)
+  return seqs.slice(1).map((seq, k) => seq - (seqs[k] ?? seq))
+}
+
 /** A Redis server of the test's own (no persistence) that it can stop and start again on the same port. */
 export interface OwnRedis {
   url: string
