@@ -58,3 +58,15 @@ export function planSchool(): TermForFet {
     ],
   }
 }
+
+/** A plan entry or draft as one comparable line: where, when, who, what. */
+export function bookingText(entry: Booking): string {
+  return [
+    entry.weekday,
+    entry.periodId,
+    entry.teacherId,
+    entry.subjectId,
+    entry.classId,
+    entry.locationId,
+  ].join(' ')
+}
