@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { constraint, schoolFet } from '../../../test/support/fet-school.ts'
 import { problemFromFet } from './fet-to-problem.ts'
-import { FetFormatError, readFet, readFetSolution, UnsupportedFetConstraintError } from './read-fet.ts'
+import {
+  FetFormatError,
+  readFet,
+  readFetForImport,
+  readFetSolution,
+  UnsupportedFetConstraintError,
+} from './read-fet.ts'
 import { fetPlacements, lockFetSolution, writeFetSolution } from './write-fet-solution.ts'
 
 describe('reading .fet files (issue 17)', () => {
@@ -60,6 +66,14 @@ describe('reading .fet files (issue 17)', () => {
     const text = schoolFet([constraint('TeachersMaxGapsPerDay', '<Max_Gaps>1</Max_Gaps>')])
     expect(() => readFet(text)).toThrow(UnsupportedFetConstraintError)
     expect(() => readFet(text)).toThrow('unsupported constraint ConstraintTeachersMaxGapsPerDay')
+  })
+
+  it('for an import, leaves an active unsupported constraint out and lists it', () => {
+    const text = schoolFet([constraint('TeachersMaxGapsPerDay', '<Max_Gaps>1</Max_Gaps>')])
+    const { fet, skippedConstraints } = readFetForImport(text)
+    expect(skippedConstraints).toEqual(['ConstraintTeachersMaxGapsPerDay'])
+    expect(fet.activities).toHaveLength(4)
+    expect(fet.ignoredInactiveConstraints).toEqual([])
   })
 
   it('lists an inactive unsupported constraint instead of failing', () => {

@@ -309,10 +309,16 @@ export const SUPPORTED_FET_CONSTRAINTS: readonly string[] = [
   .map((type) => `Constraint${type}`)
   .sort()
 
+/** Where unsupported constraints go: inactive ones are listed; active ones throw unless `skippedActive` is given. */
+interface Unsupported {
+  ignoredInactive: string[]
+  skippedActive: string[] | null
+}
+
 function readConstraints<C>(
   list: XmlNode | undefined,
   readers: Record<string, Reader<C>>,
-  ignoredInactive: string[],
+  unsupported: Unsupported,
 ): C[] {
   const read: C[] = []
   for (const element of Object.keys(list ?? {})) {
@@ -321,8 +327,8 @@ function readConstraints<C>(
     for (const node of nodes(list, element)) {
       const active = bool(node, 'Active', true)
       if (!reader) {
-        if (active) throw new UnsupportedFetConstraintError(element)
-        ignoredInactive.push(element)
+        if (active && !unsupported.skippedActive) throw new UnsupportedFetConstraintError(element)
+        ;(active ? (unsupported.skippedActive ?? []) : unsupported.ignoredInactive).push(element)
         continue
       }
       read.push({ ...reader(node), weight: Number(text(node, 'Weight_Percentage').trim()), active } as C)
@@ -333,6 +339,19 @@ function readConstraints<C>(
 
 /** Reads a `.fet` file's text (FET 5 or 6). Throws FetFormatError, or UnsupportedFetConstraintError naming the type. */
 export function readFet(xml: string): FetFile {
+  return readFetFile(xml, { ignoredInactive: [], skippedActive: null })
+}
+
+/**
+ * Reads a `.fet` file for its names and placements only (importing a plan): active constraints of unsupported
+ * types are left out and listed by element name instead of refusing the file.
+ */
+export function readFetForImport(xml: string): { fet: FetFile; skippedConstraints: string[] } {
+  const skippedActive: string[] = []
+  return { fet: readFetFile(xml, { ignoredInactive: [], skippedActive }), skippedConstraints: skippedActive }
+}
+
+function readFetFile(xml: string, unsupported: Unsupported): FetFile {
   let root: XmlNode | undefined
   try {
     ;[root] = nodes(parser.parse(xml) as XmlNode, 'fet')
@@ -340,7 +359,6 @@ export function readFet(xml: string): FetFile {
     throw new FetFormatError(`not well-formed XML: ${(error as Error).message}`)
   }
   if (!root) throw new FetFormatError('no <fet> element')
-  const ignoredInactiveConstraints: string[] = []
   const [timeList] = nodes(root, 'Time_Constraints_List')
   const [spaceList] = nodes(root, 'Space_Constraints_List')
   return {
@@ -355,9 +373,9 @@ export function readFet(xml: string): FetFile {
     activities: nodes(nodes(root, 'Activities_List')[0], 'Activity').map(readActivity),
     buildings: names(nodes(root, 'Buildings_List')[0], 'Building'),
     rooms: nodes(nodes(root, 'Rooms_List')[0], 'Room').map(readRoom),
-    timeConstraints: readConstraints(timeList, TIME_READERS, ignoredInactiveConstraints),
-    spaceConstraints: readConstraints(spaceList, SPACE_READERS, ignoredInactiveConstraints),
-    ignoredInactiveConstraints,
+    timeConstraints: readConstraints(timeList, TIME_READERS, unsupported),
+    spaceConstraints: readConstraints(spaceList, SPACE_READERS, unsupported),
+    ignoredInactiveConstraints: unsupported.ignoredInactive,
   }
 }
 

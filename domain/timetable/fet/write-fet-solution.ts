@@ -1,7 +1,7 @@
 import { dayOf, hourOf, item, type Assignment, type Problem } from '../solver/problem.ts'
 import type { FetPlacement } from './fet-model.ts'
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 

@@ -1,6 +1,7 @@
 import { ElMessage } from 'element-plus'
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import type { FileFilter } from '../../../electron/preload/api.ts'
 import { XLSX_FILTER } from '../ui/excel/workbook.ts'
 import { fileSafe } from '../ui/file-name.ts'
 import { reasonOf } from '../ui/reason-of.ts'
@@ -10,21 +11,25 @@ import { desktop } from './desktop.ts'
 export type XlsxSaveOutcome = 'saved' | 'cancelled' | 'failed' | 'busy'
 
 /**
- * Writes a workbook (exceljs) and saves it as `<fileName>.xlsx` through the desktop's save dialog (the browser
- * downloads it), then says where it went or why it failed. One save at a time; `saving` drives the button's spinner.
+ * Makes a file and saves it as `<fileName>.<the filter's extension>` through the desktop's save dialog (the
+ * browser downloads it), then says where it went or why it failed. One save at a time; `saving` drives the
+ * button's spinner.
  */
-export function useXlsxSave() {
+export function useFileSave(filter: FileFilter) {
   const { t } = useI18n()
   const saving = ref(false)
 
-  async function save(fileName: string, workbook: () => Promise<Uint8Array>): Promise<XlsxSaveOutcome> {
+  async function save(
+    fileName: string,
+    contents: () => Promise<Uint8Array | string>,
+  ): Promise<XlsxSaveOutcome> {
     if (saving.value) return 'busy'
     saving.value = true
     try {
       const result = await desktop.saveFile({
-        defaultName: `${fileSafe(fileName)}.xlsx`,
-        filters: [XLSX_FILTER],
-        data: await workbook(),
+        defaultName: `${fileSafe(fileName)}.${filter.extensions[0] ?? ''}`,
+        filters: [filter],
+        data: await contents(),
       })
       if (!result.saved) return 'cancelled'
       ElMessage.success(t('export.saved', { path: result.path }))
@@ -38,4 +43,9 @@ export function useXlsxSave() {
   }
 
   return { saving, save }
+}
+
+/** `useFileSave` for Excel workbooks (exceljs). */
+export function useXlsxSave() {
+  return useFileSave(XLSX_FILTER)
 }

@@ -460,6 +460,13 @@ function documentsOf(
   return { catalog, org, timetable, events }
 }
 
+/** The first demo school's documents with its timetable, by collection (for tests of the plan's import and export). */
+export function demoSchoolDocuments(now: number): Partial<Record<CollectionName, WireDocument[]>> {
+  const [demo] = DEMO_SCHOOLS
+  if (!demo) throw new Error('no demo school')
+  return documentsOf(demo, now, true)
+}
+
 async function seedSchool(
   store: Store,
   demo: DemoSchool,
