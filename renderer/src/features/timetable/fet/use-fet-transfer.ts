@@ -103,7 +103,8 @@ export function useFetTransfer(term: Ref<Term | undefined>, termEntries: Ref<Pla
       const file = await pickText(FET_FILTER)
       if (!file) return
       const { fet, skippedConstraints } = readFetForImport(file.text)
-      mode.value = 'add'
+      // A .fet file is usually a whole timetable: adding it to a planned term would book every lesson twice.
+      mode.value = termEntries.value.length ? 'replace' : 'add'
       defaultLocationId.value = ''
       picked.value = { name: file.name, fet, skippedConstraints, solution: null }
     } catch (error) {
