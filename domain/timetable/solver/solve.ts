@@ -60,6 +60,8 @@ class Search {
   private readonly evictions: number[]
   private readonly placedAt: number[]
   private readonly unplaced: number[]
+  /** The part of each activity's difficulty that does not change during the search. */
+  private readonly staticDifficulty: Float64Array
   private shapeCost = 0
   iteration = 0
 
@@ -69,6 +71,7 @@ class Search {
     this.evictions = problem.activities.map(() => 0)
     this.placedAt = problem.activities.map(() => -TABU_TENURE)
     this.unplaced = problem.activities.map((_, index) => index)
+    this.staticDifficulty = Float64Array.from(problem.activities, (_, index) => this.fixedDifficulty(index))
   }
 
   get unplacedCount(): number {
@@ -97,25 +100,19 @@ class Search {
     let best = -1
     let bestScore = -Infinity
     for (let i = 0; i < this.unplaced.length; i++) {
-      const score = this.difficulty(item(this.unplaced, i))
+      const activity = item(this.unplaced, i)
+      const score = item(this.evictions, activity) * 4 + (this.staticDifficulty[activity] ?? 0)
       if (score > bestScore) [best, bestScore] = [i, score]
     }
     return best < 0 ? undefined : this.unplaced.splice(best, 1)[0]
   }
 
-  private difficulty(activity: number): number {
+  private fixedDifficulty(activity: number): number {
     const { duration, teachers, subgroups } = item(this.state.problem.activities, activity)
     const rule = item(this.state.rules, activity)
     const freedom =
       rule.allowed.reduce((sum, set) => sum + set, 0) * (rule.rooms ? Math.max(1, rule.rooms.length) : 8)
-    return (
-      item(this.evictions, activity) * 4 +
-      duration +
-      rule.relations.length +
-      teachers.length +
-      subgroups.length -
-      freedom / 8
-    )
+    return duration + rule.relations.length + teachers.length + subgroups.length - freedom / 8
   }
 
   private cost = (occupant: number): number =>

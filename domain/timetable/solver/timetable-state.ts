@@ -82,6 +82,9 @@ export class TimetableState {
   private readonly teacherOff: Uint8Array[]
   private readonly subgroupOff: Uint8Array[]
   private readonly breaks: Uint8Array
+  /** Per teacher and per subgroup, each day's shape (busy, gaps, free before: SHAPE_FIELDS numbers), kept current. */
+  private readonly teacherDays: Int32Array
+  private readonly subgroupDays: Int32Array
 
   constructor(problem: Problem) {
     this.problem = problem
@@ -98,6 +101,9 @@ export class TimetableState {
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
     this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
     this.breaks = breakSlots(problem)
+    const dayShapes = (count: number) => emptyDayShapes(count * problem.dayNames.length)
+    this.teacherDays = dayShapes(problem.teacherNames.length)
+    this.subgroupDays = dayShapes(problem.subgroupNames.length)
     this.rules = problem.activities.map((activity) => ({
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
@@ -249,6 +255,25 @@ export class TimetableState {
       for (const g of subgroups) this.subgroupAt[g * this.slots + s] = value
       if (room !== null) this.roomAt[room * this.slots + s] = value
     }
+    const day = this.day(slot)
+    for (const t of teachers)
+      this.storeDayShape(this.teacherAt, this.teacherDays, item(this.teacherOff, t), t, day)
+    for (const g of subgroups)
+      this.storeDayShape(this.subgroupAt, this.subgroupDays, item(this.subgroupOff, g), g, day)
+  }
+
+  private storeDayShape(
+    at: Int32Array,
+    days: Int32Array,
+    off: Uint8Array,
+    resource: number,
+    day: number,
+  ): void {
+    const shape = this.dayShape(day, (s) => at[resource * this.slots + s] !== FREE, off)
+    const index = (resource * this.problem.dayNames.length + day) * SHAPE_FIELDS
+    days[index] = shape.busy
+    days[index + 1] = shape.gaps
+    days[index + 2] = shape.freeBefore
   }
 
   /** The activities that placing `activity` at `slot` (without its room) would force out. */
@@ -361,20 +386,29 @@ export class TimetableState {
   weekExcess(activity: number, slot: number): WeekExcess {
     const { duration, teachers, subgroups } = item(this.problem.activities, activity)
     const total: WeekExcess = { gaps: 0, shape: 0 }
-    const add = (at: Int32Array, resource: number, limits: ResourceLimits, off: Uint8Array) => {
+    const add = (
+      at: Int32Array,
+      days: Int32Array,
+      resource: number,
+      limits: ResourceLimits,
+      off: Uint8Array,
+    ) => {
       if (!hasWeekLimits(limits)) return
-      const excess = this.resourceWeekExcess(at, resource, limits, off, slot, duration)
+      const excess = this.resourceWeekExcess(at, days, resource, limits, off, slot, duration)
       total.gaps += excess.gaps
       total.shape += excess.shape
     }
-    for (const t of teachers) add(this.teacherAt, t, item(this.teacherLimits, t), item(this.teacherOff, t))
+    for (const t of teachers)
+      add(this.teacherAt, this.teacherDays, t, item(this.teacherLimits, t), item(this.teacherOff, t))
     for (const g of subgroups)
-      add(this.subgroupAt, g, item(this.subgroupLimits, g), item(this.subgroupOff, g))
+      add(this.subgroupAt, this.subgroupDays, g, item(this.subgroupLimits, g), item(this.subgroupOff, g))
     return total
   }
 
+  /** Only the day of `slot` is looked at anew; the other days' shapes are kept by `mark`. */
   private resourceWeekExcess(
     at: Int32Array,
+    days: Int32Array,
     resource: number,
     limits: ResourceLimits,
     off: Uint8Array,
@@ -386,13 +420,17 @@ export class TimetableState {
     let shortfall = 0
     let secondHourBeginnings = 0
     let lateBeginnings = 0
-    for (let day = 0; day < this.problem.dayNames.length; day++) {
-      const shape = this.dayShape(day, busy, off)
-      gaps += shape.gaps
-      if (shape.busy > 0 || !limits.allowEmptyDays)
-        shortfall += Math.max(0, limits.minHoursDaily - shape.busy)
-      if (shape.freeBefore === 1) secondHourBeginnings++
-      else if (shape.freeBefore > 1) lateBeginnings++
+    const dayCount = this.problem.dayNames.length
+    const target = this.day(slot)
+    const changed = this.dayShape(target, busy, off)
+    for (let day = 0; day < dayCount; day++) {
+      const index = (resource * dayCount + day) * SHAPE_FIELDS
+      const busyHours = day === target ? changed.busy : (days[index] ?? 0)
+      const freeBefore = day === target ? changed.freeBefore : (days[index + 2] ?? -1)
+      gaps += day === target ? changed.gaps : (days[index + 1] ?? 0)
+      if (busyHours > 0 || !limits.allowEmptyDays) shortfall += Math.max(0, limits.minHoursDaily - busyHours)
+      if (freeBefore === 1) secondHourBeginnings++
+      else if (freeBefore > 1) lateBeginnings++
     }
     const beginnings =
       limits.maxSecondHourBeginnings === Infinity
@@ -436,6 +474,15 @@ export interface RoomChoice {
   /** The activity in that room at that time, to be forced out (-1: none). */
   occupant: number
   cost: number
+}
+
+const SHAPE_FIELDS = 3
+
+/** Shapes of days without lessons: nothing busy, no gaps, no first lesson (-1). */
+function emptyDayShapes(count: number): Int32Array {
+  const shapes = new Int32Array(count * SHAPE_FIELDS)
+  for (let index = 2; index < shapes.length; index += SHAPE_FIELDS) shapes[index] = -1
+  return shapes
 }
 
 function hasWeekLimits(limits: ResourceLimits): boolean {
