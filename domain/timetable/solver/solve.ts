@@ -63,6 +63,8 @@ class Search {
   /** The part of each activity's difficulty that does not change during the search. */
   private readonly staticDifficulty: Float64Array
   private shapeCost = 0
+  private candidateOut = new Set<number>()
+  private bestOut = new Set<number>()
   iteration = 0
 
   constructor(problem: Problem, seed: number) {
@@ -120,19 +122,22 @@ class Search {
     item(this.evictions, occupant) +
     (this.iteration - item(this.placedAt, occupant) < TABU_TENURE ? TABU_COST : 0)
 
+  /** The cheapest slot for `activity`; its forced-out activities are left in `bestOut` (no set per slot). */
   private bestMove(activity: number) {
     const { allowed } = item(this.state.rules, activity)
     let best: { slot: number; room: number | null; out: Set<number>; cost: number } | null = null
     for (let slot = 0; slot < this.state.slots; slot++) {
       if (!allowed[slot]) continue
-      const out = this.state.conflicts(activity, slot)
+      const out = this.state.conflicts(activity, slot, this.candidateOut)
       const room = this.state.bestRoom(activity, slot, this.cost)
       if (!room) continue
       if (room.occupant >= 0) out.add(room.occupant)
       const excess = this.state.weekExcess(activity, slot)
       let cost = this.random() + excess.gaps * GAP_COST + excess.shape * this.shapeCost
       for (const occupant of out) cost += this.cost(occupant)
-      if (!best || cost < best.cost) best = { slot, room: room.room, out, cost }
+      if (best && cost >= best.cost) continue
+      ;[this.candidateOut, this.bestOut] = [this.bestOut, out]
+      best = { slot, room: room.room, out, cost }
     }
     return best
   }

@@ -85,6 +85,10 @@ export class TimetableState {
   /** Per teacher and per subgroup, each day's shape (busy, gaps, free before: SHAPE_FIELDS numbers), kept current. */
   private readonly teacherDays: Int32Array
   private readonly subgroupDays: Int32Array
+  /** Subgroups with an activity that ends their day (the others need no "ends students' day" check). */
+  private readonly subgroupEndsDays: Uint8Array
+  private readonly excess: WeekExcess = { gaps: 0, shape: 0 }
+  private readonly shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
 
   constructor(problem: Problem) {
     this.problem = problem
@@ -110,6 +114,7 @@ export class TimetableState {
       relations: [],
       endsStudentsDay: false,
     }))
+    this.subgroupEndsDays = new Uint8Array(problem.subgroupNames.length)
     for (const constraint of problem.constraints) if (isHard(constraint)) this.compile(constraint)
   }
 
@@ -129,8 +134,13 @@ export class TimetableState {
     else if (c.kind === 'roomUnavailable')
       c.busy.forEach((b, slot) => b && (this.roomBusy[c.room * this.slots + slot] = 1))
     else if (c.kind === 'preferredRooms') this.keepRooms(c.activities, c.rooms)
-    else if (c.kind === 'endsStudentsDay') item(this.rules, c.activity).endsStudentsDay = true
+    else if (c.kind === 'endsStudentsDay') this.endStudentsDay(c.activity)
     else this.compileLimitOrRelation(c)
+  }
+
+  private endStudentsDay(activity: number): void {
+    item(this.rules, activity).endsStudentsDay = true
+    for (const g of item(this.problem.activities, activity).subgroups) this.subgroupEndsDays[g] = 1
   }
 
   private compileLimitOrRelation(c: ProblemConstraint): void {
@@ -269,17 +279,17 @@ export class TimetableState {
     resource: number,
     day: number,
   ): void {
-    const shape = this.dayShape(day, (s) => at[resource * this.slots + s] !== FREE, off)
+    const shape = this.dayShape(at, resource, off, day, 0, 0)
     const index = (resource * this.problem.dayNames.length + day) * SHAPE_FIELDS
     days[index] = shape.busy
     days[index + 1] = shape.gaps
     days[index + 2] = shape.freeBefore
   }
 
-  /** The activities that placing `activity` at `slot` (without its room) would force out. */
-  conflicts(activity: number, slot: number): Set<number> {
+  /** The activities that placing `activity` at `slot` (without its room) would force out, into `out` (cleared). */
+  conflicts(activity: number, slot: number, out = new Set<number>()): Set<number> {
     const { duration, teachers, subgroups } = item(this.problem.activities, activity)
-    const out = new Set<number>()
+    out.clear()
     for (let s = slot; s < slot + duration; s++) {
       for (const t of teachers) addOccupant(out, this.teacherAt[t * this.slots + s])
       for (const g of subgroups) addOccupant(out, this.subgroupAt[g * this.slots + s])
@@ -290,9 +300,25 @@ export class TimetableState {
     }
     this.endsDayConflicts(activity, slot, out)
     for (const t of teachers)
-      this.limitConflicts(this.teacherAt, t, item(this.teacherLimits, t), slot, duration, out)
+      this.limitConflicts(
+        this.teacherAt,
+        this.teacherDays,
+        t,
+        item(this.teacherLimits, t),
+        slot,
+        duration,
+        out,
+      )
     for (const g of subgroups)
-      this.limitConflicts(this.subgroupAt, g, item(this.subgroupLimits, g), slot, duration, out)
+      this.limitConflicts(
+        this.subgroupAt,
+        this.subgroupDays,
+        g,
+        item(this.subgroupLimits, g),
+        slot,
+        duration,
+        out,
+      )
     return out
   }
 
@@ -302,6 +328,7 @@ export class TimetableState {
     const dayStart = this.day(slot) * this.hours
     const ends = item(this.rules, activity).endsStudentsDay
     for (const g of subgroups) {
+      if (!ends && !this.subgroupEndsDays[g]) continue
       for (let s = dayStart; s < dayStart + this.hours; s++) {
         const other = this.subgroupAt[g * this.slots + s] ?? FREE
         if (other === FREE || other === activity) continue
@@ -314,16 +341,24 @@ export class TimetableState {
   /** Daily hours and weekly days of one teacher or subgroup, keeping activities already forced out aside. */
   private limitConflicts(
     at: Int32Array,
+    days: Int32Array,
     resource: number,
     limits: ResourceLimits,
     slot: number,
     duration: number,
     out: Set<number>,
   ): void {
-    if (limits.maxHoursDaily < Infinity)
-      this.trimDay(at, resource, this.day(slot), limits.maxHoursDaily - duration, out)
-    if (limits.maxDaysPerWeek < Infinity)
-      this.trimDays(at, resource, this.day(slot), limits.maxDaysPerWeek, out)
+    // The kept day shapes count activities already forced out too: within the limits by them is within for sure.
+    const day = this.day(slot)
+    const dayCount = this.problem.dayNames.length
+    const busyHours = (d: number) => days[(resource * dayCount + d) * SHAPE_FIELDS] ?? 0
+    if (limits.maxHoursDaily < Infinity && busyHours(day) > limits.maxHoursDaily - duration)
+      this.trimDay(at, resource, day, limits.maxHoursDaily - duration, out)
+    if (limits.maxDaysPerWeek === Infinity) return
+    let otherWorkingDays = 0
+    for (let d = 0; d < dayCount; d++) if (d !== day && busyHours(d) > 0) otherWorkingDays++
+    if (otherWorkingDays >= limits.maxDaysPerWeek)
+      this.trimDays(at, resource, day, limits.maxDaysPerWeek, out)
   }
 
   private occupantsOfDay(at: Int32Array, resource: number, day: number, out: Set<number>): number[] {
@@ -382,31 +417,46 @@ export class TimetableState {
     return { room, occupant, cost: occupant === FREE ? 0 : evictionCost(occupant) }
   }
 
-  /** How far the activity's teachers and subgroups would break their whole-week limits, were it at `slot`. */
-  weekExcess(activity: number, slot: number): WeekExcess {
+  /**
+   * How far the activity's teachers and subgroups would break their whole-week limits, were it at `slot`. The
+   * result is one object reused by every call (the search asks this for every slot it weighs).
+   */
+  weekExcess(activity: number, slot: number): Readonly<WeekExcess> {
     const { duration, teachers, subgroups } = item(this.problem.activities, activity)
-    const total: WeekExcess = { gaps: 0, shape: 0 }
-    const add = (
-      at: Int32Array,
-      days: Int32Array,
-      resource: number,
-      limits: ResourceLimits,
-      off: Uint8Array,
-    ) => {
-      if (!hasWeekLimits(limits)) return
-      const excess = this.resourceWeekExcess(at, days, resource, limits, off, slot, duration)
-      total.gaps += excess.gaps
-      total.shape += excess.shape
+    const total = this.excess
+    total.gaps = 0
+    total.shape = 0
+    for (const t of teachers) {
+      const limits = item(this.teacherLimits, t)
+      if (hasWeekLimits(limits))
+        this.addWeekExcess(
+          this.teacherAt,
+          this.teacherDays,
+          t,
+          limits,
+          item(this.teacherOff, t),
+          slot,
+          duration,
+        )
     }
-    for (const t of teachers)
-      add(this.teacherAt, this.teacherDays, t, item(this.teacherLimits, t), item(this.teacherOff, t))
-    for (const g of subgroups)
-      add(this.subgroupAt, this.subgroupDays, g, item(this.subgroupLimits, g), item(this.subgroupOff, g))
+    for (const g of subgroups) {
+      const limits = item(this.subgroupLimits, g)
+      if (hasWeekLimits(limits))
+        this.addWeekExcess(
+          this.subgroupAt,
+          this.subgroupDays,
+          g,
+          limits,
+          item(this.subgroupOff, g),
+          slot,
+          duration,
+        )
+    }
     return total
   }
 
   /** Only the day of `slot` is looked at anew; the other days' shapes are kept by `mark`. */
-  private resourceWeekExcess(
+  private addWeekExcess(
     at: Int32Array,
     days: Int32Array,
     resource: number,
@@ -414,15 +464,14 @@ export class TimetableState {
     off: Uint8Array,
     slot: number,
     duration: number,
-  ): WeekExcess {
-    const busy = (s: number) => (s >= slot && s < slot + duration) || at[resource * this.slots + s] !== FREE
+  ): void {
     let gaps = 0
     let shortfall = 0
     let secondHourBeginnings = 0
     let lateBeginnings = 0
     const dayCount = this.problem.dayNames.length
     const target = this.day(slot)
-    const changed = this.dayShape(target, busy, off)
+    const changed = this.dayShape(at, resource, off, target, slot, slot + duration)
     for (let day = 0; day < dayCount; day++) {
       const index = (resource * dayCount + day) * SHAPE_FIELDS
       const busyHours = day === target ? changed.busy : (days[index] ?? 0)
@@ -436,15 +485,29 @@ export class TimetableState {
       limits.maxSecondHourBeginnings === Infinity
         ? 0
         : lateBeginnings + Math.max(0, secondHourBeginnings - limits.maxSecondHourBeginnings)
-    return { gaps: Math.max(0, gaps - limits.maxGapsPerWeek), shape: shortfall + beginnings }
+    this.excess.gaps += Math.max(0, gaps - limits.maxGapsPerWeek)
+    this.excess.shape += shortfall + beginnings
   }
 
-  /** Breaks and not-available hours are neither gaps nor free hours before the first lesson. */
-  private dayShape(day: number, busy: (slot: number) => boolean, off: Uint8Array): DayShape {
-    const shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
+  /**
+   * One day of a resource, with the slots from `extraStart` to `extraEnd` (exclusive) busy too, into one reused
+   * object. Breaks and not-available hours are neither gaps nor free hours before the first lesson.
+   */
+  private dayShape(
+    at: Int32Array,
+    resource: number,
+    off: Uint8Array,
+    day: number,
+    extraStart: number,
+    extraEnd: number,
+  ): Readonly<DayShape> {
+    const shape = this.shape
+    shape.busy = 0
+    shape.gaps = 0
+    shape.freeBefore = -1
     let free = 0
     for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
-      if (busy(s)) {
+      if ((s >= extraStart && s < extraEnd) || at[resource * this.slots + s] !== FREE) {
         if (shape.freeBefore < 0) shape.freeBefore = free
         else shape.gaps += free
         shape.busy++
