@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { check } from './check.ts'
-import { HARD_WEIGHT, type Problem, type ProblemActivity, type ProblemConstraint } from './problem.ts'
+import { HARD_WEIGHT, item, type Problem, type ProblemActivity, type ProblemConstraint } from './problem.ts'
 import { seededRandom, solve } from './solve.ts'
 
 const DAYS = 5
@@ -99,6 +99,42 @@ describe('solve', () => {
       const result = await solve(problem, { seed })
       expect(result.check.hard).toEqual([])
       expect(result.complete).toBe(true)
+    },
+  )
+
+  it.each([1, 2, 3])(
+    'places same-starting-time blocks chained through a shared activity in generated school %i',
+    async (seed) => {
+      // Subject 0 of classes 0, 1 and 2 (one teacher each) starts together: pairs 0–1 and 1–2 tie all three.
+      const problem = generatedSchool(seed, 6, 10)
+      const lessonsOfSubject0 = (group: number) => [0, 1, 2].map((lesson) => group * 12 + lesson)
+      for (const group of [0, 1, 2]) {
+        problem.teacherNames.push(`T${problem.teacherNames.length}`)
+        for (const lesson of lessonsOfSubject0(group))
+          problem.activities[lesson] = {
+            ...item(problem.activities, lesson),
+            teachers: [problem.teacherNames.length - 1],
+          }
+      }
+      for (const [a, b] of [
+        [0, 1],
+        [1, 2],
+      ] as const)
+        for (const lesson of [0, 1, 2])
+          problem.constraints.push({
+            kind: 'sameStartingTime',
+            weight: HARD_WEIGHT,
+            source: `classes ${a} and ${b} together`,
+            activities: [item(lessonsOfSubject0(a), lesson), item(lessonsOfSubject0(b), lesson)],
+          })
+      const result = await solve(problem, { seed })
+      expect(result.check.hard).toEqual([])
+      expect(result.complete).toBe(true)
+      const startOf = (activity: number) => result.assignment[activity]?.slot
+      for (const lesson of [0, 1, 2])
+        expect(new Set([0, 1, 2].map((group) => startOf(item(lessonsOfSubject0(group), lesson)))).size).toBe(
+          1,
+        )
     },
   )
 

@@ -1,5 +1,5 @@
 import { check, type CheckResult } from './check.ts'
-import { item, type Assignment, type Problem } from './problem.ts'
+import { isHard, item, type Assignment, type Problem } from './problem.ts'
 import { TimetableState } from './timetable-state.ts'
 
 export interface SolveProgress {
@@ -60,7 +60,14 @@ class Search {
   private readonly evictions: number[]
   private readonly placedAt: number[]
   private readonly unplaced: number[]
+  /** The part of each activity's difficulty that does not change during the search. */
+  private readonly staticDifficulty: Float64Array
   private shapeCost = 0
+  private candidateOut = new Set<number>()
+  private bestOut = new Set<number>()
+  private readonly partnerOut = new Set<number>()
+  /** Per activity, the others that must start with it (hard same starting time): placed and moved as one block. */
+  private readonly partners: number[][]
   iteration = 0
 
   constructor(problem: Problem, seed: number) {
@@ -69,6 +76,8 @@ class Search {
     this.evictions = problem.activities.map(() => 0)
     this.placedAt = problem.activities.map(() => -TABU_TENURE)
     this.unplaced = problem.activities.map((_, index) => index)
+    this.partners = sameStartPartners(problem)
+    this.staticDifficulty = Float64Array.from(problem.activities, (_, index) => this.fixedDifficulty(index))
   }
 
   get unplacedCount(): number {
@@ -97,25 +106,19 @@ class Search {
     let best = -1
     let bestScore = -Infinity
     for (let i = 0; i < this.unplaced.length; i++) {
-      const score = this.difficulty(item(this.unplaced, i))
+      const activity = item(this.unplaced, i)
+      const score = item(this.evictions, activity) * 4 + (this.staticDifficulty[activity] ?? 0)
       if (score > bestScore) [best, bestScore] = [i, score]
     }
     return best < 0 ? undefined : this.unplaced.splice(best, 1)[0]
   }
 
-  private difficulty(activity: number): number {
+  private fixedDifficulty(activity: number): number {
     const { duration, teachers, subgroups } = item(this.state.problem.activities, activity)
     const rule = item(this.state.rules, activity)
     const freedom =
       rule.allowed.reduce((sum, set) => sum + set, 0) * (rule.rooms ? Math.max(1, rule.rooms.length) : 8)
-    return (
-      item(this.evictions, activity) * 4 +
-      duration +
-      rule.relations.length +
-      teachers.length +
-      subgroups.length -
-      freedom / 8
-    )
+    return duration + rule.relations.length + teachers.length + subgroups.length - freedom / 8
   }
 
   private cost = (occupant: number): number =>
@@ -123,27 +126,69 @@ class Search {
     item(this.evictions, occupant) +
     (this.iteration - item(this.placedAt, occupant) < TABU_TENURE ? TABU_COST : 0)
 
+  /** The cheapest slot for `activity`; its forced-out activities are left in `bestOut` (no set per slot). */
   private bestMove(activity: number) {
     const { allowed } = item(this.state.rules, activity)
+    const partners = item(this.partners, activity)
     let best: { slot: number; room: number | null; out: Set<number>; cost: number } | null = null
     for (let slot = 0; slot < this.state.slots; slot++) {
-      if (!allowed[slot]) continue
-      const out = this.state.conflicts(activity, slot)
+      if (!allowed[slot] || !partners.every((p) => item(this.state.rules, p).allowed[slot])) continue
+      const out = this.state.conflicts(activity, slot, this.candidateOut)
       const room = this.state.bestRoom(activity, slot, this.cost)
       if (!room) continue
       if (room.occupant >= 0) out.add(room.occupant)
-      const excess = this.state.weekExcess(activity, slot)
-      let cost = this.random() + excess.gaps * GAP_COST + excess.shape * this.shapeCost
+      if (partners.length > 0 && !this.addPartnerConflicts(activity, partners, slot, out)) continue
+      let cost = this.random() + this.excessCost(activity, slot)
+      for (const partner of partners) cost += this.excessCost(partner, slot)
       for (const occupant of out) cost += this.cost(occupant)
-      if (!best || cost < best.cost) best = { slot, room: room.room, out, cost }
+      if (best && cost >= best.cost) continue
+      ;[this.candidateOut, this.bestOut] = [this.bestOut, out]
+      best = { slot, room: room.room, out, cost }
     }
     return best
+  }
+
+  private excessCost(activity: number, slot: number): number {
+    const excess = this.state.weekExcess(activity, slot)
+    return excess.gaps * GAP_COST + excess.shape * this.shapeCost
+  }
+
+  /** Adds what the partners would force out at `slot` to `out`; false when one of them has no room there. */
+  private addPartnerConflicts(activity: number, partners: number[], slot: number, out: Set<number>): boolean {
+    for (const partner of partners) {
+      const room = this.state.bestRoom(partner, slot, this.cost)
+      if (!room) return false
+      if (room.occupant >= 0) out.add(room.occupant)
+      for (const occupant of this.state.conflicts(partner, slot, this.partnerOut)) out.add(occupant)
+    }
+    out.delete(activity)
+    for (const partner of partners) out.delete(partner)
+    return true
   }
 
   private apply(activity: number, move: { slot: number; room: number | null; out: Set<number> }): void {
     for (const occupant of move.out) this.evict(occupant)
     this.state.place(activity, move.slot, move.room)
     this.placedAt[activity] = this.iteration
+    for (const partner of item(this.partners, activity)) this.movePartner(activity, partner, move.slot)
+  }
+
+  /** Moves a partner of `activity` to its slot, forcing out what is still in the way (rooms may clash anew). */
+  private movePartner(activity: number, partner: number, slot: number): void {
+    this.state.remove(partner)
+    const queued = this.unplaced.indexOf(partner)
+    if (queued >= 0) this.unplaced.splice(queued, 1)
+    const inBlock = (other: number) => other === activity || item(this.partners, activity).includes(other)
+    const room = this.state.bestRoom(partner, slot, this.cost)
+    if (!room || (room.occupant >= 0 && inBlock(room.occupant))) {
+      this.unplaced.push(partner)
+      return
+    }
+    if (room.occupant >= 0) this.evict(room.occupant)
+    for (const occupant of this.state.conflicts(partner, slot, this.partnerOut))
+      if (!inBlock(occupant)) this.evict(occupant)
+    this.state.place(partner, slot, room.room)
+    this.placedAt[partner] = this.iteration
   }
 
   private evict(activity: number): void {
@@ -151,6 +196,17 @@ class Search {
     this.evictions[activity] = item(this.evictions, activity) + 1
     this.unplaced.push(activity)
   }
+}
+
+/** Per activity, every other activity tied to it by hard same-starting-time constraints, directly or through others. */
+function sameStartPartners(problem: Problem): number[][] {
+  const block = problem.activities.map((_, index) => [index])
+  for (const c of problem.constraints) {
+    if (c.kind !== 'sameStartingTime' || !isHard(c)) continue
+    const merged = [...new Set(c.activities.flatMap((a) => item(block, a)))]
+    for (const a of merged) block[a] = merged
+  }
+  return block.map((members, index) => members.filter((other) => other !== index))
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))

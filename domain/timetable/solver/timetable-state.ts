@@ -82,6 +82,13 @@ export class TimetableState {
   private readonly teacherOff: Uint8Array[]
   private readonly subgroupOff: Uint8Array[]
   private readonly breaks: Uint8Array
+  /** Per teacher and per subgroup, each day's shape (busy, gaps, free before: SHAPE_FIELDS numbers), kept current. */
+  private readonly teacherDays: Int32Array
+  private readonly subgroupDays: Int32Array
+  /** Subgroups with an activity that ends their day (the others need no "ends students' day" check). */
+  private readonly subgroupEndsDays: Uint8Array
+  private readonly excess: WeekExcess = { gaps: 0, shape: 0 }
+  private readonly shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
 
   constructor(problem: Problem) {
     this.problem = problem
@@ -98,12 +105,16 @@ export class TimetableState {
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
     this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
     this.breaks = breakSlots(problem)
+    const dayShapes = (count: number) => emptyDayShapes(count * problem.dayNames.length)
+    this.teacherDays = dayShapes(problem.teacherNames.length)
+    this.subgroupDays = dayShapes(problem.subgroupNames.length)
     this.rules = problem.activities.map((activity) => ({
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
       relations: [],
       endsStudentsDay: false,
     }))
+    this.subgroupEndsDays = new Uint8Array(problem.subgroupNames.length)
     for (const constraint of problem.constraints) if (isHard(constraint)) this.compile(constraint)
   }
 
@@ -123,8 +134,13 @@ export class TimetableState {
     else if (c.kind === 'roomUnavailable')
       c.busy.forEach((b, slot) => b && (this.roomBusy[c.room * this.slots + slot] = 1))
     else if (c.kind === 'preferredRooms') this.keepRooms(c.activities, c.rooms)
-    else if (c.kind === 'endsStudentsDay') item(this.rules, c.activity).endsStudentsDay = true
+    else if (c.kind === 'endsStudentsDay') this.endStudentsDay(c.activity)
     else this.compileLimitOrRelation(c)
+  }
+
+  private endStudentsDay(activity: number): void {
+    item(this.rules, activity).endsStudentsDay = true
+    for (const g of item(this.problem.activities, activity).subgroups) this.subgroupEndsDays[g] = 1
   }
 
   private compileLimitOrRelation(c: ProblemConstraint): void {
@@ -249,12 +265,31 @@ export class TimetableState {
       for (const g of subgroups) this.subgroupAt[g * this.slots + s] = value
       if (room !== null) this.roomAt[room * this.slots + s] = value
     }
+    const day = this.day(slot)
+    for (const t of teachers)
+      this.storeDayShape(this.teacherAt, this.teacherDays, item(this.teacherOff, t), t, day)
+    for (const g of subgroups)
+      this.storeDayShape(this.subgroupAt, this.subgroupDays, item(this.subgroupOff, g), g, day)
   }
 
-  /** The activities that placing `activity` at `slot` (without its room) would force out. */
-  conflicts(activity: number, slot: number): Set<number> {
+  private storeDayShape(
+    at: Int32Array,
+    days: Int32Array,
+    off: Uint8Array,
+    resource: number,
+    day: number,
+  ): void {
+    const shape = this.dayShape(at, resource, off, day, 0, 0)
+    const index = (resource * this.problem.dayNames.length + day) * SHAPE_FIELDS
+    days[index] = shape.busy
+    days[index + 1] = shape.gaps
+    days[index + 2] = shape.freeBefore
+  }
+
+  /** The activities that placing `activity` at `slot` (without its room) would force out, into `out` (cleared). */
+  conflicts(activity: number, slot: number, out = new Set<number>()): Set<number> {
     const { duration, teachers, subgroups } = item(this.problem.activities, activity)
-    const out = new Set<number>()
+    out.clear()
     for (let s = slot; s < slot + duration; s++) {
       for (const t of teachers) addOccupant(out, this.teacherAt[t * this.slots + s])
       for (const g of subgroups) addOccupant(out, this.subgroupAt[g * this.slots + s])
@@ -265,9 +300,25 @@ export class TimetableState {
     }
     this.endsDayConflicts(activity, slot, out)
     for (const t of teachers)
-      this.limitConflicts(this.teacherAt, t, item(this.teacherLimits, t), slot, duration, out)
+      this.limitConflicts(
+        this.teacherAt,
+        this.teacherDays,
+        t,
+        item(this.teacherLimits, t),
+        slot,
+        duration,
+        out,
+      )
     for (const g of subgroups)
-      this.limitConflicts(this.subgroupAt, g, item(this.subgroupLimits, g), slot, duration, out)
+      this.limitConflicts(
+        this.subgroupAt,
+        this.subgroupDays,
+        g,
+        item(this.subgroupLimits, g),
+        slot,
+        duration,
+        out,
+      )
     return out
   }
 
@@ -277,6 +328,7 @@ export class TimetableState {
     const dayStart = this.day(slot) * this.hours
     const ends = item(this.rules, activity).endsStudentsDay
     for (const g of subgroups) {
+      if (!ends && !this.subgroupEndsDays[g]) continue
       for (let s = dayStart; s < dayStart + this.hours; s++) {
         const other = this.subgroupAt[g * this.slots + s] ?? FREE
         if (other === FREE || other === activity) continue
@@ -289,16 +341,24 @@ export class TimetableState {
   /** Daily hours and weekly days of one teacher or subgroup, keeping activities already forced out aside. */
   private limitConflicts(
     at: Int32Array,
+    days: Int32Array,
     resource: number,
     limits: ResourceLimits,
     slot: number,
     duration: number,
     out: Set<number>,
   ): void {
-    if (limits.maxHoursDaily < Infinity)
-      this.trimDay(at, resource, this.day(slot), limits.maxHoursDaily - duration, out)
-    if (limits.maxDaysPerWeek < Infinity)
-      this.trimDays(at, resource, this.day(slot), limits.maxDaysPerWeek, out)
+    // The kept day shapes count activities already forced out too: within the limits by them is within for sure.
+    const day = this.day(slot)
+    const dayCount = this.problem.dayNames.length
+    const busyHours = (d: number) => days[(resource * dayCount + d) * SHAPE_FIELDS] ?? 0
+    if (limits.maxHoursDaily < Infinity && busyHours(day) > limits.maxHoursDaily - duration)
+      this.trimDay(at, resource, day, limits.maxHoursDaily - duration, out)
+    if (limits.maxDaysPerWeek === Infinity) return
+    let otherWorkingDays = 0
+    for (let d = 0; d < dayCount; d++) if (d !== day && busyHours(d) > 0) otherWorkingDays++
+    if (otherWorkingDays >= limits.maxDaysPerWeek)
+      this.trimDays(at, resource, day, limits.maxDaysPerWeek, out)
   }
 
   private occupantsOfDay(at: Int32Array, resource: number, day: number, out: Set<number>): number[] {
@@ -357,56 +417,97 @@ export class TimetableState {
     return { room, occupant, cost: occupant === FREE ? 0 : evictionCost(occupant) }
   }
 
-  /** How far the activity's teachers and subgroups would break their whole-week limits, were it at `slot`. */
-  weekExcess(activity: number, slot: number): WeekExcess {
+  /**
+   * How far the activity's teachers and subgroups would break their whole-week limits, were it at `slot`. The
+   * result is one object reused by every call (the search asks this for every slot it weighs).
+   */
+  weekExcess(activity: number, slot: number): Readonly<WeekExcess> {
     const { duration, teachers, subgroups } = item(this.problem.activities, activity)
-    const total: WeekExcess = { gaps: 0, shape: 0 }
-    const add = (at: Int32Array, resource: number, limits: ResourceLimits, off: Uint8Array) => {
-      if (!hasWeekLimits(limits)) return
-      const excess = this.resourceWeekExcess(at, resource, limits, off, slot, duration)
-      total.gaps += excess.gaps
-      total.shape += excess.shape
+    const total = this.excess
+    total.gaps = 0
+    total.shape = 0
+    for (const t of teachers) {
+      const limits = item(this.teacherLimits, t)
+      if (hasWeekLimits(limits))
+        this.addWeekExcess(
+          this.teacherAt,
+          this.teacherDays,
+          t,
+          limits,
+          item(this.teacherOff, t),
+          slot,
+          duration,
+        )
     }
-    for (const t of teachers) add(this.teacherAt, t, item(this.teacherLimits, t), item(this.teacherOff, t))
-    for (const g of subgroups)
-      add(this.subgroupAt, g, item(this.subgroupLimits, g), item(this.subgroupOff, g))
+    for (const g of subgroups) {
+      const limits = item(this.subgroupLimits, g)
+      if (hasWeekLimits(limits))
+        this.addWeekExcess(
+          this.subgroupAt,
+          this.subgroupDays,
+          g,
+          limits,
+          item(this.subgroupOff, g),
+          slot,
+          duration,
+        )
+    }
     return total
   }
 
-  private resourceWeekExcess(
+  /** Only the day of `slot` is looked at anew; the other days' shapes are kept by `mark`. */
+  private addWeekExcess(
     at: Int32Array,
+    days: Int32Array,
     resource: number,
     limits: ResourceLimits,
     off: Uint8Array,
     slot: number,
     duration: number,
-  ): WeekExcess {
-    const busy = (s: number) => (s >= slot && s < slot + duration) || at[resource * this.slots + s] !== FREE
+  ): void {
     let gaps = 0
     let shortfall = 0
     let secondHourBeginnings = 0
     let lateBeginnings = 0
-    for (let day = 0; day < this.problem.dayNames.length; day++) {
-      const shape = this.dayShape(day, busy, off)
-      gaps += shape.gaps
-      if (shape.busy > 0 || !limits.allowEmptyDays)
-        shortfall += Math.max(0, limits.minHoursDaily - shape.busy)
-      if (shape.freeBefore === 1) secondHourBeginnings++
-      else if (shape.freeBefore > 1) lateBeginnings++
+    const dayCount = this.problem.dayNames.length
+    const target = this.day(slot)
+    const changed = this.dayShape(at, resource, off, target, slot, slot + duration)
+    for (let day = 0; day < dayCount; day++) {
+      const index = (resource * dayCount + day) * SHAPE_FIELDS
+      const busyHours = day === target ? changed.busy : (days[index] ?? 0)
+      const freeBefore = day === target ? changed.freeBefore : (days[index + 2] ?? -1)
+      gaps += day === target ? changed.gaps : (days[index + 1] ?? 0)
+      if (busyHours > 0 || !limits.allowEmptyDays) shortfall += Math.max(0, limits.minHoursDaily - busyHours)
+      if (freeBefore === 1) secondHourBeginnings++
+      else if (freeBefore > 1) lateBeginnings++
     }
     const beginnings =
       limits.maxSecondHourBeginnings === Infinity
         ? 0
         : lateBeginnings + Math.max(0, secondHourBeginnings - limits.maxSecondHourBeginnings)
-    return { gaps: Math.max(0, gaps - limits.maxGapsPerWeek), shape: shortfall + beginnings }
+    this.excess.gaps += Math.max(0, gaps - limits.maxGapsPerWeek)
+    this.excess.shape += shortfall + beginnings
   }
 
-  /** Breaks and not-available hours are neither gaps nor free hours before the first lesson. */
-  private dayShape(day: number, busy: (slot: number) => boolean, off: Uint8Array): DayShape {
-    const shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
+  /**
+   * One day of a resource, with the slots from `extraStart` to `extraEnd` (exclusive) busy too, into one reused
+   * object. Breaks and not-available hours are neither gaps nor free hours before the first lesson.
+   */
+  private dayShape(
+    at: Int32Array,
+    resource: number,
+    off: Uint8Array,
+    day: number,
+    extraStart: number,
+    extraEnd: number,
+  ): Readonly<DayShape> {
+    const shape = this.shape
+    shape.busy = 0
+    shape.gaps = 0
+    shape.freeBefore = -1
     let free = 0
     for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
-      if (busy(s)) {
+      if ((s >= extraStart && s < extraEnd) || at[resource * this.slots + s] !== FREE) {
         if (shape.freeBefore < 0) shape.freeBefore = free
         else shape.gaps += free
         shape.busy++
@@ -436,6 +537,15 @@ export interface RoomChoice {
   /** The activity in that room at that time, to be forced out (-1: none). */
   occupant: number
   cost: number
+}
+
+const SHAPE_FIELDS = 3
+
+/** Shapes of days without lessons: nothing busy, no gaps, no first lesson (-1). */
+function emptyDayShapes(count: number): Int32Array {
+  const shapes = new Int32Array(count * SHAPE_FIELDS)
+  for (let index = 2; index < shapes.length; index += SHAPE_FIELDS) shapes[index] = -1
+  return shapes
 }
 
 function hasWeekLimits(limits: ResourceLimits): boolean {
