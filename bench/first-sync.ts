@@ -7,6 +7,8 @@ import { median } from './stats.ts'
 export interface FirstSyncNumbers {
   firstSyncMs: number
   ratio: number
+  /** The first sync against RxDB's own `bulkInsert` of the same documents into the same storage. */
+  ratioToBulkInsert: number
   rawDexieMs: number
   rxdbBulkInsertMs: number
   documents: number
@@ -53,6 +55,7 @@ export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> 
     rawDexieMs: median(results.map((r) => r.rawDexieMs)),
     rxdbBulkInsertMs: median(results.map((r) => r.rxdbBulkInsertMs)),
     ratio: median(results.map((r) => r.firstSyncMs / r.rawDexieMs)),
+    ratioToBulkInsert: median(results.map((r) => r.firstSyncMs / r.rxdbBulkInsertMs)),
     documents,
     runs: results,
   }

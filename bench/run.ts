@@ -132,6 +132,7 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
           documents: firstSync.documents,
           raw_dexie_ms: round(firstSync.rawDexieMs, 0),
           rxdb_bulk_insert_ms: round(firstSync.rxdbBulkInsertMs, 0),
+          first_sync_vs_rxdb_bulk_insert: round(firstSync.ratioToBulkInsert, 2),
           runs: firstSync.runs,
         },
       },

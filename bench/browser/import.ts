@@ -1,7 +1,6 @@
 // import_3000_students_ms: an admin imports 3,000 students with 2 guardians each, as the import dialog does it
 // (renderer/src/features/import/use-import.ts): read the .xlsx, plan it, gate it, write it kind by kind.
 import { firstValueFrom } from 'rxjs'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import type { SessionUser } from '../../domain/auth/roles.ts'
 import type { Subject } from '../../domain/catalog/subject.ts'
 import type { BaseDocument } from '../../domain/documents.ts'
@@ -25,6 +24,7 @@ import {
   type CampusDatabase,
   type ProgressListener,
 } from '../../renderer/src/db/index.ts'
+import { getReplicaStorage } from '../../renderer/src/db/replica-storage.ts'
 import { readTables } from '../../renderer/src/ui/excel/workbook.ts'
 
 const ADMIN: SessionUser = { id: 'bench-admin', schoolId: 'bench', name: '基准管理员', roles: ['admin'] }
@@ -53,7 +53,7 @@ async function demoClasses(): Promise<Omit<SchoolClass, 'schoolId' | 'updatedAt'
 
 /** A fresh replica holding the demo classes, written as an admin through the gate. */
 async function replicaWithClasses(): Promise<CampusDatabase> {
-  const database = await createCampusDatabase({ storage: getRxStorageDexie(), name: `import-${Date.now()}` })
+  const database = await createCampusDatabase({ storage: getReplicaStorage(), name: `import-${Date.now()}` })
   await createRepository<SchoolClass>(database, 'class', ADMIN).bulkPut(await demoClasses())
   return database
 }

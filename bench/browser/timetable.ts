@@ -2,7 +2,6 @@
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
 import { firstValueFrom } from 'rxjs'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { computed, createApp, h, nextTick, reactive, ref, shallowRef } from 'vue'
 import type { SessionUser } from '../../domain/auth/roles.ts'
 import { inRange } from '../../domain/calendar/dates.ts'
@@ -15,6 +14,7 @@ import type { Lesson } from '../../domain/timetable/lesson.ts'
 import type { PlanEntry } from '../../domain/timetable/plan-entry.ts'
 import { datesOfWeek, weekCount } from '../../domain/timetable/weeks.ts'
 import { createCampusDatabase, createRepository, type CampusDatabase } from '../../renderer/src/db/index.ts'
+import { getReplicaStorage } from '../../renderer/src/db/replica-storage.ts'
 import '../../renderer/src/app/styles.css'
 import BookingCard from '../../renderer/src/features/timetable/booking-card.vue'
 import SlotGrid from '../../renderer/src/features/timetable/slot-grid.vue'
@@ -35,7 +35,7 @@ function schoolDirectory(): Map<string, NamedDocument> {
 /** A fresh replica holding the term, its plan and its holidays, written as an admin through the gate. */
 async function replicaWithPlan(): Promise<CampusDatabase> {
   const database = await createCampusDatabase({
-    storage: getRxStorageDexie(),
+    storage: getReplicaStorage(),
     name: `timetable-${Date.now()}`,
   })
   const { term, planEntries, holidays } = largeSchoolTimetable(ADMIN.schoolId)

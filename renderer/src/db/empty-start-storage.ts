@@ -7,11 +7,9 @@ import {
   type RxStorageInstance,
 } from 'rxdb'
 import { wrapStorageInstances } from './storage-wrapper.ts'
+import { WrittenIds } from './written-ids.ts'
 
 type Instance<I, O> = RxStorageInstance<Record<string, unknown>, I, O>
-
-// Beyond this the id set costs more memory than the reads it saves are worth; the wrapper then steps aside.
-const MAX_TRACKED_IDS = 1_000_000
 
 /**
  * The first sync's fast path. RxDB's replication asks the storage for every pulled document before writing it
@@ -34,21 +32,18 @@ export function withEmptyStartReads<Internals, Options>(
 }
 
 function trackWrites<I, O>(instance: Instance<I, O>, primaryPath: string): Instance<I, O> {
-  let written: Set<string> | null = new Set()
+  const written = new WrittenIds()
   // Delegates everything else to the real instance, with `this` kept on the wrapper so its state stays one.
   const wrapper: Instance<I, O> = Object.create(instance)
   wrapper.findDocumentsById = async function (ids, withDeleted) {
-    const known = written
-    const maybeStored = known ? ids.filter((id) => known.has(id)) : ids
+    const maybeStored = written.mayBeStored(ids)
     if (maybeStored.length === 0) return []
     return instance.findDocumentsById.call(this, maybeStored, withDeleted)
   }
   wrapper.bulkWrite = async function (rows: BulkWriteRow<Record<string, unknown>>[], context: string) {
-    if (written) {
-      for (const row of rows)
-        written.add(String((row.document as RxDocumentData<Record<string, unknown>>)[primaryPath]))
-      if (written.size > MAX_TRACKED_IDS) written = null
-    }
+    written.add(
+      rows.map((row) => String((row.document as RxDocumentData<Record<string, unknown>>)[primaryPath])),
+    )
     return instance.bulkWrite.call(this, rows, context)
   }
   return wrapper

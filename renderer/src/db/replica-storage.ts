@@ -6,6 +6,7 @@ import {
   type RxStorage,
 } from 'rxdb'
 import { fromDexieToStorage, getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
+import { withDirectWrites } from './direct-writes.ts'
 import { wrapStorageInstances } from './storage-wrapper.ts'
 
 type AnyDocument = Record<string, unknown>
@@ -14,9 +15,12 @@ interface ChangeCheckpoint {
   lwt: number
 }
 
-/** The replica's storage: RxDB's Dexie storage, with the changes-since read that replication relies on indexed. */
+/**
+ * The replica's storage: RxDB's Dexie storage, with the changes-since read that replication relies on indexed and
+ * bulk writes done directly in IndexedDB (see `withDirectWrites`).
+ */
 export function getReplicaStorage(settings: DexieSettings = {}): RxStorage<DexieStorageInternals, unknown> {
-  return withIndexedChangesSince(getRxStorageDexie(settings))
+  return withIndexedChangesSince(withDirectWrites(getRxStorageDexie(settings)))
 }
 
 /**
