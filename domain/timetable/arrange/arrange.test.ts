@@ -8,9 +8,11 @@ import {
   ArrangeInputError,
   demandsFromPlan,
   entriesFromAssignment,
+  planReplacement,
   type ArrangeInput,
   type ArrangeSettings,
   type LessonDemand,
+  type PlanEntryDraft,
 } from './arrange.ts'
 
 const PERIODS: Period[] = Array.from({ length: 6 }, (_, i) => ({
@@ -193,9 +195,9 @@ describe('arranging a small school', () => {
     expect(result.complete).toBe(true)
     const physics = entries.filter((e) => e.classId === '1a' && e.subjectId === 'physics')
     expect(physics).toHaveLength(4)
-    const periodsByDay = Map.groupBy(physics, (e) => e.weekday)
-    const doubleDay = [...periodsByDay.values()].find((day) => day.length === 2)
-    const [first = 0, second = 0] = (doubleDay ?? [])
+    const doubleDay = SETTINGS.weekdays.find((day) => physics.filter((e) => e.weekday === day).length === 2)
+    const [first = 0, second = 0] = physics
+      .filter((e) => e.weekday === doubleDay)
       .map((e) => PERIODS.findIndex((p) => p.id === e.periodId))
       .sort()
     expect(second - first).toBe(1)
@@ -210,5 +212,26 @@ describe('arranging a small school', () => {
     expect(result.complete).toBe(false)
     expect(result.check.hard.some((v) => v.reason.includes('is not placed'))).toBe(true)
     expect(entriesFromAssignment(arranged, result.assignment, 't')).toHaveLength(30)
+  })
+})
+
+describe('planReplacement', () => {
+  const draft = (weekday: number): PlanEntryDraft => {
+    const { id: _id, schoolId: _school, updatedAt: _at, ...fields } = entry('x', { weekday })
+    return fields
+  }
+  it('reuses the ids of replaced entries and removes only the ones left over', () => {
+    let next = 0
+    const newId = () => `new-${++next}`
+    const replaced = [entry('a', {}), entry('b', {}), entry('c', {})]
+    const fewer = planReplacement(replaced, [draft(2), draft(3)], newId)
+    expect(fewer.puts.map((put) => [put.id, put.weekday])).toEqual([
+      ['a', 2],
+      ['b', 3],
+    ])
+    expect(fewer.removals).toEqual(['c'])
+    const more = planReplacement(replaced.slice(0, 1), [draft(2), draft(3)], newId)
+    expect(more.puts.map((put) => put.id)).toEqual(['a', 'new-1'])
+    expect(more.removals).toEqual([])
   })
 })
