@@ -8,11 +8,9 @@ import {
   ArrangeInputError,
   demandsFromPlan,
   entriesFromAssignment,
-  planReplacement,
   type ArrangeInput,
   type ArrangeSettings,
   type LessonDemand,
-  type PlanEntryDraft,
 } from './arrange.ts'
 
 const PERIODS: Period[] = Array.from({ length: 6 }, (_, i) => ({
@@ -212,26 +210,5 @@ describe('arranging a small school', () => {
     expect(result.complete).toBe(false)
     expect(result.check.hard.some((v) => v.reason.includes('is not placed'))).toBe(true)
     expect(entriesFromAssignment(arranged, result.assignment, 't')).toHaveLength(30)
-  })
-})
-
-describe('planReplacement', () => {
-  const draft = (weekday: number): PlanEntryDraft => {
-    const { id: _id, schoolId: _school, updatedAt: _at, ...fields } = entry('x', { weekday })
-    return fields
-  }
-  it('reuses the ids of replaced entries and removes only the ones left over', () => {
-    let next = 0
-    const newId = () => `new-${++next}`
-    const replaced = [entry('a', {}), entry('b', {}), entry('c', {})]
-    const fewer = planReplacement(replaced, [draft(2), draft(3)], newId)
-    expect(fewer.puts.map((put) => [put.id, put.weekday])).toEqual([
-      ['a', 2],
-      ['b', 3],
-    ])
-    expect(fewer.removals).toEqual(['c'])
-    const more = planReplacement(replaced.slice(0, 1), [draft(2), draft(3)], newId)
-    expect(more.puts.map((put) => put.id)).toEqual(['a', 'new-1'])
-    expect(more.removals).toEqual([])
   })
 })

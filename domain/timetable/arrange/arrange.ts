@@ -325,16 +325,3 @@ export function entriesFromAssignment(
     }))
   })
 }
-
-/**
- * Replacing the term's plan by the arranged entries: the new entries take over the ids of the replaced ones (one
- * bulk write overwrites them), and only replaced entries left over are removed.
- */
-export function planReplacement(
-  replaced: readonly PlanEntry[],
-  drafts: readonly PlanEntryDraft[],
-  newId: () => string,
-): { puts: (PlanEntryDraft & { id: string })[]; removals: string[] } {
-  const puts = drafts.map((draft, index) => ({ ...draft, id: replaced[index]?.id ?? newId() }))
-  return { puts, removals: replaced.slice(drafts.length).map((entry) => entry.id) }
-}

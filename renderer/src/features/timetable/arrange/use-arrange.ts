@@ -8,7 +8,6 @@ import {
   ArrangeInputError,
   demandsFromPlan,
   entriesFromAssignment,
-  planReplacement,
   type ArrangeProblem,
   type ArrangeSettings,
   type LessonDemand,
@@ -217,14 +216,15 @@ export function useArrange(
       () => false,
     )
     if (!confirmed) return
-    const { puts, removals } = planReplacement(replaced, result.drafts, newId)
     applying.value = true
+    // Removed first: the server refuses any push that leaves a double booking in the plan, and replication pushes
+    // these writes one by one in this order, so no new entry ever meets an old one.
     const written = await succeeded(
       async () => {
-        await plan.bulkPut(puts)
-        if (removals.length) await plan.bulkRemove(removals)
+        await plan.bulkRemove(replaced.map((entry) => entry.id))
+        await plan.bulkPut(result.drafts.map((draft) => ({ ...draft, id: newId() })))
       },
-      t('arrange.applied', { n: puts.length }),
+      t('arrange.applied', { n: result.drafts.length }),
     )
     applying.value = false
     if (written) visible.value = false
