@@ -66,6 +66,7 @@ export function useReferences() {
     roomOptions,
     staffById,
     classById,
+    subjectById,
     locationById,
     namesOf,
     hostsSeveralClasses,
