@@ -1,7 +1,7 @@
 import type { Role } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import { withTombstoneFlag, type WireDocument } from '../../../domain/documents.ts'
-import { KeyedMutex } from './keyed-mutex.ts'
+import { GroupQueue } from './group-queue.ts'
 import { migrate } from './migrations.ts'
 import { jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
 import type {
@@ -33,6 +33,29 @@ import {
 
 // Rows per multi-row statement: well under SQLite's and PostgreSQL's limits on bound parameters.
 const CHUNK = 500
+
+// Writes of one school committed in one transaction at most: bounds how long the school's lock is held.
+const MAX_WRITE_GROUP = 100
+
+type WritePlanner<T> = (
+  stored: ReadonlyMap<string, WireDocument>,
+  related: readonly WireDocument[],
+) => WritePlan<T>
+
+/** A `writeDocuments` call waiting for its school's next group commit. */
+interface PendingWrite {
+  collection: CollectionName
+  ids: readonly string[]
+  plan: WritePlanner<unknown>
+  related: readonly RelatedQuery[]
+  resolve(result: unknown): void
+  reject(error: unknown): void
+}
+
+/** What a write came to in its group's transaction: its result and documents, or why its plan refused it. */
+type WriteOutcome =
+  | { write: PendingWrite; refused: false; result: unknown; documents: StoredDocument[] }
+  | { write: PendingWrite; refused: true; error: unknown }
 
 interface AccountRow {
   id: string
@@ -215,7 +238,10 @@ async function upsertDocuments(
 /** The store on top of a SQL driver: the same statements run on SQLite and PostgreSQL. */
 export class SqlStore implements Store {
   readonly #db: SqlDriver
-  readonly #schoolLocks = new KeyedMutex()
+  readonly #writeGroups = new GroupQueue<PendingWrite>(
+    (schoolId, writes) => this.#commitGroup(schoolId, writes),
+    MAX_WRITE_GROUP,
+  )
   readonly #listeners = new Set<CommitListener>()
 
   private constructor(driver: SqlDriver) {
@@ -253,21 +279,78 @@ export class SqlStore implements Store {
     schoolId: string,
     collection: CollectionName,
     ids: readonly string[],
-    plan: (stored: ReadonlyMap<string, WireDocument>, related: readonly WireDocument[]) => WritePlan<T>,
+    plan: WritePlanner<T>,
     related: readonly RelatedQuery[] = [],
   ): Promise<T> {
-    return this.#schoolLocks.run(schoolId, async () => {
-      const { result, documents } = await this.#db.transaction(async (tx) => {
-        const stored = await selectDocuments(tx, schoolId, collection, ids)
-        const relatedDocs: WireDocument[] = []
-        for (const query of related)
-          relatedDocs.push(...(await selectRelated(tx, this.kind, schoolId, query)))
-        const { writes, result } = plan(stored, relatedDocs)
-        return { result, documents: await upsertDocuments(tx, schoolId, collection, writes) }
-      }, `school:${schoolId}`)
-      if (documents.length > 0) this.#notify({ schoolId, collection, documents })
-      return result
+    return new Promise<T>((resolve, reject) => {
+      const write: PendingWrite = {
+        collection,
+        ids,
+        plan,
+        related,
+        resolve: resolve as (r: unknown) => void,
+        reject,
+      }
+      this.#writeGroups.add(schoolId, write)
     })
+  }
+
+  /**
+   * Commits a group of one school's writes in one transaction, then settles each in order. A write whose plan
+   * refuses it is left out and fails alone; a failing statement rolls the whole group back, and each of its writes
+   * is then tried again in a transaction of its own, so that it fails only itself. Nothing is acknowledged before
+   * its commit.
+   */
+  async #commitGroup(schoolId: string, writes: PendingWrite[]): Promise<void> {
+    let outcomes: WriteOutcome[]
+    try {
+      outcomes = await this.#db.transaction(
+        (tx) => this.#applyGroup(tx, schoolId, writes),
+        `school:${schoolId}`,
+      )
+    } catch (error) {
+      if (writes.length === 1) writes[0]?.reject(error)
+      else for (const write of writes) await this.#commitGroup(schoolId, [write])
+      return
+    }
+    for (const outcome of outcomes) {
+      if (outcome.refused) {
+        outcome.write.reject(outcome.error)
+        continue
+      }
+      const { write, result, documents } = outcome
+      try {
+        if (documents.length > 0) this.#notify({ schoolId, collection: write.collection, documents })
+        write.resolve(result)
+      } catch (error) {
+        write.reject(error)
+      }
+    }
+  }
+
+  /** Each write reads what the writes before it in the group wrote: they share the transaction. */
+  async #applyGroup(
+    tx: SqlExecutor,
+    schoolId: string,
+    writes: readonly PendingWrite[],
+  ): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = []
+    for (const write of writes) {
+      const stored = await selectDocuments(tx, schoolId, write.collection, write.ids)
+      const relatedDocs: WireDocument[] = []
+      for (const query of write.related)
+        relatedDocs.push(...(await selectRelated(tx, this.kind, schoolId, query)))
+      let planned: WritePlan<unknown>
+      try {
+        planned = write.plan(stored, relatedDocs)
+      } catch (error) {
+        outcomes.push({ write, refused: true, error })
+        continue
+      }
+      const documents = await upsertDocuments(tx, schoolId, write.collection, planned.writes)
+      outcomes.push({ write, refused: false, result: planned.result, documents })
+    }
+    return outcomes
   }
 
   async findDocuments(schoolId: string, queries: readonly RelatedQuery[]): Promise<WireDocument[]> {
