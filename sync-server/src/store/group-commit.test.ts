@@ -68,6 +68,21 @@ describeEachStore('group commit ($name)', (factory) => {
     expect(transactions()).toBe(2)
   })
 
+  it('lets a write with related queries see what the writes before it in its group stored', async () => {
+    const before = [writeOne(store, subject('s1', 'first')), writeOne(store, subject('s1', 'a'))]
+    const seen = await store.writeDocuments(
+      's1',
+      'catalog',
+      [],
+      (_, related) => ({ writes: [], result: related.map((doc) => doc.id).sort() }),
+      [{ collection: 'catalog', kind: 'subject' }],
+    )
+    await Promise.all(before)
+    // 'first' ran alone; 'a' is in the same group as the query.
+    expect(transactions()).toBe(2)
+    expect(seen).toEqual(['a', 'first'])
+  })
+
   it('fails only the write whose plan refuses it; the others of its group are committed', async () => {
     const refused = store.writeDocuments('s1', 'catalog', ['x'], () => {
       throw new Error('conflict')
