@@ -28,6 +28,16 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
 }
 
+/**
+ * One round trip: without parameters the statements go as one simple query. The lock is what serialises a school's
+ * writers across instances until commit.
+ */
+function beginStatement(lockKey: string | undefined): string {
+  return lockKey
+    ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0))`
+    : 'BEGIN'
+}
+
 export async function createPostgresDriver(options: PostgresOptions): Promise<SqlDriver> {
   if (options.schema) {
     const setup = new pg.Client({ connectionString: options.url })
@@ -53,8 +63,7 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
       const client = await pool.connect()
       let broken = false
       try {
-        await client.query('BEGIN')
-        if (lockKey) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [lockKey])
+        await client.query(beginStatement(lockKey))
         const result = await work(executor(client))
         await client.query('COMMIT')
         return result

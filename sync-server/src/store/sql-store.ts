@@ -1,7 +1,7 @@
 import type { Role } from '../../../domain/auth/roles.ts'
 import type { CollectionName } from '../../../domain/collections.ts'
 import { withTombstoneFlag, type WireDocument } from '../../../domain/documents.ts'
-import { KeyedMutex } from './keyed-mutex.ts'
+import { GroupQueue } from './group-queue.ts'
 import { migrate } from './migrations.ts'
 import { jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
 import type {
@@ -33,6 +33,29 @@ import {
 
 // Rows per multi-row statement: well under SQLite's and PostgreSQL's limits on bound parameters.
 const CHUNK = 500
+
+// Writes of one school committed in one transaction at most: bounds how long the school's lock is held.
+const MAX_WRITE_GROUP = 100
+
+type WritePlanner<T> = (
+  stored: ReadonlyMap<string, WireDocument>,
+  related: readonly WireDocument[],
+) => WritePlan<T>
+
+/** A `writeDocuments` call waiting for its school's next group commit. */
+interface PendingWrite {
+  collection: CollectionName
+  ids: readonly string[]
+  plan: WritePlanner<unknown>
+  related: readonly RelatedQuery[]
+  resolve(result: unknown): void
+  reject(error: unknown): void
+}
+
+/** What a write came to in its group's transaction: its result and documents, or why its plan refused it. */
+type WriteOutcome =
+  | { write: PendingWrite; refused: false; result: unknown; documents: StoredDocument[] }
+  | { write: PendingWrite; refused: true; error: unknown }
 
 interface AccountRow {
   id: string
@@ -182,17 +205,39 @@ async function reserveSeqs(tx: SqlExecutor, schoolId: string, count: number): Pr
   return Number(row.seq) - count + 1
 }
 
-async function upsertDocuments(
-  tx: SqlExecutor,
-  schoolId: string,
-  collection: CollectionName,
-  docs: readonly WireDocument[],
-): Promise<StoredDocument[]> {
-  if (docs.length === 0) return []
-  const firstSeq = await reserveSeqs(tx, schoolId, docs.length)
-  const stored = docs.map((doc, i) => ({ seq: firstSeq + i, data: withTombstoneFlag(doc) }))
-  for (const part of chunks(stored)) {
-    const params = part.flatMap(({ seq, data }): SqlValue[] => [
+/** A document a write of a group stores, with its collection. */
+interface GroupRow {
+  collection: CollectionName
+  data: WireDocument
+}
+
+const rowKey = (collection: CollectionName, id: string) => `${collection}/${id}`
+
+/** Statements of at most `CHUNK` rows, none holding one document twice (an upsert may change a row only once). */
+function insertParts(rows: readonly (GroupRow & { seq: number })[]) {
+  const parts: (GroupRow & { seq: number })[][] = []
+  let keys = new Set<string>()
+  for (const row of rows) {
+    const key = rowKey(row.collection, row.data.id)
+    const part = parts.at(-1)
+    if (!part || part.length === CHUNK || keys.has(key)) {
+      parts.push([row])
+      keys = new Set([key])
+    } else {
+      part.push(row)
+      keys.add(key)
+    }
+  }
+  return parts
+}
+
+/** Gives `rows` the next seqs of the school, in order, and upserts them: two statements for a whole group. */
+async function upsertRows(tx: SqlExecutor, schoolId: string, rows: readonly GroupRow[]): Promise<number[]> {
+  if (rows.length === 0) return []
+  const firstSeq = await reserveSeqs(tx, schoolId, rows.length)
+  const withSeqs = rows.map((row, i) => ({ ...row, seq: firstSeq + i }))
+  for (const part of insertParts(withSeqs)) {
+    const params = part.flatMap(({ collection, seq, data }): SqlValue[] => [
       schoolId,
       collection,
       data.id,
@@ -209,13 +254,42 @@ async function upsertDocuments(
       params,
     )
   }
+  return withSeqs.map((row) => row.seq)
+}
+
+/** The stored documents of every write of a group, read with one statement per collection. */
+async function selectGroupDocuments(
+  tx: SqlExecutor,
+  schoolId: string,
+  writes: readonly PendingWrite[],
+): Promise<Map<string, WireDocument>> {
+  const idsByCollection = new Map<CollectionName, string[]>()
+  for (const { collection, ids } of writes)
+    idsByCollection.set(collection, [...(idsByCollection.get(collection) ?? []), ...ids])
+  const stored = new Map<string, WireDocument>()
+  for (const [collection, ids] of idsByCollection)
+    for (const [id, doc] of await selectDocuments(tx, schoolId, collection, ids))
+      stored.set(rowKey(collection, id), doc)
   return stored
+}
+
+/** The stored documents of `write`'s ids, from the group's documents by `rowKey`. */
+function storedOf(write: PendingWrite, stored: ReadonlyMap<string, WireDocument>): Map<string, WireDocument> {
+  const own = new Map<string, WireDocument>()
+  for (const id of write.ids) {
+    const doc = stored.get(rowKey(write.collection, id))
+    if (doc) own.set(id, doc)
+  }
+  return own
 }
 
 /** The store on top of a SQL driver: the same statements run on SQLite and PostgreSQL. */
 export class SqlStore implements Store {
   readonly #db: SqlDriver
-  readonly #schoolLocks = new KeyedMutex()
+  readonly #writeGroups = new GroupQueue<PendingWrite>(
+    (schoolId, writes) => this.#commitGroup(schoolId, writes),
+    MAX_WRITE_GROUP,
+  )
   readonly #listeners = new Set<CommitListener>()
 
   private constructor(driver: SqlDriver) {
@@ -253,21 +327,106 @@ export class SqlStore implements Store {
     schoolId: string,
     collection: CollectionName,
     ids: readonly string[],
-    plan: (stored: ReadonlyMap<string, WireDocument>, related: readonly WireDocument[]) => WritePlan<T>,
+    plan: WritePlanner<T>,
     related: readonly RelatedQuery[] = [],
   ): Promise<T> {
-    return this.#schoolLocks.run(schoolId, async () => {
-      const { result, documents } = await this.#db.transaction(async (tx) => {
-        const stored = await selectDocuments(tx, schoolId, collection, ids)
-        const relatedDocs: WireDocument[] = []
-        for (const query of related)
-          relatedDocs.push(...(await selectRelated(tx, this.kind, schoolId, query)))
-        const { writes, result } = plan(stored, relatedDocs)
-        return { result, documents: await upsertDocuments(tx, schoolId, collection, writes) }
-      }, `school:${schoolId}`)
-      if (documents.length > 0) this.#notify({ schoolId, collection, documents })
-      return result
+    return new Promise<T>((resolve, reject) => {
+      const write: PendingWrite = {
+        collection,
+        ids,
+        plan,
+        related,
+        resolve: resolve as (r: unknown) => void,
+        reject,
+      }
+      this.#writeGroups.add(schoolId, write)
     })
+  }
+
+  /**
+   * Commits a group of one school's writes in one transaction, then settles each in order. A write whose plan
+   * refuses it is left out and fails alone; a failing statement rolls the whole group back, and each of its writes
+   * is then tried again in a transaction of its own, so that it fails only itself. Nothing is acknowledged before
+   * its commit.
+   */
+  async #commitGroup(schoolId: string, writes: PendingWrite[]): Promise<void> {
+    let outcomes: WriteOutcome[]
+    try {
+      outcomes = await this.#db.transaction(
+        (tx) => this.#applyGroup(tx, schoolId, writes),
+        `school:${schoolId}`,
+      )
+    } catch (error) {
+      if (writes.length === 1) writes[0]?.reject(error)
+      else for (const write of writes) await this.#commitGroup(schoolId, [write])
+      return
+    }
+    for (const outcome of outcomes) {
+      if (outcome.refused) {
+        outcome.write.reject(outcome.error)
+        continue
+      }
+      const { write, result, documents } = outcome
+      try {
+        if (documents.length > 0) this.#notify({ schoolId, collection: write.collection, documents })
+        write.resolve(result)
+      } catch (error) {
+        write.reject(error)
+      }
+    }
+  }
+
+  /**
+   * Each write sees what the writes before it in the group wrote. Their stored documents are read together first
+   * and their writes stored together last; a write with `related` queries first stores what the group wrote so
+   * far and then reads from the table, so that its queries see it.
+   */
+  async #applyGroup(
+    tx: SqlExecutor,
+    schoolId: string,
+    writes: readonly PendingWrite[],
+  ): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = []
+    const stored = await selectGroupDocuments(tx, schoolId, writes)
+    let unsaved: { documents: StoredDocument[]; rows: GroupRow[] }[] = []
+    const save = async () => {
+      const seqs = await upsertRows(
+        tx,
+        schoolId,
+        unsaved.flatMap(({ rows }) => rows),
+      )
+      let next = 0
+      for (const { documents, rows } of unsaved)
+        for (const { data } of rows) documents.push({ seq: seqs[next++] as number, data })
+      unsaved = []
+    }
+    for (const write of writes) {
+      const relatedDocs: WireDocument[] = []
+      if (write.related.length > 0) {
+        await save()
+        for (const query of write.related)
+          relatedDocs.push(...(await selectRelated(tx, this.kind, schoolId, query)))
+      }
+      let planned: WritePlan<unknown>
+      try {
+        planned = write.plan(storedOf(write, stored), relatedDocs)
+      } catch (error) {
+        outcomes.push({ write, refused: true, error })
+        continue
+      }
+      const rows = planned.writes.map((doc) => ({
+        collection: write.collection,
+        data: withTombstoneFlag(doc),
+      }))
+      // What a read of the table would give the writes after this one.
+      for (const { collection, data } of rows)
+        stored.set(rowKey(collection, data.id), JSON.parse(JSON.stringify(data)) as WireDocument)
+      const documents: StoredDocument[] = []
+      unsaved.push({ documents, rows })
+      outcomes.push({ write, refused: false, result: planned.result, documents })
+    }
+    await save()
+    return outcomes
   }
 
   async findDocuments(schoolId: string, queries: readonly RelatedQuery[]): Promise<WireDocument[]> {
