@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { inTermWindow, parseTermWindow, replicaTermWindow, termWindowQuery } from './term-window.ts'
+import {
+  inTermWindow,
+  parseTermWindow,
+  replicaTermWindow,
+  termAvailability,
+  termWindowQuery,
+} from './term-window.ts'
 
 const terms = [
   { id: 'y1-autumn', start: '2025-09-01', end: '2026-01-20' },
@@ -62,5 +68,21 @@ describe('the terms parameter', () => {
     expect(inTermWindow({ kind: 'lesson', termId: 'old' }, window)).toBe(false)
     expect(inTermWindow({ kind: 'lesson' }, window)).toBe(false)
     expect(inTermWindow({ kind: 'plan_entry', termId: 'old' }, window)).toBe(true)
+  })
+})
+
+describe('termAvailability', () => {
+  it('is here when the window the replica holds has the term', () => {
+    expect(termAvailability('now', 'terms=next,now', false)).toBe('here')
+    expect(termAvailability('b c', termWindowQuery(['b c']), false)).toBe('here')
+    // A replica that asked for no window holds every lesson.
+    expect(termAvailability('old', '', false)).toBe('here')
+  })
+
+  it('is fetched online and not on this PC offline otherwise', () => {
+    expect(termAvailability('old', 'terms=next,now', true)).toBe('fetching')
+    expect(termAvailability('old', 'terms=next,now', false)).toBe('notOnThisPc')
+    expect(termAvailability('now', undefined, false)).toBe('notOnThisPc')
+    expect(termAvailability('no', 'terms=', true)).toBe('fetching')
   })
 })

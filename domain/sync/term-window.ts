@@ -46,3 +46,25 @@ export function parseTermWindow(terms: string): Set<string> {
 export function inTermWindow(doc: { kind: string; termId?: unknown }, window: ReadonlySet<string>): boolean {
   return doc.kind !== 'lesson' || (typeof doc.termId === 'string' && window.has(doc.termId))
 }
+
+/** Can a screen show a term's lessons from the replica? */
+export type TermAvailability = 'here' | 'fetching' | 'notOnThisPc'
+
+/**
+ * `here` when the window the replica holds in full (`heldQuery`: the `termWindowQuery` of its last complete
+ * from-zero pull, undefined before the first) has the term; else `fetching` while online (the term is being
+ * brought in) and `notOnThisPc` offline.
+ */
+export function termAvailability(
+  termId: string,
+  heldQuery: string | undefined,
+  online: boolean,
+): TermAvailability {
+  const prefix = 'terms='
+  const held =
+    heldQuery === '' ||
+    (heldQuery?.startsWith(prefix) === true &&
+      parseTermWindow(heldQuery.slice(prefix.length)).has(encodeURIComponent(termId)))
+  if (held) return 'here'
+  return online ? 'fetching' : 'notOnThisPc'
+}
