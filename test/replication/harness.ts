@@ -16,6 +16,7 @@ import {
   type FetchLike,
   type SyncEngine,
 } from '../../renderer/src/db/index.ts'
+import type { SyncEngineOptions } from '../../renderer/src/db/sync-engine.ts'
 import { buildApp } from '../../sync-server/src/app.ts'
 import { seedDemo } from '../../sync-server/src/seed/demo.ts'
 import { createStore, type Store, type StoreConfig } from '../../sync-server/src/store/index.ts'
@@ -74,6 +75,7 @@ export async function startClient(
   account: string,
   password: string,
   collections: readonly CollectionName[] = CLIENT_COLLECTIONS,
+  engineOptions: Pick<SyncEngineOptions, 'clock' | 'todayCheckMs'> = {},
 ): Promise<Client> {
   const link = networkLink()
   const session = await login(serverUrl, { account, password }, link.fetch)
@@ -90,6 +92,7 @@ export async function startClient(
     api,
     retryTime: 200,
     stream: { initialDelayMs: 100, maxDelayMs: 500 },
+    ...engineOptions,
   })
   return {
     name,

@@ -20,6 +20,10 @@ export interface PullHandlerOptions {
   localDocuments(): Promise<StoredDocument[]>
   /** Told of every batch the server returned. */
   onPulled(documents: readonly StoredDocument[]): void
+  /** More parameters of every pull (the timetable's `terms=` window), read before each pull. */
+  query?(): Promise<string>
+  /** A from-zero pull with `query` has returned everything (the replica now holds that window). */
+  onResynced?(query: string): Promise<void>
 }
 
 /**
@@ -38,10 +42,13 @@ export function createPullHandler(name: CollectionName, options: PullHandlerOpti
   }
 
   return async (checkpoint, batchSize) => {
+    // Before deciding where to start: a window that moved while this waited asks for a pull from 0.
+    const query = (await options.query?.()) ?? ''
     const fromZero = restartFromZero.delete(name)
     const seq = fromZero ? 0 : (checkpoint?.seq ?? 0)
+    const extra = query ? `&${query}` : ''
     const result = await api
-      .json<PullResponse<StoredDocument>>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}`)
+      .json<PullResponse<StoredDocument>>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}${extra}`)
       .catch((error: unknown) => {
         // RxDB retries with its own checkpoint: the retry must still start from 0.
         if (fromZero) restartFromZero.add(name)
@@ -57,6 +64,7 @@ export function createPullHandler(name: CollectionName, options: PullHandlerOpti
     // being pushed; RxDB keeps one that has a local change not yet pushed.
     const tombstones = await tombstonesOfUnseen(seen)
     seen = undefined
+    await options.onResynced?.(query)
     return { ...result, documents: [...result.documents, ...tombstones] }
   }
 }

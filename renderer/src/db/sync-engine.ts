@@ -24,6 +24,7 @@ import { pullHintOf } from './stream-hints.ts'
 import { createSyncState } from './sync-state.ts'
 import type { SyncStatus } from './sync-status.ts'
 import { openSyncStream, type SyncStream, type SyncStreamOptions } from './sync-stream.ts'
+import { watchTermWindow, type TermWindow } from './term-window.ts'
 
 type Doc = WithDeleted<StoredDocument>
 export type CollectionReplication = RxReplicationState<StoredDocument, SeqCheckpoint>
@@ -41,6 +42,8 @@ export interface SyncEngineOptions {
   /** How often the pending count may be recomputed while changes flow; default 300 ms. */
   pendingAuditMs?: number
   clock?: () => number
+  /** How often the term window checks whether the day changed; default 1 min. */
+  todayCheckMs?: number
 }
 
 export interface SyncEngine {
@@ -50,6 +53,11 @@ export interface SyncEngine {
   readonly replications: ReadonlyMap<CollectionName, CollectionReplication>
   /** Pull every collection again from its checkpoint, and reconnect the stream now if it is down. */
   reSync(): void
+  /**
+   * The terms whose lessons the replica holds (issue 18), with `open` for an older term; absent when the
+   * replica does not open both the catalog and the timetable (then every lesson is pulled).
+   */
+  readonly termWindow?: Pick<TermWindow, 'window$' | 'held$' | 'open'>
   /** Resolves when every collection has pushed and pulled everything (tests, "sync now"). */
   awaitInSync(): Promise<void>
   stop(): Promise<void>
@@ -89,14 +97,26 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   const streams = new Map(names.map((name) => [name, new Subject<'RESYNC'>()]))
   const restartFromZero = new Set<CollectionName>()
   const subscriptions: Subscription[] = []
+  const termWindow =
+    database.collections.has('catalog') && database.collections.has('timetable')
+      ? watchTermWindow({
+          database,
+          clock,
+          todayCheckMs: options.todayCheckMs,
+          onMoved: () => resync(['timetable'], true),
+        })
+      : undefined
 
   function pullHandler(name: CollectionName) {
+    const windowed = name === 'timetable' ? termWindow : undefined
     return createPullHandler(name, {
       api,
       restartFromZero,
       localDocuments: async () =>
         (await database.collection(name).find().exec()).map((doc) => doc.toMutableJSON(false)),
       onPulled: state.pulled,
+      query: windowed?.query,
+      onResynced: windowed?.resynced,
     })
   }
 
@@ -198,6 +218,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
     status$: state.status$,
     status: state.status,
     replications,
+    termWindow,
     reSync() {
       replications.forEach((replication) => replication.reSync())
       stream.reconnectNow()
@@ -209,6 +230,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       stream.close()
       subscriptions.forEach((s) => s.unsubscribe())
       await Promise.all([...replications.values()].map((r) => r.cancel()))
+      termWindow?.stop()
       streams.forEach((s) => s.complete())
       state.stop()
     },

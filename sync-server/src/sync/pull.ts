@@ -13,7 +13,7 @@ const MIN_SCAN = 200
  * The next `limit` documents `user` (with the address-book scope `scope`) may see after `afterSeq`, in seq
  * order, each with the fields they may see. RxDB stops pulling at the first batch shorter than its limit, so hidden documents are skipped until
  * the batch is full or the end is reached; the checkpoint is the seq of the last document examined, so hidden
- * ones are never scanned again.
+ * ones are never scanned again. `keep` drops more documents the same way (the timetable's term window).
  */
 export async function pull(
   store: Store,
@@ -22,6 +22,7 @@ export async function pull(
   afterSeq: number,
   limit: number,
   scope: ReadScope,
+  keep: (data: WireDocument) => boolean = () => true,
 ): Promise<PullResponse> {
   const scan = Math.max(limit, MIN_SCAN)
   const documents: WireDocument[] = []
@@ -30,7 +31,7 @@ export async function pull(
     const batch = await store.pull(user.schoolId, collection, checkpoint, scan)
     for (const { seq, data } of batch) {
       checkpoint = seq
-      const view = readableView(user, data, scope)
+      const view = keep(data) ? readableView(user, data, scope) : undefined
       if (view) documents.push(view)
       if (documents.length === limit) return { documents, checkpoint: { seq } }
     }

@@ -1,0 +1,70 @@
+import type { Term } from '../catalog/term.ts'
+import type { IsoDate } from '../calendar/dates.ts'
+
+type DatedTerm = Pick<Term, 'id' | 'start' | 'end'>
+
+/**
+ * The terms whose lessons a replica keeps (issue 18): the current term and the next one, by their dates.
+ * Between two terms (a holiday) the term that just ended counts as current, so the window moves only when a
+ * term starts. Terms that overlap today all count as current. `opened` adds older terms the user asked for.
+ * Sorted ids, so two windows compare as strings.
+ */
+export function replicaTermWindow(
+  terms: readonly DatedTerm[],
+  today: IsoDate,
+  opened: readonly string[] = [],
+): string[] {
+  const byStart = [...terms].sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id))
+  const started = byStart.filter((term) => term.start <= today)
+  const running = started.filter((term) => today <= term.end)
+  const current = running.length > 0 ? running : started.slice(-1)
+  const next = byStart.find((term) => term.start > today)
+  const known = new Set(terms.map((term) => term.id))
+  const ids = [
+    ...current.map((term) => term.id),
+    ...(next ? [next.id] : []),
+    ...opened.filter((id) => known.has(id)),
+  ]
+  return [...new Set(ids)].sort()
+}
+
+/**
+ * The window as the optional `terms` parameter of the timetable pull (issue 18), or '' (no window: every
+ * lesson) when an id holds the comma that separates them.
+ */
+export function termWindowQuery(window: readonly string[]): string {
+  if (window.some((id) => id.includes(','))) return ''
+  return `terms=${window.map(encodeURIComponent).join(',')}`
+}
+
+/** The ids of a `terms` parameter: '' is the empty window. */
+export function parseTermWindow(terms: string): Set<string> {
+  return new Set(terms === '' ? [] : terms.split(','))
+}
+
+/** Does a replica with this window keep `doc`? Only lessons are windowed; every other kind always is kept. */
+export function inTermWindow(doc: { kind: string; termId?: unknown }, window: ReadonlySet<string>): boolean {
+  return doc.kind !== 'lesson' || (typeof doc.termId === 'string' && window.has(doc.termId))
+}
+
+/** Can a screen show a term's lessons from the replica? */
+export type TermAvailability = 'here' | 'fetching' | 'notOnThisPc'
+
+/**
+ * `here` when the window the replica holds in full (`heldQuery`: the `termWindowQuery` of its last complete
+ * from-zero pull, undefined before the first) has the term; else `fetching` while online (the term is being
+ * brought in) and `notOnThisPc` offline.
+ */
+export function termAvailability(
+  termId: string,
+  heldQuery: string | undefined,
+  online: boolean,
+): TermAvailability {
+  const prefix = 'terms='
+  const held =
+    heldQuery === '' ||
+    (heldQuery?.startsWith(prefix) === true &&
+      parseTermWindow(heldQuery.slice(prefix.length)).has(encodeURIComponent(termId)))
+  if (held) return 'here'
+  return online ? 'fetching' : 'notOnThisPc'
+}

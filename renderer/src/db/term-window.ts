@@ -1,0 +1,106 @@
+import {
+  BehaviorSubject,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  firstValueFrom,
+  interval,
+  map,
+  type Observable,
+  startWith,
+  type Subscription,
+} from 'rxjs'
+import type { Term } from '../../../domain/catalog/term.ts'
+import { localDate } from '../../../domain/calendar/dates.ts'
+import { replicaTermWindow, termWindowQuery } from '../../../domain/sync/term-window.ts'
+import type { CampusDatabase } from './database.ts'
+
+/** The `terms` query of the window a complete from-zero pull of the timetable last used (see `TermWindow`). */
+const WINDOW_META_ID = 'term-window'
+const TODAY_CHECK_MS = 60_000
+
+/**
+ * Which terms' lessons the replica keeps (issue 18; `replicaTermWindow`): the timetable pull asks the server
+ * for these only. When the window moves (a term starts, a term is added, or an older term is opened) the
+ * timetable is pulled again from 0 with the new window; what that pull does not return leaves the replica
+ * without being pushed (`createPullHandler`). A window counts as in place only once such a pull completed,
+ * so a PC closed in the middle pulls from 0 again at its next start.
+ */
+export interface TermWindow {
+  /** The window now, sorted term ids; first once the local terms have been read. */
+  readonly window$: Observable<string[]>
+  /** The `terms=` query of the window the replica holds in full (its last complete from-zero pull). */
+  readonly held$: Observable<string | undefined>
+  /** The `terms=` query of the timetable's next pull; waits for the first window. */
+  query(): Promise<string>
+  /** A from-zero pull with `query` returned everything: the replica holds that window. */
+  resynced(query: string): Promise<void>
+  /** Brings an older term's lessons into the replica (the timetable screens opened it). */
+  open(termId: string): void
+  stop(): void
+}
+
+export interface TermWindowOptions {
+  database: CampusDatabase
+  /** Told when the window moved away from the one the replica holds: pull the timetable from 0. */
+  onMoved(): void
+  clock?: () => number
+  todayCheckMs?: number
+}
+
+export function watchTermWindow(options: TermWindowOptions): TermWindow {
+  const { database } = options
+  const clock = options.clock ?? Date.now
+  const opened = new BehaviorSubject<string[]>([])
+  const terms$ = database
+    .collection('catalog')
+    .find({ selector: { kind: 'term' } })
+    .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as unknown as Term)))
+  const today$ = interval(options.todayCheckMs ?? TODAY_CHECK_MS).pipe(
+    startWith(0),
+    map(() => localDate(new Date(clock()))),
+    distinctUntilChanged(),
+  )
+  const window$ = new BehaviorSubject<string[] | undefined>(undefined)
+  const held$ = new BehaviorSubject<string | undefined>(undefined)
+  const held = database.rx
+    .getLocal<{ query: string }>(WINDOW_META_ID)
+    .then((doc) => doc?.get('query') as string | undefined)
+  void held.then((query) => held$.next(held$.value ?? query))
+
+  const subscription: Subscription = combineLatest([terms$, today$, opened])
+    .pipe(
+      map(([terms, today, extra]) => replicaTermWindow(terms, today, extra)),
+      distinctUntilChanged((a, b) => a.join(',') === b.join(',')),
+    )
+    .subscribe((window) => {
+      void held.then((heldQuery) => {
+        const moved = window$.value !== undefined || heldQuery !== termWindowQuery(window)
+        if (moved) options.onMoved()
+        window$.next(window)
+      })
+    })
+
+  const known$ = window$.pipe(filter((window): window is string[] => window !== undefined))
+
+  return {
+    window$: known$,
+    held$: held$.asObservable(),
+    async query() {
+      return termWindowQuery(await firstValueFrom(known$))
+    },
+    async resynced(query) {
+      await database.rx.upsertLocal(WINDOW_META_ID, { query })
+      held$.next(query)
+    },
+    open(termId) {
+      if (!opened.value.includes(termId)) opened.next([...opened.value, termId])
+    },
+    stop() {
+      subscription.unsubscribe()
+      opened.complete()
+      window$.complete()
+      held$.complete()
+    },
+  }
+}
