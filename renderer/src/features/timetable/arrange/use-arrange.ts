@@ -85,12 +85,20 @@ export function useArrange(
   const termEntries = computed(() => plan.items.filter((entry) => entry.termId === term.value?.id))
   const totalLessons = computed(() => rows.value.reduce((sum, row) => sum + row.count, 0))
 
-  watch(visible, (open) => {
-    if (!open) return cancel()
+  function startFromPlan(): void {
     rows.value = demandsFromPlan(termEntries.value).map((demand) => ({ ...demand, fixed: false }))
     Object.assign(settings, defaultSettings(termEntries.value.map((entry) => entry.weekday)))
+  }
+
+  watch(visible, (open) => {
+    if (!open) return cancel()
+    startFromPlan()
     outcome.value = null
     progress.value = null
+  })
+  // Opened before the term's plan had loaded from the replica: take the counts once it arrives.
+  watch(termEntries, () => {
+    if (visible.value && !rows.value.length && !running.value) startFromPlan()
   })
 
   type DemandKey = Pick<LessonDemand, 'classId' | 'subjectId' | 'teacherId'>
