@@ -27,6 +27,9 @@ export interface PlanEntry extends BaseDocument {
   locationId: string
 }
 
+/** A plan entry not written yet: the replica gives it its id, school and time. */
+export type PlanEntryDraft = Omit<PlanEntry, 'id' | 'schoolId' | 'updatedAt'>
+
 export const planEntryKind: KindDefinition<PlanEntry> = {
   kind: 'plan_entry',
   collection: 'timetable',

@@ -1,5 +1,5 @@
 import type { Period } from '../../catalog/term.ts'
-import type { PlanEntry } from '../plan-entry.ts'
+import type { PlanEntry, PlanEntryDraft } from '../plan-entry.ts'
 import {
   HARD_WEIGHT,
   slotCount,
@@ -79,8 +79,6 @@ export interface ArrangeProblem {
   periodIds: string[]
   locationIds: string[]
 }
-
-export type PlanEntryDraft = Omit<PlanEntry, 'id' | 'schoolId' | 'updatedAt'>
 
 /** Out of a range the solver can meet: the admin's counts or settings are wrong. */
 export class ArrangeInputError extends Error {}

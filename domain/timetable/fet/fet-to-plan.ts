@@ -18,7 +18,7 @@ export interface ImportTarget {
   defaultLocationId?: string
 }
 
-export type PlanEntryDraft = Pick<
+export type ImportedPlanEntry = Pick<
   PlanEntry,
   'termId' | 'weekday' | 'periodId' | 'teacherId' | 'subjectId' | 'classId' | 'locationId'
 > & { activityId: number }
@@ -49,7 +49,7 @@ export interface NotPlaced {
 }
 
 export interface FetImport {
-  drafts: PlanEntryDraft[]
+  drafts: ImportedPlanEntry[]
   /** The names the file's activities use, found among the school's records, and those not found. */
   matched: Record<Category, NameMatch[]>
   unmatched: Record<Category, string[]>
@@ -107,7 +107,7 @@ class Matcher {
   }
 }
 
-type Outcome = { drafts: PlanEntryDraft[] } | { reason: NotPlacedReason }
+type Outcome = { drafts: ImportedPlanEntry[] } | { reason: NotPlacedReason }
 
 function activityOutcome(
   activity: FetActivity,
@@ -173,7 +173,7 @@ export function fetToPlan(
   })
   const periods = periodsInOrder(target.periods)
   const placementOf = new Map(placements.map((p) => [p.id, p]))
-  const drafts: PlanEntryDraft[] = []
+  const drafts: ImportedPlanEntry[] = []
   const notPlaced: NotPlaced[] = []
   for (const activity of fet.activities) {
     const outcome = activityOutcome(activity, placementOf.get(activity.id), fet, match, target, periods)

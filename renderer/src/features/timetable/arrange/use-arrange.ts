@@ -2,7 +2,6 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Period, Term } from '../../../../../domain/catalog/term.ts'
-import { newId } from '../../../../../domain/documents.ts'
 import {
   arrangeProblem,
   ArrangeInputError,
@@ -11,12 +10,13 @@ import {
   type ArrangeProblem,
   type ArrangeSettings,
   type LessonDemand,
-  type PlanEntryDraft,
   type UnavailableTime,
 } from '../../../../../domain/timetable/arrange/arrange.ts'
+import type { PlanEntryDraft } from '../../../../../domain/timetable/plan-entry.ts'
 import type { Violation } from '../../../../../domain/timetable/solver/check.ts'
 import type { SolveProgress } from '../../../../../domain/timetable/solver/solve.ts'
 import { useWriteFeedback } from '../../../app/use-write-feedback.ts'
+import { replacePlanEntries } from '../replace-plan-entries.ts'
 import { usePlanStore } from '../store.ts'
 import type { References } from '../use-references.ts'
 import type { ArrangeReply, ArrangeRequest } from './arrange-messages.ts'
@@ -225,13 +225,13 @@ export function useArrange(
     )
     if (!confirmed) return
     applying.value = true
-    // Removed first: the server refuses any push that leaves a double booking in the plan, and replication pushes
-    // these writes one by one in this order, so no new entry ever meets an old one.
     const written = await succeeded(
-      async () => {
-        await plan.bulkRemove(replaced.map((entry) => entry.id))
-        await plan.bulkPut(result.drafts.map((draft) => ({ ...draft, id: newId() })))
-      },
+      () =>
+        replacePlanEntries(
+          plan,
+          replaced.map((entry) => entry.id),
+          result.drafts,
+        ),
       t('arrange.applied', { n: result.drafts.length }),
     )
     applying.value = false

@@ -2,7 +2,6 @@ import { ElMessage } from 'element-plus'
 import { computed, ref, shallowRef, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { Term } from '../../../../../domain/catalog/term.ts'
-import { newId } from '../../../../../domain/documents.ts'
 import type { FetFile, FetPlacement } from '../../../../../domain/timetable/fet/fet-model.ts'
 import { fetPlacementsOf, fetToPlan } from '../../../../../domain/timetable/fet/fet-to-plan.ts'
 import { readFetForImport, readFetSolution } from '../../../../../domain/timetable/fet/read-fet.ts'
@@ -16,6 +15,7 @@ import { useAuthStore } from '../../auth/store.ts'
 import { useLocationStore } from '../../locations/store.ts'
 import { useClassStore, useStaffStore } from '../../org/stores.ts'
 import { useSubjectStore } from '../../subjects/store.ts'
+import { replacePlanEntries } from '../replace-plan-entries.ts'
 import { usePlanStore } from '../store.ts'
 
 const FET_FILTER = { name: 'FET', extensions: ['fet'] }
@@ -130,15 +130,11 @@ export function useFetTransfer(term: Ref<Term | undefined>, termEntries: Ref<Pla
     applying.value = true
     const replaced = mode.value === 'replace' ? termEntries.value.map((entry) => entry.id) : []
     const entries = result.drafts.map(({ activityId: _activityId, ...draft }) => ({
-      id: newId(),
       kind: 'plan_entry' as const,
       ...draft,
     }))
     const written = await succeeded(
-      async () => {
-        if (replaced.length) await plan.bulkRemove(replaced)
-        await plan.bulkPut(entries)
-      },
+      () => replacePlanEntries(plan, replaced, entries),
       t('fet.imported', { n: entries.length }),
     )
     applying.value = false
