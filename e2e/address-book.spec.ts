@@ -7,9 +7,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectSynced, logIn, openPc, openPhone, phoneLogIn, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { studentsXlsx } from './fixtures/students-xlsx.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN, TEACHER } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const TEACHER = { account: '13800000002', password: 'demo-2026', id: 'demo-staff-li' }
 const CLASSES = ['demo-class-g7-1', 'demo-class-g7-2', 'demo-class-g7-3', 'demo-class-g8-1']
 const STUDENTS = 1000
 

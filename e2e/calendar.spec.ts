@@ -5,9 +5,8 @@ import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { expectSynced, logIn, openPc, openRoute, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN, TEACHER } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const TEACHER = { account: '13800000002', password: 'demo-2026' }
 const CLASS = '初一(1)班'
 
 let server: RunningServer

@@ -4,10 +4,9 @@ import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { chooseLanguage, logIn, openPc, phoneLogIn, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN, TEACHER } from './demo-school.ts'
 
-const TEACHER = { account: '13800000002', password: 'demo-2026' }
 /** The phone test's own account: the server (and the teacher's sessions) is shared by both tests. */
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
 
 let server: RunningServer
 

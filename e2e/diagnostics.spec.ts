@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { chooseLanguage, logIn, openPc, shoot } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
-
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
+import { ADMIN } from './demo-school.ts'
 
 let server: RunningServer
 

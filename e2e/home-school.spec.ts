@@ -7,8 +7,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import { readTables } from '../renderer/src/ui/excel/workbook.ts'
 import { choose, expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
 const CLASS_KEY = 'class:demo-class-g7-1'
 const CHEN_PHONE = '13900000001'
 

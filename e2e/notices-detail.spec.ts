@@ -6,11 +6,11 @@ import { expect, test, type Browser, type Download, type Page } from '@playwrigh
 import { readTables } from '../renderer/src/ui/excel/workbook.ts'
 import { LOCALES, logIn, openPc, openRoute, phoneLogIn, SCREENSHOTS, shoot } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { PASSWORD } from './demo-school.ts'
 
 const TEACHER = '13800000002'
 const GUARDIAN = '13900000001'
 const STAFF_SUN = '13800000005'
-const PASSWORD = 'demo-2026'
 
 interface Session {
   accessToken: string

@@ -19,8 +19,8 @@ import {
   type Type,
 } from './question-forms.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { OTHER_TEACHER } from './demo-school.ts'
 
-const OTHER_TEACHER = { account: '13800000004', password: 'demo-2026' }
 const TITLE = '离线练习'
 const SECTIONS = { first: '选择题', second: '综合题' }
 const FIRST_SECTION: Type[] = ['single_choice', 'multiple_choice', 'true_false']

@@ -3,9 +3,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectSynced, logIn, openPc, openRoute, renameSubject } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
-
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const TEACHER = { account: '13800000002', password: 'demo-2026' }
+import { ADMIN, TEACHER } from './demo-school.ts'
 
 let server: RunningServer
 // Two PCs on a busy machine.

@@ -8,8 +8,8 @@ import { SAMPLE_FILES } from '../domain/org/promotion/samples.ts'
 import { readTables } from '../renderer/src/ui/excel/workbook.ts'
 import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer } from './server.ts'
+import { ADMIN } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
 const SAMPLES = 'docs/samples'
 
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }))

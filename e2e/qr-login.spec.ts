@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { openPc, openPhone, phoneLogIn, SCREENSHOTS, shoot, type Locale, type Pc } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { TEACHER } from './demo-school.ts'
 
-const TEACHER = { account: '13800000002', password: 'demo-2026', name: '李老师' }
 const SHOT_LOCALES: Locale[] = ['zh-CN', 'en']
 /** Short enough to watch a code expire, long enough for a loaded machine's phone to confirm a fresh one. */
 const SHORT_TTL_MS = 8_000

@@ -6,9 +6,9 @@ import { expect, test } from '@playwright/test'
 import { png } from '../sync-server/src/site/png.ts'
 import { expectSynced, LOCALES, logIn, openPc, openRoute, SCREENSHOTS, shoot } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { PASSWORD } from './demo-school.ts'
 
 const ADMIN = '13800000001'
-const PASSWORD = 'demo-2026'
 
 let server: RunningServer
 test.use({ actionTimeout: 15_000 })

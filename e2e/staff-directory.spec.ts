@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs'
 import { expect, test, type Page } from '@playwright/test'
 import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
 /** A seeded teacher: their phone is taken. */
 const TAKEN = { name: '李老师', phone: '13800000002' }
 

@@ -17,8 +17,7 @@ import {
   type Pc,
 } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
-
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
+import { ADMIN } from './demo-school.ts'
 
 let server: RunningServer
 let pcA: Pc

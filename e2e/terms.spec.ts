@@ -4,9 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
-
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const SEEDED_TERM = '2026-2027学年第一学期'
+import { ADMIN, SEEDED_TERM } from './demo-school.ts'
 
 let server: RunningServer
 

@@ -5,9 +5,8 @@ import { mkdirSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { choose, expectSynced, logIn, openPc, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN, SEEDED_TERM } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const SEEDED_TERM = '2026-2027学年第一学期'
 const CLASS_1 = '初一(1)班'
 
 let server: RunningServer

@@ -5,9 +5,8 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { choose, chooseLanguage, expectSynced, logIn, openPc, SCREENSHOTS, shoot } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN, SEEDED_TERM } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const SEEDED_TERM = '2026-2027学年第一学期'
 const CLASS_1 = '初一(1)班'
 
 let server: RunningServer

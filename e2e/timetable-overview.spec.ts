@@ -6,9 +6,8 @@ import ExcelJS from 'exceljs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectSynced, logIn, openPc, recordPrints, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN, TEACHER } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const TEACHER = { account: '13800000002', password: 'demo-2026' }
 const CLASSES = ['初一(1)班', '初一(2)班', '初一(3)班', '初二(1)班']
 /** A Monday of the seeded term. */
 const MONDAY = '2026-12-07'

@@ -6,10 +6,8 @@ import ExcelJS from 'exceljs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { choose, expectSynced, logIn, openPc, recordPrints, SCREENSHOTS, shoot, type Locale } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN, SEEDED_TERM, TEACHER } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
-const TEACHER = { account: '13800000002', password: 'demo-2026' }
-const SEEDED_TERM = '2026-2027学年第一学期'
 const CLASS_1 = '初一(1)班'
 const CLASS_2 = '初一(2)班'
 

@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { expectSynced, fillSubjectForm, logIn, openPc, shoot, subjectRow, syncStatus } from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
+import { ADMIN } from './demo-school.ts'
 
-const ADMIN = { account: '13800000001', password: 'demo-2026' }
 const TEACHER = { account: '13800000004', password: 'demo-2026' }
 const EDITS = { subject: '天文', location: '天文台', event: '观星夜' }
 
