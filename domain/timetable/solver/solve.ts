@@ -133,7 +133,7 @@ class Search {
     let best: { slot: number; room: number | null; out: Set<number>; cost: number } | null = null
     for (let slot = 0; slot < this.state.slots; slot++) {
       if (!allowed[slot] || !partners.every((p) => item(this.state.rules, p).allowed[slot])) continue
-      const out = this.state.conflicts(activity, slot, this.candidateOut)
+      const out = this.state.conflicts(activity, slot, this.candidateOut, this.cost)
       const room = this.state.bestRoom(activity, slot, this.cost)
       if (!room) continue
       if (room.occupant >= 0) out.add(room.occupant)
@@ -159,7 +159,8 @@ class Search {
       const room = this.state.bestRoom(partner, slot, this.cost)
       if (!room) return false
       if (room.occupant >= 0) out.add(room.occupant)
-      for (const occupant of this.state.conflicts(partner, slot, this.partnerOut)) out.add(occupant)
+      for (const occupant of this.state.conflicts(partner, slot, this.partnerOut, this.cost))
+        out.add(occupant)
     }
     out.delete(activity)
     for (const partner of partners) out.delete(partner)
@@ -185,7 +186,7 @@ class Search {
       return
     }
     if (room.occupant >= 0) this.evict(room.occupant)
-    for (const occupant of this.state.conflicts(partner, slot, this.partnerOut))
+    for (const occupant of this.state.conflicts(partner, slot, this.partnerOut, this.cost))
       if (!inBlock(occupant)) this.evict(occupant)
     this.state.place(partner, slot, room.room)
     this.placedAt[partner] = this.iteration
