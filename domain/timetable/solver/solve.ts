@@ -28,8 +28,12 @@ const BATCH = 500
 /** Iterations during which a just-placed activity is expensive to force out again. */
 const TABU_TENURE = 12
 const TABU_COST = 1000
-/** An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. */
-const GAP_COST = 1000
+/**
+ * An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. Little: a week that
+ * could not close its gaps with the lessons it has left forces lessons out (`TimetableState.conflicts`), so a gap in a
+ * partial week is only a hint (at 1,000 two activities could force each other out for ever, as in Bethlen).
+ */
+const GAP_COST = 1
 /**
  * Once repair has begun, an hour short of a hard daily minimum, or a day beginning too late, weighs as much as forcing
  * out this many activities. Not before: while the week fills up every new day of a teacher starts short of its
