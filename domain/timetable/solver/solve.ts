@@ -28,8 +28,12 @@ const BATCH = 500
 /** Iterations during which a just-placed activity is expensive to force out again. */
 const TABU_TENURE = 12
 const TABU_COST = 1000
-/** An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. */
-const GAP_COST = 1000
+/**
+ * An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. Little: a week that
+ * could not close its gaps with the lessons it has left forces lessons out (`TimetableState.conflicts`), so a gap in a
+ * partial week is only a hint (at 1,000 two activities could force each other out for ever, as in Bethlen).
+ */
+const GAP_COST = 1
 /**
  * Once repair has begun, an hour short of a hard daily minimum, or a day beginning too late, weighs as much as forcing
  * out this many activities. Not before: while the week fills up every new day of a teacher starts short of its
@@ -133,7 +137,7 @@ class Search {
     let best: { slot: number; room: number | null; out: Set<number>; cost: number } | null = null
     for (let slot = 0; slot < this.state.slots; slot++) {
       if (!allowed[slot] || !partners.every((p) => item(this.state.rules, p).allowed[slot])) continue
-      const out = this.state.conflicts(activity, slot, this.candidateOut)
+      const out = this.state.conflicts(activity, slot, this.candidateOut, this.cost)
       const room = this.state.bestRoom(activity, slot, this.cost)
       if (!room) continue
       if (room.occupant >= 0) out.add(room.occupant)
@@ -159,7 +163,8 @@ class Search {
       const room = this.state.bestRoom(partner, slot, this.cost)
       if (!room) return false
       if (room.occupant >= 0) out.add(room.occupant)
-      for (const occupant of this.state.conflicts(partner, slot, this.partnerOut)) out.add(occupant)
+      for (const occupant of this.state.conflicts(partner, slot, this.partnerOut, this.cost))
+        out.add(occupant)
     }
     out.delete(activity)
     for (const partner of partners) out.delete(partner)
@@ -185,7 +190,7 @@ class Search {
       return
     }
     if (room.occupant >= 0) this.evict(room.occupant)
-    for (const occupant of this.state.conflicts(partner, slot, this.partnerOut))
+    for (const occupant of this.state.conflicts(partner, slot, this.partnerOut, this.cost))
       if (!inBlock(occupant)) this.evict(occupant)
     this.state.place(partner, slot, room.room)
     this.placedAt[partner] = this.iteration

@@ -28,3 +28,76 @@ describe('TimetableState: TwoActivitiesConsecutive (issue 17)', () => {
     expect(forcedOutByFourAfterBreak([consecutive, breakAt('We', '3')])).toEqual([3])
   })
 })
+
+describe("TimetableState: a week's shape on a partial timetable, as FET weighs it (issue 17)", () => {
+  /** What placing activity `id` at `day`, `hour` (indices) forces out, with `placed` ([id, day, hour]) in place. */
+  function forcedOut(
+    timeConstraints: string[],
+    placed: [number, number, number][],
+    id: number,
+    day: number,
+    hour: number,
+  ) {
+    const problem = schoolProblem(schoolFet(timeConstraints))
+    const index = (activityId: number) =>
+      problem.activities.findIndex((activity) => activity.id === activityId)
+    const state = new TimetableState(problem)
+    for (const [placedId, placedDay, placedHour] of placed)
+      state.place(index(placedId), slotOf(problem, placedDay, placedHour), null)
+    return [...state.conflicts(index(id), slotOf(problem, day, hour))].map(
+      (a) => problem.activities[a]?.id ?? -1,
+    )
+  }
+
+  describe('teachers min hours daily (teacher A has 2 lessons a week, 1 and 2)', () => {
+    const minTwo = constraint(
+      'TeachersMinHoursDaily',
+      '<Minimum_Hours_Daily>2</Minimum_Hours_Daily><Allow_Empty_Days>true</Allow_Empty_Days>',
+    )
+
+    it("forces out a day's lone lesson when the week has no hours left to complete both days", () => {
+      expect(forcedOut([minTwo], [[1, 0, 0]], 2, 1, 0)).toEqual([1])
+    })
+
+    it('forces out nothing when the lesson completes that day', () => {
+      expect(forcedOut([minTwo], [[1, 0, 0]], 2, 0, 1)).toEqual([])
+    })
+  })
+
+  describe('students early max beginnings at second hour (S1 has 3 lessons a week: 1, 2 and 4)', () => {
+    const noneAtSecond = constraint(
+      'StudentsEarlyMaxBeginningsAtSecondHour',
+      '<Max_Beginnings_At_Second_Hour>0</Max_Beginnings_At_Second_Hour>',
+    )
+
+    it('forces out the lesson of a day beginning too late when no lesson is left to fill its first hours', () => {
+      expect(
+        forcedOut(
+          [noneAtSecond],
+          [
+            [1, 0, 0],
+            [2, 1, 2],
+          ],
+          4,
+          2,
+          0,
+        ),
+      ).toEqual([2])
+    })
+
+    it('forces out nothing when the lesson is placed before that day begins', () => {
+      expect(
+        forcedOut(
+          [noneAtSecond],
+          [
+            [1, 0, 0],
+            [2, 1, 2],
+          ],
+          4,
+          1,
+          0,
+        ),
+      ).toEqual([])
+    })
+  })
+})

@@ -81,6 +81,9 @@ export class TimetableState {
   /** Slots that are not gaps (breaks, hard unavailability), per teacher and per subgroup. */
   private readonly teacherOff: Uint8Array[]
   private readonly subgroupOff: Uint8Array[]
+  /** Hours of lessons per week, per teacher and per subgroup. */
+  private readonly teacherLoad: Int32Array
+  private readonly subgroupLoad: Int32Array
   private readonly breaks: Uint8Array
   /** Per teacher and per subgroup, each day's shape (busy, gaps, free before: SHAPE_FIELDS numbers), kept current. */
   private readonly teacherDays: Int32Array
@@ -105,6 +108,12 @@ export class TimetableState {
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
     this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
     this.breaks = breakSlots(problem)
+    this.teacherLoad = new Int32Array(problem.teacherNames.length)
+    this.subgroupLoad = new Int32Array(problem.subgroupNames.length)
+    for (const { duration, teachers, subgroups } of problem.activities) {
+      for (const t of teachers) this.teacherLoad[t] = (this.teacherLoad[t] ?? 0) + duration
+      for (const g of subgroups) this.subgroupLoad[g] = (this.subgroupLoad[g] ?? 0) + duration
+    }
     const dayShapes = (count: number) => emptyDayShapes(count * problem.dayNames.length)
     this.teacherDays = dayShapes(problem.teacherNames.length)
     this.subgroupDays = dayShapes(problem.subgroupNames.length)
@@ -286,8 +295,16 @@ export class TimetableState {
     days[index + 2] = shape.freeBefore
   }
 
-  /** The activities that placing `activity` at `slot` (without its room) would force out, into `out` (cleared). */
-  conflicts(activity: number, slot: number, out = new Set<number>()): Set<number> {
+  /**
+   * The activities that placing `activity` at `slot` (without its room) would force out, into `out` (cleared).
+   * Where a week's shape must be forced too, the lesson at a day's edge with the lowest `evictionCost` goes.
+   */
+  conflicts(
+    activity: number,
+    slot: number,
+    out = new Set<number>(),
+    evictionCost: (occupant: number) => number = () => 0,
+  ): Set<number> {
     const { duration, teachers, subgroups } = item(this.problem.activities, activity)
     out.clear()
     for (let s = slot; s < slot + duration; s++) {
@@ -299,27 +316,115 @@ export class TimetableState {
       if (placed && !compatible(slot, placed.slot)) out.add(other)
     }
     this.endsDayConflicts(activity, slot, out)
-    for (const t of teachers)
-      this.limitConflicts(
-        this.teacherAt,
-        this.teacherDays,
-        t,
-        item(this.teacherLimits, t),
-        slot,
-        duration,
-        out,
-      )
-    for (const g of subgroups)
-      this.limitConflicts(
-        this.subgroupAt,
-        this.subgroupDays,
-        g,
-        item(this.subgroupLimits, g),
-        slot,
-        duration,
-        out,
-      )
+    for (const t of teachers) {
+      const limits = item(this.teacherLimits, t)
+      this.limitConflicts(this.teacherAt, this.teacherDays, t, limits, slot, duration, out)
+      if (hasWeekLimits(limits))
+        this.capacityConflicts(
+          {
+            at: this.teacherAt,
+            resource: t,
+            limits,
+            off: item(this.teacherOff, t),
+            load: this.teacherLoad[t] ?? 0,
+          },
+          { activity, slot, duration },
+          out,
+          evictionCost,
+        )
+    }
+    for (const g of subgroups) {
+      const limits = item(this.subgroupLimits, g)
+      this.limitConflicts(this.subgroupAt, this.subgroupDays, g, limits, slot, duration, out)
+      if (hasWeekLimits(limits))
+        this.capacityConflicts(
+          {
+            at: this.subgroupAt,
+            resource: g,
+            limits,
+            off: item(this.subgroupOff, g),
+            load: this.subgroupLoad[g] ?? 0,
+          },
+          { activity, slot, duration },
+          out,
+          evictionCost,
+        )
+    }
     return out
+  }
+
+  /**
+   * FET's test for whole-week limits on a partial timetable: the hours a week needs (its lessons, plus the hours
+   * still missing to reach a daily minimum, to begin early enough and to close gaps over the weekly maximum) may
+   * not exceed the hours it has to place. While they do, a lesson at a day's edge is forced out: the one that
+   * lowers the need most, then the cheapest.
+   */
+  private capacityConflicts(
+    week: WeekOfResource,
+    placing: { activity: number; slot: number; duration: number },
+    out: Set<number>,
+    evictionCost: (occupant: number) => number,
+  ): void {
+    const needWith = () => this.weekNeed(week, placing.slot, placing.duration, out)
+    let need = needWith()
+    while (need > week.load) {
+      let best = { occupant: FREE, need, cost: Infinity }
+      for (const occupant of this.dayEdgeLessons(week, placing.activity, out)) {
+        out.add(occupant)
+        const candidate = { occupant, need: needWith(), cost: evictionCost(occupant) }
+        out.delete(occupant)
+        if (candidate.need < best.need || (candidate.need === best.need && candidate.cost < best.cost))
+          best = candidate
+      }
+      if (best.occupant === FREE || best.need >= need) return
+      out.add(best.occupant)
+      need = best.need
+    }
+  }
+
+  /** The first and last lesson of each day of a resource, leaving out `activity` and those already forced out. */
+  private dayEdgeLessons(week: WeekOfResource, activity: number, out: Set<number>): number[] {
+    const edges: number[] = []
+    const base = week.resource * this.slots
+    for (let day = 0; day < this.problem.dayNames.length; day++) {
+      const start = day * this.hours
+      const occupants: number[] = []
+      for (let s = start; s < start + this.hours; s++) {
+        const occupant = week.at[base + s] ?? FREE
+        if (occupant !== FREE && occupant !== activity && !out.has(occupant)) occupants.push(occupant)
+      }
+      const first = occupants[0]
+      const last = occupants[occupants.length - 1]
+      if (first !== undefined) edges.push(first)
+      if (last !== undefined && last !== first) edges.push(last)
+    }
+    return edges
+  }
+
+  /** Hours the week of a resource needs with `slot`…`slot + duration` busy and the activities in `out` gone. */
+  private weekNeed(week: WeekOfResource, slot: number, duration: number, out: Set<number>): number {
+    const { minHoursDaily, allowEmptyDays, maxSecondHourBeginnings, maxGapsPerWeek } = week.limits
+    let hours = 0
+    let shortfall = 0
+    let gaps = 0
+    let secondHourBeginnings = 0
+    let lateHours = 0
+    for (let day = 0; day < this.problem.dayNames.length; day++) {
+      const shape = this.dayShape(week.at, week.resource, week.off, day, slot, slot + duration, out)
+      const short = shape.busy > 0 || !allowEmptyDays ? Math.max(0, minHoursDaily - shape.busy) : 0
+      hours += shape.busy
+      shortfall += short
+      gaps += Math.max(0, shape.gaps - short)
+      if (shape.freeBefore >= 1) {
+        secondHourBeginnings++
+        lateHours += shape.freeBefore - 1
+      }
+    }
+    const early =
+      maxSecondHourBeginnings === Infinity
+        ? 0
+        : lateHours + Math.max(0, secondHourBeginnings - maxSecondHourBeginnings)
+    return hours + Math.max(shortfall, early) + Math.max(0, gaps - maxGapsPerWeek)
   }
 
   /** An activity that ends its students' day has nothing of theirs after it; nothing follows one that does. */
@@ -500,6 +605,7 @@ export class TimetableState {
     day: number,
     extraStart: number,
     extraEnd: number,
+    gone?: Set<number>,
   ): Readonly<DayShape> {
     const shape = this.shape
     shape.busy = 0
@@ -507,7 +613,8 @@ export class TimetableState {
     shape.freeBefore = -1
     let free = 0
     for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
-      if ((s >= extraStart && s < extraEnd) || at[resource * this.slots + s] !== FREE) {
+      const occupant = at[resource * this.slots + s] ?? FREE
+      if ((s >= extraStart && s < extraEnd) || (occupant !== FREE && !gone?.has(occupant))) {
         if (shape.freeBefore < 0) shape.freeBefore = free
         else shape.gaps += free
         shape.busy++
@@ -540,6 +647,15 @@ export interface RoomChoice {
 }
 
 const SHAPE_FIELDS = 3
+
+/** One teacher's or subgroup's occupancy, limits, slots that are not gaps, and hours of lessons per week. */
+interface WeekOfResource {
+  at: Int32Array
+  resource: number
+  limits: ResourceLimits
+  off: Uint8Array
+  load: number
+}
 
 /** Shapes of days without lessons: nothing busy, no gaps, no first lesson (-1). */
 function emptyDayShapes(count: number): Int32Array {
