@@ -4,6 +4,10 @@
 import { DatabaseSync } from 'node:sqlite'
 import { isMainThread, Worker, workerData } from 'node:worker_threads'
 
+export interface Checkpointer {
+  stop(): Promise<void>
+}
+
 interface CheckpointerData {
   file: string
   intervalMs: number
@@ -13,11 +17,7 @@ interface CheckpointerData {
  * Checkpoints `file`'s WAL every `intervalMs` from another thread; the writer must not (`wal_autocheckpoint = 0`).
  * Should the thread fail, `onFailure` is called: the writer must then checkpoint again, or the WAL would grow forever.
  */
-export function startCheckpointer(
-  file: string,
-  intervalMs: number,
-  onFailure: () => void,
-): { stop(): Promise<void> } {
+export function startCheckpointer(file: string, intervalMs: number, onFailure: () => void): Checkpointer {
   const data: CheckpointerData = { file, intervalMs }
   const worker = new Worker(new URL(import.meta.url), { workerData: data })
   worker.on('error', onFailure)
