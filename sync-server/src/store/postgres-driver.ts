@@ -54,6 +54,9 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
     types,
     ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
   })
+  // A pooled connection the database ended while idle (a restart, `pg_terminate_backend`) is dropped by the pool,
+  // which then reports it here; the next query opens a new one. Unheard, the report would end the process.
+  pool.on('error', () => undefined)
   const shared = executor(pool)
 
   return {
@@ -62,6 +65,10 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
     transaction: async (work, lockKey) => {
       const client = await pool.connect()
       let broken = false
+      // The connection ended between two statements: the next one fails, so the transaction does; this only keeps
+      // the client's report of it from ending the process, and the client from going back to the pool.
+      const onConnectionLost = () => (broken = true)
+      client.on('error', onConnectionLost)
       try {
         await client.query(beginStatement(lockKey))
         const result = await work(executor(client))
@@ -72,6 +79,7 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
         await client.query('ROLLBACK').catch(() => (broken = true))
         throw error
       } finally {
+        client.off('error', onConnectionLost)
         client.release(broken)
       }
     },

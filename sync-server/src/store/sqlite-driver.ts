@@ -2,9 +2,15 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite'
 import { KeyedMutex } from './keyed-mutex.ts'
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts'
 import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.ts'
 
 const WRITER = 'writer'
+// About 200 single-document commits of the sync bench: the WAL stays a few MiB.
+const CHECKPOINT_INTERVAL_MS = 1000
+const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000
+// A store that writes little (most tests, a small school) never pays for the checkpointer's thread.
+const TRANSACTIONS_BEFORE_CHECKPOINTER = 100
 
 // SQLite numbers its parameters `?1`, `?2`… where PostgreSQL writes `$1`, `$2`…
 function toSqlite(sql: string): string {
@@ -31,12 +37,23 @@ function open(file: string): DatabaseSync {
 
 /**
  * Two connections to one file in WAL mode: a writer, used by one transaction at a time, and a reader, which
- * sees only committed data, so a pull can never see a write that is still open (or later rolled back).
+ * sees only committed data, so a pull can never see a write that is still open (or later rolled back). The WAL is
+ * checkpointed by a third, in a worker thread (`startCheckpointer`), not by the writer's commits on the event loop,
+ * from the writer's `TRANSACTIONS_BEFORE_CHECKPOINTER`th transaction on (before it, SQLite's own checkpoints).
  */
-export function createSqliteDriver(file: string): SqlDriver {
+export function createSqliteDriver(file: string, checkpointIntervalMs = CHECKPOINT_INTERVAL_MS): SqlDriver {
   mkdirSync(dirname(file), { recursive: true })
   const writerDb = open(file)
   writerDb.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL')
+  let transactions = 0
+  let checkpointer: Checkpointer | undefined
+  const countTransaction = () => {
+    if (++transactions !== TRANSACTIONS_BEFORE_CHECKPOINTER) return
+    writerDb.exec('PRAGMA wal_autocheckpoint = 0')
+    checkpointer = startCheckpointer(file, checkpointIntervalMs, () =>
+      writerDb.exec(`PRAGMA wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES}`),
+    )
+  }
   const readerDb = open(file)
   const writer = executor(writerDb)
   const reader = executor(readerDb)
@@ -48,6 +65,7 @@ export function createSqliteDriver(file: string): SqlDriver {
     run: (sql, params) => writeLock.run(WRITER, () => writer.run(sql, params)),
     transaction: (work) =>
       writeLock.run(WRITER, async () => {
+        countTransaction()
         writerDb.exec('BEGIN IMMEDIATE')
         try {
           const result = await work(writer)
@@ -59,6 +77,7 @@ export function createSqliteDriver(file: string): SqlDriver {
         }
       }),
     close: async () => {
+      await checkpointer?.stop()
       await writeLock.run(WRITER, async () => {
         readerDb.close()
         writerDb.close()

@@ -81,6 +81,12 @@ export function describeEachStore(title: string, body: (factory: StoreFactory) =
       body(postgresFactory('')))
 }
 
+/** Declares a suite that needs a real PostgreSQL (`TEST_DATABASE_URL`), skipped with the reason in its title without. */
+export function describePostgres(title: string, body: (factory: StoreFactory, url: string) => void): void {
+  if (POSTGRES_URL) describe(title, () => body(postgresFactory(POSTGRES_URL), POSTGRES_URL))
+  else describe.skip(`${title}: skipped, TEST_DATABASE_URL is not set`, () => body(postgresFactory(''), ''))
+}
+
 /** The database under a store, opened without migrating it (to make it look as an older server left it). */
 export function openDriver(config: StoreConfig): Promise<SqlDriver> {
   return config.kind === 'sqlite'
