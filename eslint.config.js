@@ -35,7 +35,18 @@ const IO_AND_FRAMEWORK_PACKAGES = [
 ]
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'data', 'test-results', 'playwright-report', 'bench/results'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'data',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+      'domain/generated/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...vue.configs['flat/recommended'],

@@ -1,5 +1,6 @@
 // first_sync_ms and first_sync_vs_raw_dexie (DESIGN §11): the large school into an empty replica in Chromium.
-import { buildBenchPage, launchChromium, openBenchPage, PAGE_DIR } from './page.ts'
+import type { Browser } from 'playwright-core'
+import { buildBenchPage, launchChromium, openBenchPage, PAGE_DIR, startProfiler } from './page.ts'
 import { startBenchServer } from './server.ts'
 import { BENCH_ADMIN, seedLargeSchool } from './seed.ts'
 import { median } from './stats.ts'
@@ -15,6 +16,10 @@ export interface FirstSyncNumbers {
   runs: { firstSyncMs: number; rawDexieMs: number; rxdbBulkInsertMs: number }[]
 }
 
+/**
+ * `runs` first syncs, each followed by the reference writes of the same documents. `BENCH_FIRST_SYNC_PROFILE=<file>`
+ * writes a CPU profile of one more first sync (not counted: the profiler slows the page down).
+ */
 export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> {
   await buildBenchPage()
   const server = await startBenchServer(seedLargeSchool, PAGE_DIR)
@@ -46,6 +51,8 @@ export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> 
       )
       await context.close()
     }
+    const profileFile = process.env.BENCH_FIRST_SYNC_PROFILE
+    if (profileFile) await profiledFirstSync(browser, server.url, profileFile)
   } finally {
     await browser.close()
     await server.close()
@@ -59,4 +66,13 @@ export async function measureFirstSync(runs: number): Promise<FirstSyncNumbers> 
     documents,
     runs: results,
   }
+}
+
+async function profiledFirstSync(browser: Browser, serverUrl: string, file: string): Promise<void> {
+  const context = await browser.newContext()
+  const page = await openBenchPage(context, serverUrl)
+  const stopProfiler = await startProfiler(context, page)
+  await page.evaluate(({ account, password }) => window.bench.firstSync(account, password), BENCH_ADMIN)
+  await stopProfiler(file)
+  await context.close()
 }

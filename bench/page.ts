@@ -1,5 +1,6 @@
 // The bench page (bench/browser/, built with Vite from the app's own code) or the app's own build, in Debian's
 // Chromium.
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -20,7 +21,8 @@ export function buildBenchPage(): Promise<unknown> {
     configFile: false,
     logLevel: 'warn',
     plugins: [vue()],
-    build: { outDir: PAGE_DIR, emptyOutDir: true },
+    // Source maps name the functions of a CPU profile (BENCH_FIRST_SYNC_PROFILE); the page does not load them.
+    build: { outDir: PAGE_DIR, emptyOutDir: true, sourcemap: true },
   })
   return built
 }
@@ -77,5 +79,20 @@ export async function withBenchPage<R>(work: (page: Page) => Promise<R>): Promis
   } finally {
     await browser.close()
     await server.close()
+  }
+}
+
+/** A CPU profile of the page from now until the returned function writes it (DevTools' Performance panel opens the file). */
+export async function startProfiler(
+  context: BrowserContext,
+  page: Page,
+): Promise<(file: string) => Promise<void>> {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  await cdp.send('Profiler.start')
+  return async (file) => {
+    const { profile } = await cdp.send('Profiler.stop')
+    writeFileSync(file, JSON.stringify(profile))
   }
 }

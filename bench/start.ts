@@ -1,12 +1,11 @@
 // start_to_interactive_ms (DESIGN §11): the app in web mode, from navigation start to the home screen with every
 // store loaded, the large school's replica already on disk. One first sync fills a kept Chromium profile; each run
 // is then a fresh browser on that profile (a PC switched on again), the server reachable.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
 import { HOME_INTERACTIVE, START_MARK_PREFIX } from '../renderer/src/app/start-marks.ts'
-import { APP_DIR, buildApp, launchChromiumProfile, openApp } from './page.ts'
+import { APP_DIR, buildApp, launchChromiumProfile, openApp, startProfiler } from './page.ts'
 import type { Term } from '../domain/catalog/term.ts'
 import type { WireDocument } from '../domain/documents.ts'
 import { holidayRanges, type CalendarEvent } from '../domain/events/calendar-event.ts'
@@ -98,18 +97,6 @@ function readStart({ prefix }: { prefix: string }) {
   )
   const paint = performance.getEntriesByName('first-contentful-paint')[0]
   return { marks, firstPaintMs: paint ? Math.round(paint.startTime) : null }
-}
-
-/** A CPU profile of the page from before its navigation (DevTools' Performance panel opens the file). */
-async function startProfiler(context: BrowserContext, page: Page): Promise<(file: string) => Promise<void>> {
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
-  await cdp.send('Profiler.start')
-  return async (file) => {
-    const { profile } = await cdp.send('Profiler.stop')
-    writeFileSync(file, JSON.stringify(profile))
-  }
 }
 
 async function coldStart(userDataDir: string, serverUrl: string, profileFile?: string): Promise<StartRun> {
