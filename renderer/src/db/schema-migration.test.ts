@@ -1,5 +1,6 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { createRxDatabase, type RxCollection } from 'rxdb'
+import { replicateRxCollection } from 'rxdb/plugins/replication'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createCampusDatabase, type CampusDatabase, type StoredDocument } from './database.ts'
 import { getReplicaStorage } from './replica-storage.ts'
@@ -37,10 +38,14 @@ const lesson = (id: string, date: string) => ({
 })
 const planEntry = { id: 'e1', kind: 'plan_entry', schoolId: 'demo', updatedAt: 1, weekday: 1, ...booking }
 
-async function writeVersion0Replica(name: string): Promise<void> {
+async function openVersion0(name: string) {
   const rx = await createRxDatabase({ name, storage: getReplicaStorage({ indexedDB, IDBKeyRange }) })
   const added = await rx.addCollections({ timetable: { schema: TIMETABLE_V0 } })
-  const timetable = added.timetable as RxCollection
+  return { rx, timetable: added.timetable as RxCollection }
+}
+
+async function writeVersion0Replica(name: string): Promise<void> {
+  const { rx, timetable } = await openVersion0(name)
   await timetable.bulkInsert([
     lesson('l1', '2026-12-07'),
     lesson('l2', '2026-12-07'),
@@ -50,6 +55,33 @@ async function writeVersion0Replica(name: string): Promise<void> {
   ])
   await timetable.findOne('gone').remove()
   await rx.close()
+}
+
+/** A one-shot replication with a server that holds `served` at checkpoint 1; records pulls and pushes. */
+function replicateOnce(
+  collection: RxCollection,
+  served: readonly object[],
+  log: { pulls: unknown[]; pushes: unknown[] },
+) {
+  const replication = replicateRxCollection<StoredDocument, { seq: number }>({
+    collection,
+    replicationIdentifier: 'schema-migration-test',
+    live: false,
+    pull: {
+      handler: async (checkpoint) => {
+        log.pulls.push(checkpoint ?? null)
+        const documents = checkpoint ? [] : served.map((doc) => ({ ...doc, _deleted: false }))
+        return { documents: documents as never, checkpoint: { seq: 1 } }
+      },
+    },
+    push: {
+      handler: async (rows) => {
+        log.pushes.push(...rows)
+        return []
+      },
+    },
+  })
+  return replication.awaitInitialReplication().then(() => replication.cancel())
 }
 
 describe("the timetable's date index (schema version 1)", () => {
@@ -89,5 +121,20 @@ describe("the timetable's date index (schema version 1)", () => {
     await db.collection('timetable').bulkInsert([lesson('l1', '2026-12-07'), planEntry] as StoredDocument[])
     const byDate = (await find({ kind: 'plan_entry' }, [{ date: 'asc' }]).exec()).map((doc) => doc.id)
     expect(byDate).toEqual(['e1'])
+  })
+  it("keeps the replication's checkpoint and assumed master states: no pull from 0, nothing pushed", async () => {
+    const served = [lesson('l1', '2026-12-07'), planEntry]
+    const log = { pulls: [] as unknown[], pushes: [] as unknown[] }
+    const v0 = await openVersion0('migrate-replicated')
+    await replicateOnce(v0.timetable, served, log)
+    await v0.rx.close()
+    expect(log.pulls).toEqual([null])
+
+    db = await open('migrate-replicated')
+    log.pulls = []
+    await replicateOnce(db.collection('timetable'), served, log)
+    expect(log.pulls).toEqual([{ seq: 1 }])
+    expect(log.pushes).toEqual([])
+    expect((await find({ kind: 'lesson', date: '2026-12-07' }).exec()).map((doc) => doc.id)).toEqual(['l1'])
   })
 })
