@@ -147,6 +147,7 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
           p95_ms: round(start.p95, 0),
           replica_indexeddb_bytes: start.replicaBytes,
           with_generated_lessons: start.withLessons,
+          school_years_of_lessons_on_server: start.schoolYears,
           runs: start.runs.map((run) => ({
             interactive_ms: run.interactiveMs,
             first_paint_ms: run.firstPaintMs,

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { HOME_INTERACTIVE, START_MARK_PREFIX } from '../renderer/src/app/start-marks.ts'
 import { APP_DIR, buildApp, launchChromiumProfile, openApp, startProfiler } from './page.ts'
 import type { Term } from '../domain/catalog/term.ts'
-import type { WireDocument } from '../domain/documents.ts'
+import type { BaseDocument, WireDocument } from '../domain/documents.ts'
 import { holidayRanges, type CalendarEvent } from '../domain/events/calendar-event.ts'
 import { planGeneration } from '../domain/timetable/generate.ts'
 import type { PlanEntry } from '../domain/timetable/plan-entry.ts'
@@ -35,35 +35,90 @@ export interface StartNumbers {
   replicaBytes: number
   /** The replica holds the term's generated lessons too (`BENCH_START_LESSONS=1`). */
   withLessons: boolean
+  /** The server holds this many school years of lessons (`BENCH_START_YEARS`), the replica its window's. */
+  schoolYears: number | null
   electron: string
 }
 
-const ofKind = <T>(docs: readonly WireDocument[] | undefined, kind: string) =>
-  (docs ?? []).filter((doc) => doc.kind === kind) as unknown as T[]
+const ofKind = <T extends BaseDocument>(docs: readonly WireDocument[] | undefined, kind: string) =>
+  (docs ?? []).filter((doc) => doc.kind === kind) as unknown as WireDocument<T>[]
+
+/** The term of `base` `years` school years later (negative: earlier), under another id and name. */
+function shiftedTerm(base: WireDocument<Term>, years: number, id: string, name: string): WireDocument<Term> {
+  const shift = (date: string) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`
+  return { ...base, id, name, start: shift(base.start), end: shift(base.end) }
+}
 
 /**
- * The large school with its autumn term's 41,160 lessons generated, as a school's replica holds them once the
- * timetable is made (`BENCH_START_LESSONS=1`): they are not among the 70,000 documents of DESIGN §11.
+ * The terms of a school's `years` school years, the last being this one: the large school's autumn term
+ * (current) and the spring term after it (next); an autumn and a spring term each earlier year.
  */
-async function seedLargeSchoolWithLessons(store: Store): Promise<number> {
-  const written = await seedLargeSchool(store)
-  const school = generateLargeSchool(BENCH_SCHOOL.id)
-  const [term] = ofKind<Term>(school.catalog, 'term')
-  if (!term) throw new Error('the large school has no term')
+function schoolYearTerms(autumn: WireDocument<Term>, years: number): WireDocument<Term>[] {
+  const spring = { ...autumn, start: '2027-02-22', end: '2027-07-02' }
+  return Array.from({ length: years }, (_, i) => i + 1 - years).flatMap((shift) => {
+    const year = Number(autumn.start.slice(0, 4)) + shift
+    return [
+      shift === 0 ? autumn : shiftedTerm(autumn, shift, `term-${year}-autumn`, `${year}学年第一学期`),
+      shiftedTerm(spring, shift, `term-${year + 1}-spring`, `${year}学年第二学期`),
+    ]
+  })
+}
+
+/** A term's generated lessons from its plan entries, as the timetable screen writes them. */
+function termLessons(
+  term: WireDocument<Term>,
+  entries: readonly PlanEntry[],
+  holidays: readonly CalendarEvent[],
+): WireDocument[] {
   const { writes } = planGeneration({
     term,
-    entries: ofKind<PlanEntry>(school.timetable, 'plan_entry'),
-    holidays: holidayRanges(ofKind<CalendarEvent>(school.events, 'calendar_event')),
+    entries,
+    holidays: holidayRanges(holidays),
     existing: [],
     from: term.start,
   })
-  const lessons = writes.map((lesson) => ({
+  return writes.map((lesson) => ({
     ...lesson,
     schoolId: BENCH_SCHOOL.id,
     updatedAt: term.updatedAt,
     _deleted: false,
   }))
-  return written + (await writeInChunks(store, BENCH_SCHOOL.id, 'timetable', lessons))
+}
+
+/**
+ * The large school with generated lessons, as a school's replica holds them once the timetable is made (they are
+ * not among the 70,000 documents of DESIGN §11): `BENCH_START_LESSONS=1` its autumn term's 41,160 lessons;
+ * `BENCH_START_YEARS=n` the terms of n school years (two a year, each with its own plan), the server holding
+ * every term's lessons and the replica's window (issue 18) the current and the next term's.
+ */
+function seedLargeSchoolWithLessons(years: number | undefined) {
+  return async (store: Store): Promise<number> => {
+    const written = await seedLargeSchool(store)
+    const school = generateLargeSchool(BENCH_SCHOOL.id)
+    const [autumn] = ofKind<Term>(school.catalog, 'term')
+    if (!autumn) throw new Error('the large school has no term')
+    const entries = ofKind<PlanEntry>(school.timetable, 'plan_entry')
+    const holidays = ofKind<CalendarEvent>(school.events, 'calendar_event')
+    const terms = years === undefined ? [autumn] : schoolYearTerms(autumn, years)
+    let added = 0
+    for (const term of terms) {
+      const termEntries =
+        term.id === autumn.id
+          ? entries
+          : entries.map((e) => ({ ...e, id: `${e.id}-${term.id}`, termId: term.id }))
+      if (term.id !== autumn.id) {
+        added += await writeInChunks(store, BENCH_SCHOOL.id, 'catalog', [term])
+        added += await writeInChunks(store, BENCH_SCHOOL.id, 'timetable', termEntries)
+      }
+      added += await writeInChunks(
+        store,
+        BENCH_SCHOOL.id,
+        'timetable',
+        termLessons(term, termEntries, holidays),
+      )
+    }
+    return written + added
+  }
 }
 
 /** The first sync of the large school into the profile; returns the IndexedDB bytes it left on disk. */
@@ -132,8 +187,10 @@ function electronStart(): string {
  */
 export async function measureStart(runs: number): Promise<StartNumbers> {
   buildApp()
-  const withLessons = process.env.BENCH_START_LESSONS === '1'
-  const server = await startBenchServer(withLessons ? seedLargeSchoolWithLessons : seedLargeSchool, APP_DIR)
+  const years = process.env.BENCH_START_YEARS ? Number(process.env.BENCH_START_YEARS) : undefined
+  const withLessons = process.env.BENCH_START_LESSONS === '1' || years !== undefined
+  const seed = withLessons ? seedLargeSchoolWithLessons(years) : seedLargeSchool
+  const server = await startBenchServer(seed, APP_DIR)
   const userDataDir = mkdtempSync(join(tmpdir(), 'campus-desk-start-'))
   try {
     const replicaBytes = await firstSyncInto(userDataDir, server.url)
@@ -152,6 +209,7 @@ export async function measureStart(runs: number): Promise<StartNumbers> {
       runs: results,
       replicaBytes,
       withLessons,
+      schoolYears: years ?? null,
       electron: electronStart(),
     }
   } finally {

@@ -4,7 +4,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { choose, expectSynced, logIn, openPc, recordPrints, SCREENSHOTS, shoot, type Locale } from './app.ts'
+import {
+  choose,
+  expectSynced,
+  LOCALES,
+  logIn,
+  openPc,
+  recordPrints,
+  SCREENSHOTS,
+  shoot,
+  type Locale,
+} from './app.ts'
 import { startServer, type RunningServer } from './server.ts'
 import { ADMIN, SEEDED_TERM, TEACHER } from './demo-school.ts'
 
@@ -198,5 +208,49 @@ for (const { locale, term, start, end, monday, tuesday } of CASES) {
 
     await admin.context.close()
     await teacher.context.close()
+  })
+}
+
+const OLDER_TERMS: Record<Locale, { term: string; start: string; end: string }> = {
+  'zh-CN': { term: '2024-2025学年第二学期', start: '2025-02-17', end: '2025-06-27' },
+  'zh-TW': { term: '2024-2025學年第一學期', start: '2024-09-02', end: '2025-01-17' },
+  en: { term: 'Spring term 2024', start: '2024-02-19', end: '2024-06-28' },
+}
+
+// Issue 18: the replica keeps the current and next term's lessons; an older term is fetched when opened online.
+for (const locale of LOCALES) {
+  test(`an older term: not on this PC offline, fetched once online (${locale})`, async ({ browser }) => {
+    const { term, start, end } = OLDER_TERMS[locale]
+    const { context, page } = await openPc(browser, server.url, locale)
+    await logIn(page, ADMIN.account, ADMIN.password)
+    await expectSynced(page)
+    await createTermWithCopiedPeriods(page, term, start, end)
+
+    // The week screen's code is loaded while online: this PC has no service worker in the test.
+    await page
+      .getByTestId('term-row')
+      .filter({ hasText: SEEDED_TERM })
+      .getByTestId('term-timetable-open')
+      .click()
+    await expect(page.getByTestId('timetable-page')).toBeVisible()
+    await context.setOffline(true)
+    await choose(page, page.getByTestId('timetable-term'), term)
+    await expect(page.getByTestId('term-not-on-this-pc')).toBeVisible()
+    await shoot(page, `timetable-term-not-on-this-pc-${locale}`)
+
+    // Back online the term is fetched: its pulls are held until the screenshot is taken.
+    let releasePulls = () => {}
+    const pullsHeld = new Promise<void>((resolve) => (releasePulls = resolve))
+    await page.route('**/api/sync/timetable/pull*', async (route) => {
+      await pullsHeld
+      await route.continue()
+    })
+    await context.setOffline(false)
+    await expect(page.getByTestId('term-fetching')).toBeVisible()
+    await shoot(page, `timetable-term-fetching-${locale}`)
+    releasePulls()
+    await expect(page.getByTestId('term-fetching')).toHaveCount(0)
+    await expect(page.getByTestId('term-not-on-this-pc')).toHaveCount(0)
+    await context.close()
   })
 }

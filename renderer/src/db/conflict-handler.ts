@@ -3,6 +3,7 @@ import type { CollectionName } from '../../../domain/collections.ts'
 import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
 import { mergeDocuments, type LostEdit as MergeLoss } from '../../../domain/sync/merge.ts'
 import { WHOLE_DOCUMENT, type LostEditLog, type NewLostEdit } from './lost-edits.ts'
+import { withoutEmptyAttachments } from './migrated-states.ts'
 
 /**
  * Rows the server refused (400/403) on push, waiting for the conflict handler. The push handler reports a
@@ -77,7 +78,7 @@ export function createConflictHandler(
   deps: ConflictHandlerDeps,
 ): RxConflictHandler<WireDocument> {
   return {
-    isEqual: (a, b) => deepEqual(a, b),
+    isEqual: (a, b) => deepEqual(withoutEmptyAttachments(a), withoutEmptyAttachments(b)),
     async resolve(input) {
       const mine = input.newDocumentState
       const refusal = deps.refusals.take(collection, mine)

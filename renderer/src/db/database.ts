@@ -1,15 +1,25 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { COLLECTION_NAMES, type CollectionName } from '../../../domain/collections.ts'
 import type { BaseDocument } from '../../../domain/documents.ts'
 import { kindsOf } from '../../../domain/registry.ts'
-import { collectionSchema } from '../../../domain/rxdb-schemas.ts'
+import { collectionSchema, migrateUnchanged } from '../../../domain/rxdb-schemas.ts'
 import { createConflictHandler, RefusalBook } from './conflict-handler.ts'
 import { withEmptyStartReads } from './empty-start-storage.ts'
 import { createLostEditLog, type LostEditLog } from './lost-edits.ts'
+import { withSparseIndexes } from './sparse-indexes.ts'
 
 addRxPlugin(RxDBLocalDocumentsPlugin)
+addRxPlugin(RxDBMigrationSchemaPlugin)
+
+/**
+ * Documents per batch when a schema version moves a replica's documents to the new version's storage (once, at
+ * the first start after an upgrade). RxDB's automatic migration takes 10, which for two terms of lessons
+ * (~84,000) meant thousands of transactions.
+ */
+const MIGRATION_BATCH_SIZE = 2_000
 
 /** A document as RxDB stores it: the common envelope plus the fields of its kind. */
 export type StoredDocument = BaseDocument & Record<string, unknown>
@@ -94,7 +104,7 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
   const multiInstance = options.multiInstance ?? false
   const rx = await createRxDatabase({
     name: options.name,
-    storage: multiInstance ? options.storage : withEmptyStartReads(options.storage),
+    storage: withSparseIndexes(multiInstance ? options.storage : withEmptyStartReads(options.storage)),
     multiInstance,
     localDocuments: true,
     // Two open replicas of one name in a process would corrupt each other: RxDB refuses (DB8).
@@ -109,12 +119,16 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
         name,
         {
           schema: collectionSchema(name),
+          migrationStrategies: migrateUnchanged(name),
+          autoMigrate: false,
           conflictHandler: createConflictHandler(name, { refusals, lostEdits }),
         },
       ]),
     )
     const added = (await rx.addCollections(creators)) as Record<string, CampusCollection>
     const collections = new Map(names.map((name) => [name, added[name] as CampusCollection]))
+    const versioned = [...collections.values()].filter((collection) => collection.schema.version > 0)
+    await Promise.all(versioned.map((collection) => collection.migratePromise(MIGRATION_BATCH_SIZE)))
     return {
       name: options.name,
       rx,

@@ -115,4 +115,15 @@ describe('createPushSender', () => {
       { assumedMasterState: old, newDocumentState: { ...old, updatedAt: 2 } },
     ])
   })
+  it('sends an assumed state without the empty attachments a schema migration added', async () => {
+    const server = fakeServer([])
+    const old = wire('b')
+    await createPushSender(
+      'org',
+      server.api,
+    )([{ assumedMasterState: { ...old, _attachments: {} }, newDocumentState: { ...old, updatedAt: 2 } }])
+    expect(JSON.parse(String(server.calls[0]?.init?.body))).toEqual([
+      { assumedMasterState: old, newDocumentState: { ...old, updatedAt: 2 } },
+    ])
+  })
 })

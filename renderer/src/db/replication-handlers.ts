@@ -4,6 +4,7 @@ import type { WireDocument } from '../../../domain/documents.ts'
 import type { PullResponse, PushRow, SeqCheckpoint } from '../../../domain/sync/sync-wire.ts'
 import type { ApiClient } from './api-client.ts'
 import type { StoredDocument } from './database.ts'
+import { withoutEmptyAttachments } from './migrated-states.ts'
 import type { PushSender, ReplicaPushRow } from './push.ts'
 
 type Doc = WithDeleted<StoredDocument>
@@ -75,7 +76,7 @@ export function createPushSender(name: CollectionName, api: Pick<ApiClient, 'jso
     // RxDB leaves `assumedMasterState` undefined for a new document; the protocol says null.
     const body: PushRow[] = rows.map((row) => ({
       ...row,
-      assumedMasterState: row.assumedMasterState ?? null,
+      assumedMasterState: row.assumedMasterState ? withoutEmptyAttachments(row.assumedMasterState) : null,
     }))
     return api.json<WireDocument[]>(`/api/sync/${name}/push`, {
       method: 'POST',
