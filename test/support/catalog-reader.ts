@@ -115,11 +115,13 @@ export class CatalogReader {
     const change = message.data as ChangeData
     // Already pulled: the stream opened before the pull that brought it.
     if (change.checkpoint.seq <= this.#schoolSeq) return
-    if (change.checkpoint.seq - change.documents.length > this.#schoolSeq)
-      this.gaps.push(`${this.#schoolSeq}→${change.checkpoint.seq}`)
+    const firstSeq = change.checkpoint.seq - change.documents.length + 1
+    if (firstSeq > this.#schoolSeq + 1) this.gaps.push(`${this.#schoolSeq}→${change.checkpoint.seq}`)
+    // A change reaching back into what a pull already brought: its first documents are read already.
+    const alreadyRead = Math.max(0, this.#schoolSeq - firstSeq + 1)
     this.#schoolSeq = change.checkpoint.seq
     if (change.collection !== 'catalog') return
-    this.ids.push(...change.documents.map((document) => document.id))
+    this.ids.push(...change.documents.slice(alreadyRead).map((document) => document.id))
     this.#checkpoint = change.checkpoint.seq
   }
 
