@@ -55,6 +55,8 @@ beforeEach(async () => {
   setActivePinia(pinia)
   await useAuthStore().login(server.url, TEACHER.id, 'demo-2026')
   await waitFor(() => expect(useSubjectStore().items).toHaveLength(3))
+  // The editor of a question the replica does not hold yet says "not found" and leaves: pulled first.
+  await waitFor(() => expect(stored('q-mine')).toBeDefined())
   const page = { render: () => null }
   router = createRouter({
     history: createMemoryHistory(),
