@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   inTermWindow,
+  keptOpenedTerms,
+  OPENED_TERM_KEEP_DAYS,
   parseTermWindow,
   replicaTermWindow,
   termAvailability,
   termWindowQuery,
+  withOpenedTerm,
 } from './term-window.ts'
 
 const terms = [
@@ -47,6 +50,28 @@ describe('replicaTermWindow', () => {
       'y1-spring',
       'y2-autumn',
     ])
+  })
+})
+
+describe('opened older terms', () => {
+  it(`are kept for ${OPENED_TERM_KEEP_DAYS} days after they were last opened`, () => {
+    const opened = { 'y1-autumn': '2026-03-01', 'y1-spring': '2026-02-01' }
+    expect(keptOpenedTerms(opened, '2026-03-02')).toEqual(['y1-autumn', 'y1-spring'])
+    expect(keptOpenedTerms(opened, '2026-03-03')).toEqual(['y1-autumn'])
+    expect(keptOpenedTerms(opened, '2026-03-30')).toEqual(['y1-autumn'])
+    expect(keptOpenedTerms(opened, '2026-03-31')).toEqual([])
+  })
+
+  it('are opened anew with today, and the ones no longer kept are forgotten', () => {
+    const opened = { 'y1-autumn': '2026-01-01', 'y1-spring': '2026-03-01' }
+    expect(withOpenedTerm(opened, 'y1-autumn', '2026-03-10')).toEqual({
+      'y1-autumn': '2026-03-10',
+      'y1-spring': '2026-03-01',
+    })
+    expect(withOpenedTerm(opened, 'y0-spring', '2026-03-10')).toEqual({
+      'y0-spring': '2026-03-10',
+      'y1-spring': '2026-03-01',
+    })
   })
 })
 

@@ -1,5 +1,5 @@
 import type { Term } from '../catalog/term.ts'
-import type { IsoDate } from '../calendar/dates.ts'
+import { addDays, type IsoDate } from '../calendar/dates.ts'
 
 type DatedTerm = Pick<Term, 'id' | 'start' | 'end'>
 
@@ -26,6 +26,31 @@ export function replicaTermWindow(
     ...opened.filter((id) => known.has(id)),
   ]
   return [...new Set(ids)].sort()
+}
+
+/** How long an older term opened on a PC stays in its replica after it was last opened there. */
+export const OPENED_TERM_KEEP_DAYS = 30
+
+/** Older terms opened on a PC, each with the day it was last opened. */
+export type OpenedTerms = Readonly<Record<string, IsoDate>>
+
+/**
+ * The opened older terms a replica still keeps on `today` (for `replicaTermWindow`'s `opened`): those last
+ * opened within the past `OPENED_TERM_KEEP_DAYS` days, so a term looked at yesterday is still there offline
+ * after a restart, and one looked at months ago leaves again.
+ */
+export function keptOpenedTerms(opened: OpenedTerms, today: IsoDate): string[] {
+  const since = addDays(today, -OPENED_TERM_KEEP_DAYS)
+  return Object.entries(opened)
+    .filter(([, lastOpened]) => lastOpened > since)
+    .map(([id]) => id)
+    .sort()
+}
+
+/** `opened` with `termId` opened on `today`, and the terms no longer kept left out. */
+export function withOpenedTerm(opened: OpenedTerms, termId: string, today: IsoDate): OpenedTerms {
+  const kept = keptOpenedTerms(opened, today).map((id) => [id, opened[id] as IsoDate] as const)
+  return Object.fromEntries([...kept, [termId, today]])
 }
 
 /**

@@ -56,6 +56,8 @@ export interface Client {
   name: string
   user: SessionUser
   database: CampusDatabase
+  /** The replica's database name: `ClientOptions.reopen` opens it again. */
+  databaseName: string
   engine: SyncEngine
   link: NetworkLink
   close(): Promise<void>
@@ -69,22 +71,28 @@ let databases = 0
  */
 const CLIENT_COLLECTIONS: readonly CollectionName[] = ['org', 'catalog', 'timetable']
 
+export interface ClientOptions extends Pick<SyncEngineOptions, 'clock' | 'todayCheckMs'> {
+  /** The `databaseName` of a closed client: its replica is opened again, as after a restart of the app. */
+  reopen?: string
+}
+
 export async function startClient(
   serverUrl: string,
   name: string,
   account: string,
   password: string,
   collections: readonly CollectionName[] = CLIENT_COLLECTIONS,
-  engineOptions: Pick<SyncEngineOptions, 'clock' | 'todayCheckMs'> = {},
+  { reopen, ...engineOptions }: ClientOptions = {},
 ): Promise<Client> {
   const link = networkLink()
   const session = await login(serverUrl, { account, password }, link.fetch)
   const api = createApiClient({ serverUrl, secrets: createMemorySecretStore(), fetch: link.fetch })
   await api.setTokens(session)
   databases += 1
+  const replicaName = reopen ?? `${databaseName(serverUrl, session.user)}_${name}_${databases}`
   const database = await createCampusDatabase({
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
-    name: `${databaseName(serverUrl, session.user)}_${name}_${databases}`,
+    name: replicaName,
     collections,
   })
   const engine = startSync({
@@ -98,6 +106,7 @@ export async function startClient(
     name,
     user: session.user,
     database,
+    databaseName: replicaName,
     engine,
     link,
     close: async () => {

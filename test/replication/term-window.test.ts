@@ -1,6 +1,7 @@
 // Issue 18 end to end: a replica keeps the lessons of the current and the next term only; when the window moves
 // the lessons that fell out leave the replica without being deleted on the server, and an older term opened on
 // demand comes back.
+import { firstValueFrom } from 'rxjs'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Term } from '../../domain/catalog/term.ts'
 import type { WireDocument } from '../../domain/documents.ts'
@@ -92,11 +93,15 @@ describeEachStore('the term window of a replica (real server on $name)', (factor
       ...lessonsOf('next', '2027-02-22'),
     ])
     today = Date.parse('2026-12-07T10:00:00')
-    client = await startClient(server.url, 'admin', ADMIN, DEMO_PASSWORD, undefined, {
+    client = await startAdmin()
+  })
+
+  const startAdmin = (reopen?: string) =>
+    startClient(server.url, 'admin', ADMIN, DEMO_PASSWORD, undefined, {
       clock: () => today,
       todayCheckMs: 50,
+      reopen,
     })
-  })
 
   afterEach(async () => {
     await client.close()
@@ -129,5 +134,23 @@ describeEachStore('the term window of a replica (real server on $name)', (factor
     expect(await lessonIdsOf(client)).not.toContain('old-lesson-1')
     client.engine.termWindow?.open('old')
     await eventually(holds(['old', DEMO_TERM, 'next']), 20_000, 'the lessons of the opened old term')
+  })
+
+  it('keeps an opened older term across a restart, until it was not opened for 30 days', async () => {
+    await eventually(holds([DEMO_TERM, 'next']), 20_000, 'the lessons of the demo term and the next')
+    client.engine.termWindow?.open('old')
+    await eventually(holds(['old', DEMO_TERM, 'next']), 20_000, 'the lessons of the opened old term')
+    await client.engine.awaitInSync()
+    const replica = client.databaseName
+    await client.close()
+
+    client = await startAdmin(replica)
+    const window = client.engine.termWindow?.window$
+    expect(window && (await firstValueFrom(window))).toEqual(['next', 'old', DEMO_TERM].sort())
+    await client.engine.awaitInSync()
+    expect(await lessonIdsOf(client)).toEqual(expectedIds('old', DEMO_TERM, 'next'))
+
+    today = Date.parse('2027-01-06T10:00:00')
+    await eventually(holds([DEMO_TERM, 'next']), 20_000, 'the old term to leave 30 days after it was opened')
   })
 })

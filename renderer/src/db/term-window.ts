@@ -12,11 +12,19 @@ import {
 } from 'rxjs'
 import type { Term } from '../../../domain/catalog/term.ts'
 import { localDate } from '../../../domain/calendar/dates.ts'
-import { replicaTermWindow, termWindowQuery } from '../../../domain/sync/term-window.ts'
+import {
+  keptOpenedTerms,
+  type OpenedTerms,
+  replicaTermWindow,
+  termWindowQuery,
+  withOpenedTerm,
+} from '../../../domain/sync/term-window.ts'
 import type { CampusDatabase } from './database.ts'
 
 /** The `terms` query of the window a complete from-zero pull of the timetable last used (see `TermWindow`). */
 const WINDOW_META_ID = 'term-window'
+/** The older terms opened on this PC (`OpenedTerms`), kept across restarts. */
+const OPENED_META_ID = 'term-window-opened'
 const TODAY_CHECK_MS = 60_000
 
 /**
@@ -35,7 +43,10 @@ export interface TermWindow {
   query(): Promise<string>
   /** A from-zero pull with `query` returned everything: the replica holds that window. */
   resynced(query: string): Promise<void>
-  /** Brings an older term's lessons into the replica (the timetable screens opened it). */
+  /**
+   * Brings an older term's lessons into the replica (the timetable screens opened it) and keeps them there,
+   * across restarts, for `OPENED_TERM_KEEP_DAYS` after it was last opened.
+   */
   open(termId: string): void
   stop(): void
 }
@@ -51,7 +62,11 @@ export interface TermWindowOptions {
 export function watchTermWindow(options: TermWindowOptions): TermWindow {
   const { database } = options
   const clock = options.clock ?? Date.now
-  const opened = new BehaviorSubject<string[]>([])
+  let stopped = false
+  const opened = new BehaviorSubject<OpenedTerms | undefined>(undefined)
+  const openedLoaded = database.rx
+    .getLocal<{ terms: OpenedTerms }>(OPENED_META_ID)
+    .then((doc) => opened.next((doc?.get('terms') as OpenedTerms | undefined) ?? {}))
   const terms$ = database
     .collection('catalog')
     .find({ selector: { kind: 'term' } })
@@ -68,9 +83,9 @@ export function watchTermWindow(options: TermWindowOptions): TermWindow {
     .then((doc) => doc?.get('query') as string | undefined)
   void held.then((query) => held$.next(held$.value ?? query))
 
-  const subscription: Subscription = combineLatest([terms$, today$, opened])
+  const subscription: Subscription = combineLatest([terms$, today$, opened.pipe(filter(isDefined))])
     .pipe(
-      map(([terms, today, extra]) => replicaTermWindow(terms, today, extra)),
+      map(([terms, today, extra]) => replicaTermWindow(terms, today, keptOpenedTerms(extra, today))),
       distinctUntilChanged((a, b) => a.join(',') === b.join(',')),
     )
     .subscribe((window) => {
@@ -81,7 +96,7 @@ export function watchTermWindow(options: TermWindowOptions): TermWindow {
       })
     })
 
-  const known$ = window$.pipe(filter((window): window is string[] => window !== undefined))
+  const known$ = window$.pipe(filter(isDefined))
 
   return {
     window$: known$,
@@ -94,13 +109,25 @@ export function watchTermWindow(options: TermWindowOptions): TermWindow {
       held$.next(query)
     },
     open(termId) {
-      if (!opened.value.includes(termId)) opened.next([...opened.value, termId])
+      void openedLoaded.then(async () => {
+        const today = localDate(new Date(clock()))
+        const before = opened.value ?? {}
+        if (stopped || before[termId] === today) return
+        const after = withOpenedTerm(before, termId, today)
+        opened.next(after)
+        await database.rx.upsertLocal(OPENED_META_ID, { terms: after })
+      })
     },
     stop() {
+      stopped = true
       subscription.unsubscribe()
       opened.complete()
       window$.complete()
       held$.complete()
     },
   }
+}
+
+function isDefined<T>(value: T | undefined): value is T {
+  return value !== undefined
 }
