@@ -6,6 +6,7 @@ import {
   parseTermWindow,
   replicaTermWindow,
   termAvailability,
+  termsToCatchUp,
   termWindowQuery,
   withOpenedTerm,
 } from './term-window.ts'
@@ -93,6 +94,24 @@ describe('the terms parameter', () => {
     expect(inTermWindow({ kind: 'lesson', termId: 'old' }, window)).toBe(false)
     expect(inTermWindow({ kind: 'lesson' }, window)).toBe(false)
     expect(inTermWindow({ kind: 'plan_entry', termId: 'old' }, window)).toBe(true)
+  })
+})
+
+describe('termsToCatchUp', () => {
+  it('brings in only the terms the held window lacks', () => {
+    expect(termsToCatchUp('terms=now,old', ['next', 'now'])).toEqual(['next'])
+    expect(termsToCatchUp('terms=now,old', ['now'])).toEqual([])
+    expect(termsToCatchUp(termWindowQuery(['b c']), ['a', 'b c'])).toEqual(['a'])
+    expect(termsToCatchUp('terms=', ['now'])).toEqual(['now'])
+  })
+
+  it('needs nothing pulled when the replica held every lesson', () => {
+    expect(termsToCatchUp('', ['now'])).toEqual([])
+  })
+
+  it('pulls the whole window again without a known held window or when the window cannot be asked for', () => {
+    expect(termsToCatchUp(undefined, ['now'])).toBeUndefined()
+    expect(termsToCatchUp('terms=now', ['now', 'a,b'])).toBeUndefined()
   })
 })
 

@@ -72,6 +72,35 @@ export function inTermWindow(doc: { kind: string; termId?: unknown }, window: Re
   return doc.kind !== 'lesson' || (typeof doc.termId === 'string' && window.has(doc.termId))
 }
 
+/**
+ * How a replica follows a move of its window (issue 18): the terms to bring in, pulled from seq 0 alone (the
+ * rest of the window is there already), or undefined when the whole window must be pulled from 0 again — the
+ * replica holds no known window yet, or the new one cannot be written as a `terms` parameter.
+ */
+export function termsToCatchUp(
+  heldQuery: string | undefined,
+  window: readonly string[],
+): string[] | undefined {
+  const held = heldTermsOf(heldQuery)
+  if (held === undefined || termWindowQuery(window) === '') return undefined
+  return window.filter((id) => !holdsTerm(held, id))
+}
+
+/**
+ * The terms a replica holds in full, from `heldQuery` (the `termWindowQuery` of its last complete from-zero
+ * pull): 'every' for '' (no window), undefined before the first such pull.
+ */
+function heldTermsOf(heldQuery: string | undefined): ReadonlySet<string> | 'every' | undefined {
+  const prefix = 'terms='
+  if (heldQuery === '') return 'every'
+  if (!heldQuery?.startsWith(prefix)) return undefined
+  return parseTermWindow(heldQuery.slice(prefix.length))
+}
+
+function holdsTerm(held: ReadonlySet<string> | 'every', termId: string): boolean {
+  return held === 'every' || held.has(encodeURIComponent(termId))
+}
+
 /** Can a screen show a term's lessons from the replica? */
 export type TermAvailability = 'here' | 'fetching' | 'notOnThisPc'
 
@@ -85,11 +114,7 @@ export function termAvailability(
   heldQuery: string | undefined,
   online: boolean,
 ): TermAvailability {
-  const prefix = 'terms='
-  const held =
-    heldQuery === '' ||
-    (heldQuery?.startsWith(prefix) === true &&
-      parseTermWindow(heldQuery.slice(prefix.length)).has(encodeURIComponent(termId)))
-  if (held) return 'here'
+  const held = heldTermsOf(heldQuery)
+  if (held !== undefined && holdsTerm(held, termId)) return 'here'
   return online ? 'fetching' : 'notOnThisPc'
 }

@@ -25,6 +25,8 @@ import { createStore, type Store, type StoreConfig } from '../../sync-server/src
 export interface NetworkLink {
   fetch: FetchLike
   online: boolean
+  /** The URLs fetched through this link, in order. */
+  readonly requested: string[]
   cut(): void
   restore(): void
 }
@@ -33,8 +35,10 @@ export function networkLink(): NetworkLink {
   const open = new Set<AbortController>()
   const link: NetworkLink = {
     online: true,
+    requested: [],
     fetch: async (input, init = {}) => {
       if (!link.online) throw new TypeError('fetch failed: offline')
+      link.requested.push(String(input))
       const controller = new AbortController()
       open.add(controller)
       const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal

@@ -132,8 +132,16 @@ describeEachStore('the term window of a replica (real server on $name)', (factor
   it('brings an older term opened on demand', async () => {
     await eventually(holds([DEMO_TERM, 'next']), 20_000, 'the lessons of the demo term and the next')
     expect(await lessonIdsOf(client)).not.toContain('old-lesson-1')
+    await client.engine.awaitInSync()
+    const before = client.link.requested.length
     client.engine.termWindow?.open('old')
     await eventually(holds(['old', DEMO_TERM, 'next']), 20_000, 'the lessons of the opened old term')
+    // Only the opened term is pulled from seq 0, not the whole window again.
+    const fromZero = client.link.requested
+      .slice(before)
+      .filter((url) => url.includes('/api/sync/timetable/pull?seq=0&'))
+      .map((url) => url.replace(/.*&terms=/, ''))
+    expect(fromZero).toEqual(['old'])
   })
 
   it('keeps an opened older term across a restart, until it was not opened for 30 days', async () => {

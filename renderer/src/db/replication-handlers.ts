@@ -6,6 +6,7 @@ import type { ApiClient } from './api-client.ts'
 import type { StoredDocument } from './database.ts'
 import { withoutEmptyAttachments } from './migrated-states.ts'
 import type { PushSender, ReplicaPushRow } from './push.ts'
+import type { TermWindowMove } from './term-window.ts'
 
 type Doc = WithDeleted<StoredDocument>
 export type PullHandler = (
@@ -25,6 +26,15 @@ export interface PullHandlerOptions {
   query?(): Promise<string>
   /** A from-zero pull with `query` has returned everything (the replica now holds that window). */
   onResynced?(query: string): Promise<void>
+  /** The window's move to follow before this pull, if it moved (`TermWindow.takeMove`). */
+  takeWindowMove?(): TermWindowMove | undefined
+}
+
+/** A window move being followed: the added terms' lessons pulled from seq 0 up to `seq`, then the rest. */
+interface CatchUp {
+  query: string | undefined
+  seq: number
+  keeps(doc: StoredDocument): boolean
 }
 
 /**
@@ -35,27 +45,84 @@ export function createPullHandler(name: CollectionName, options: PullHandlerOpti
   const { api, restartFromZero } = options
   /** The ids a from-zero pull has returned so far; undefined when none is under way. */
   let seen: Set<string> | undefined
+  let catchUp: CatchUp | undefined
 
-  /** Tombstones of the live local documents whose ids are not in `seen`. */
-  async function tombstonesOfUnseen(seen: ReadonlySet<string>): Promise<Doc[]> {
+  /** Tombstones of the live local documents that `keep` refuses. */
+  async function tombstonesOf(keep: (doc: StoredDocument) => boolean): Promise<Doc[]> {
     const local = await options.localDocuments()
-    return local.filter((doc) => !seen.has(doc.id)).map((doc) => ({ ...doc, _deleted: true }))
+    return local.filter((doc) => !keep(doc)).map((doc) => ({ ...doc, _deleted: true }))
+  }
+
+  async function pullFrom(seq: number, batchSize: number, query: string) {
+    const extra = query ? `&${query}` : ''
+    const result = await api.json<PullResponse<StoredDocument>>(
+      `/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}${extra}`,
+    )
+    options.onPulled(result.documents)
+    return result
+  }
+
+  function follow(move: TermWindowMove | undefined): void {
+    if (!move) return
+    if (move.fromZero || seen) {
+      restartFromZero.add(name)
+      return
+    }
+    catchUp = { query: move.catchUpQuery, seq: 0, keeps: move.keeps }
+  }
+
+  /**
+   * One pull of a window move: the added terms' lessons from seq 0, batch by batch with RxDB's checkpoint left
+   * where it was, then `finishCatchUp`.
+   */
+  async function pullCatchingUp(
+    following: CatchUp,
+    checkpoint: SeqCheckpoint | undefined,
+    batchSize: number,
+    query: string,
+  ): Promise<PullResponse<StoredDocument>> {
+    if (!following.query) return finishCatchUp(following, checkpoint, batchSize, query)
+    const added = await pullFrom(following.seq, batchSize, following.query)
+    if (added.documents.length === batchSize) {
+      following.seq = added.checkpoint.seq
+      return { documents: added.documents, checkpoint: checkpoint ?? { seq: 0 } }
+    }
+    const rest = await finishCatchUp(following, checkpoint, batchSize, query)
+    const changedSince = new Set(rest.documents.map((doc) => doc.id))
+    const addedOnly = added.documents.filter((doc) => !changedSince.has(doc.id))
+    return { ...rest, documents: [...addedOnly, ...rest.documents] }
+  }
+
+  /**
+   * The end of a window move: the window's changes since RxDB's checkpoint, and the lessons the window no longer
+   * keeps, handed to RxDB as deletes made on the server (they leave without being pushed).
+   */
+  async function finishCatchUp(
+    following: CatchUp,
+    checkpoint: SeqCheckpoint | undefined,
+    batchSize: number,
+    query: string,
+  ): Promise<PullResponse<StoredDocument>> {
+    const rest = await pullFrom(checkpoint?.seq ?? 0, batchSize, query)
+    const tombstones = await tombstonesOf(following.keeps)
+    if (catchUp === following) catchUp = undefined
+    await options.onResynced?.(query)
+    return { ...rest, documents: [...rest.documents, ...tombstones] }
   }
 
   return async (checkpoint, batchSize) => {
-    // Before deciding where to start: a window that moved while this waited asks for a pull from 0.
+    // Before deciding where to start: a window that moved while this waited is followed now.
     const query = (await options.query?.()) ?? ''
+    follow(options.takeWindowMove?.())
     const fromZero = restartFromZero.delete(name)
+    if (fromZero) catchUp = undefined
+    if (catchUp) return pullCatchingUp(catchUp, checkpoint, batchSize, query)
     const seq = fromZero ? 0 : (checkpoint?.seq ?? 0)
-    const extra = query ? `&${query}` : ''
-    const result = await api
-      .json<PullResponse<StoredDocument>>(`/api/sync/${name}/pull?seq=${seq}&limit=${batchSize}${extra}`)
-      .catch((error: unknown) => {
-        // RxDB retries with its own checkpoint: the retry must still start from 0.
-        if (fromZero) restartFromZero.add(name)
-        throw error
-      })
-    options.onPulled(result.documents)
+    const result = await pullFrom(seq, batchSize, query).catch((error: unknown) => {
+      // RxDB retries with its own checkpoint: the retry must still start from 0.
+      if (fromZero) restartFromZero.add(name)
+      throw error
+    })
     if (fromZero) seen = new Set()
     if (!seen) return result
     for (const doc of result.documents) seen.add(doc.id)
@@ -63,7 +130,8 @@ export function createPullHandler(name: CollectionName, options: PullHandlerOpti
     // The from-zero pull is complete (RxDB stops at a short batch): what it did not return, the user may no
     // longer see. Handed to RxDB as deletes made on the server, those documents leave the replica without
     // being pushed; RxDB keeps one that has a local change not yet pushed.
-    const tombstones = await tombstonesOfUnseen(seen)
+    const returned = seen
+    const tombstones = await tombstonesOf((doc) => returned.has(doc.id))
     seen = undefined
     await options.onResynced?.(query)
     return { ...result, documents: [...result.documents, ...tombstones] }

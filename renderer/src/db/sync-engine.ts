@@ -103,7 +103,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
           database,
           clock,
           todayCheckMs: options.todayCheckMs,
-          onMoved: () => resync(['timetable'], true),
+          onMoved: () => resync(['timetable'], false),
         })
       : undefined
 
@@ -117,6 +117,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
       onPulled: state.pulled,
       query: windowed?.query,
       onResynced: windowed?.resynced,
+      takeWindowMove: windowed?.takeMove,
     })
   }
 

@@ -13,13 +13,15 @@ import {
 import type { Term } from '../../../domain/catalog/term.ts'
 import { localDate } from '../../../domain/calendar/dates.ts'
 import {
+  inTermWindow,
   keptOpenedTerms,
   type OpenedTerms,
   replicaTermWindow,
+  termsToCatchUp,
   termWindowQuery,
   withOpenedTerm,
 } from '../../../domain/sync/term-window.ts'
-import type { CampusDatabase } from './database.ts'
+import type { CampusDatabase, StoredDocument } from './database.ts'
 
 /** The `terms` query of the window a complete from-zero pull of the timetable last used (see `TermWindow`). */
 const WINDOW_META_ID = 'term-window'
@@ -44,6 +46,11 @@ export interface TermWindow {
   /** A from-zero pull with `query` returned everything: the replica holds that window. */
   resynced(query: string): Promise<void>
   /**
+   * The move of the window the timetable's next pull follows, once: undefined when it did not move since the
+   * last call.
+   */
+  takeMove(): TermWindowMove | undefined
+  /**
    * Brings an older term's lessons into the replica (the timetable screens opened it) and keeps them there,
    * across restarts, for `OPENED_TERM_KEEP_DAYS` after it was last opened.
    */
@@ -51,9 +58,17 @@ export interface TermWindow {
   stop(): void
 }
 
+/**
+ * How the timetable follows a move of the window: pull everything from 0 again, or drop the lessons the window
+ * no longer keeps and pull the terms it added (`catchUpQuery`, from seq 0; none when only terms left).
+ */
+export type TermWindowMove =
+  | { fromZero: true }
+  | { fromZero: false; catchUpQuery: string | undefined; keeps(doc: StoredDocument): boolean }
+
 export interface TermWindowOptions {
   database: CampusDatabase
-  /** Told when the window moved away from the one the replica holds: pull the timetable from 0. */
+  /** Told when the window moved away from the one the replica holds: the timetable pulls (`takeMove`). */
   onMoved(): void
   clock?: () => number
   todayCheckMs?: number
@@ -78,6 +93,7 @@ export function watchTermWindow(options: TermWindowOptions): TermWindow {
   )
   const window$ = new BehaviorSubject<string[] | undefined>(undefined)
   const held$ = new BehaviorSubject<string | undefined>(undefined)
+  let pendingMove: TermWindowMove | undefined
   const held = database.rx
     .getLocal<{ query: string }>(WINDOW_META_ID)
     .then((doc) => doc?.get('query') as string | undefined)
@@ -91,8 +107,10 @@ export function watchTermWindow(options: TermWindowOptions): TermWindow {
     .subscribe((window) => {
       void held.then((heldQuery) => {
         const moved = window$.value !== undefined || heldQuery !== termWindowQuery(window)
-        if (moved) options.onMoved()
         window$.next(window)
+        if (!moved) return
+        pendingMove = moveTo(window, held$.value)
+        options.onMoved()
       })
     })
 
@@ -103,6 +121,11 @@ export function watchTermWindow(options: TermWindowOptions): TermWindow {
     held$: held$.asObservable(),
     async query() {
       return termWindowQuery(await firstValueFrom(known$))
+    },
+    takeMove() {
+      const move = pendingMove
+      pendingMove = undefined
+      return move
     },
     async resynced(query) {
       await database.rx.upsertLocal(WINDOW_META_ID, { query })
@@ -125,6 +148,17 @@ export function watchTermWindow(options: TermWindowOptions): TermWindow {
       window$.complete()
       held$.complete()
     },
+  }
+}
+
+function moveTo(window: readonly string[], heldQuery: string | undefined): TermWindowMove {
+  const added = termsToCatchUp(heldQuery, window)
+  if (!added) return { fromZero: true }
+  const kept = new Set(window)
+  return {
+    fromZero: false,
+    catchUpQuery: added.length > 0 ? termWindowQuery(added) : undefined,
+    keeps: (doc) => inTermWindow(doc, kept),
   }
 }
 
