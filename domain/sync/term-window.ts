@@ -87,8 +87,8 @@ export function termsToCatchUp(
 }
 
 /**
- * The terms a replica holds in full, from `heldQuery` (the `termWindowQuery` of its last complete from-zero
- * pull): 'every' for '' (no window), undefined before the first such pull.
+ * The terms a replica holds in full, from `heldQuery` (the `termWindowQuery` of its last completed move
+ * or from-zero pull): 'every' for '' (no window), undefined before the first such pull.
  */
 function heldTermsOf(heldQuery: string | undefined): ReadonlySet<string> | 'every' | undefined {
   const prefix = 'terms='

@@ -23,7 +23,7 @@ import {
 } from '../../../domain/sync/term-window.ts'
 import type { CampusDatabase, StoredDocument } from './database.ts'
 
-/** The `terms` query of the window a complete from-zero pull of the timetable last used (see `TermWindow`). */
+/** The `terms` query of the window the timetable last completed a pull of (see `TermWindow`). */
 const WINDOW_META_ID = 'term-window'
 /** The older terms opened on this PC (`OpenedTerms`), kept across restarts. */
 const OPENED_META_ID = 'term-window-opened'
@@ -32,18 +32,18 @@ const TODAY_CHECK_MS = 60_000
 /**
  * Which terms' lessons the replica keeps (issue 18; `replicaTermWindow`): the timetable pull asks the server
  * for these only. When the window moves (a term starts, a term is added, or an older term is opened) the
- * timetable is pulled again from 0 with the new window; what that pull does not return leaves the replica
- * without being pushed (`createPullHandler`). A window counts as in place only once such a pull completed,
- * so a PC closed in the middle pulls from 0 again at its next start.
+ * timetable pulls the terms that came in from seq 0 and drops the lessons of those that went out, without
+ * pushing anything (`takeMove`, `createPullHandler`). A window counts as in place only once that pull completed,
+ * so a PC closed in the middle follows the move again at its next start.
  */
 export interface TermWindow {
   /** The window now, sorted term ids; first once the local terms have been read. */
   readonly window$: Observable<string[]>
-  /** The `terms=` query of the window the replica holds in full (its last complete from-zero pull). */
+  /** The `terms=` query of the window the replica holds in full (its last completed move or from-zero pull). */
   readonly held$: Observable<string | undefined>
   /** The `terms=` query of the timetable's next pull; waits for the first window. */
   query(): Promise<string>
-  /** A from-zero pull with `query` returned everything: the replica holds that window. */
+  /** A from-zero pull or a move with `query` returned everything: the replica holds that window. */
   resynced(query: string): Promise<void>
   /**
    * The move of the window the timetable's next pull follows, once: undefined when it did not move since the
