@@ -30,12 +30,59 @@ export function quoteIdentifier(name: string): string {
 
 /**
  * One round trip: without parameters the statements go as one simple query. The lock is what serialises a school's
- * writers across instances until commit.
+ * writers across instances until commit; the transaction's id is what `committedAfterAll` asks about.
  */
 function beginStatement(lockKey: string | undefined): string {
-  return lockKey
-    ? `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0))`
-    : 'BEGIN'
+  const lock = lockKey
+    ? `; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0))`
+    : ''
+  return `BEGIN${lock}; SELECT pg_current_xact_id()::text AS xact_id`
+}
+
+/** Opens the transaction and returns its id. */
+async function begin(client: pg.PoolClient, lockKey: string | undefined): Promise<string> {
+  const results = (await client.query(beginStatement(lockKey))) as unknown as pg.QueryResult<{
+    xact_id: string
+  }>[]
+  const xactId = results.at(-1)?.rows[0]?.xact_id
+  if (!xactId) throw new Error('PostgreSQL gave the transaction no id')
+  return xactId
+}
+
+/**
+ * Whether transaction `xactId`, whose `COMMIT` got no answer, committed, asked on another connection. With
+ * `lockKey` the question waits for the lock, so for that transaction to have ended; without it, one still running
+ * counts as not committed.
+ */
+async function committedAfterAll(
+  pool: pg.Pool,
+  xactId: string,
+  lockKey: string | undefined,
+): Promise<boolean> {
+  const results = (await pool.query(
+    `${beginStatement(lockKey)}; SELECT pg_xact_status(${pg.escapeLiteral(xactId)}::xid8) AS status; COMMIT`,
+  )) as unknown as pg.QueryResult<{ status: string | null }>[]
+  return results.at(-2)?.rows[0]?.status === 'committed'
+}
+
+/**
+ * `COMMIT`, and when it fails, whether it committed all the same: a connection lost after PostgreSQL committed
+ * but before its answer arrived must not make the caller write again what is already stored. Should the question
+ * itself fail (the database still unreachable) the transaction counts as failed: its writes are not acknowledged,
+ * though they may be stored.
+ */
+async function commit(
+  client: pg.PoolClient,
+  pool: pg.Pool,
+  xactId: string,
+  lockKey: string | undefined,
+): Promise<void> {
+  try {
+    await client.query('COMMIT')
+  } catch (error) {
+    if (await committedAfterAll(pool, xactId, lockKey).catch(() => false)) return
+    throw error
+  }
 }
 
 export async function createPostgresDriver(options: PostgresOptions): Promise<SqlDriver> {
@@ -70,9 +117,9 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
       const onConnectionLost = () => (broken = true)
       client.on('error', onConnectionLost)
       try {
-        await client.query(beginStatement(lockKey))
+        const xactId = await begin(client, lockKey)
         const result = await work(executor(client))
-        await client.query('COMMIT')
+        await commit(client, pool, xactId, lockKey)
         return result
       } catch (error) {
         // A connection that cannot even roll back is dropped from the pool rather than reused.
