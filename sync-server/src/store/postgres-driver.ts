@@ -16,11 +16,25 @@ const types = {
     oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }
 
+const statementNames = new Map<string, string>()
+
+/**
+ * A statement with parameters goes as a named prepared statement: each connection parses and plans it once, and
+ * runs it after by name. The statements' texts are few (the multi-row ones vary with their row count, up to
+ * `CHUNK`), so each connection keeps a bounded number of them.
+ */
+function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text: sql }
+  let name = statementNames.get(sql)
+  if (!name) statementNames.set(sql, (name = `campus_desk_${statementNames.size}`))
+  return { name, text: sql, values: [...params] }
+}
+
 function executor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
     all: async <Row>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query(sql, [...params])).rows as Row[],
-    run: async (sql, params = []) => (await client.query(sql, [...params])).rowCount ?? 0,
+      (await client.query(prepared(sql, params))).rows as Row[],
+    run: async (sql, params = []) => (await client.query(prepared(sql, params))).rowCount ?? 0,
   }
 }
 
