@@ -64,19 +64,27 @@ async function begin(client: pg.PoolClient, lockKey: string | undefined): Promis
 }
 
 /**
- * Whether transaction `xactId`, whose `COMMIT` got no answer, committed, asked on another connection. With
+ * Whether transaction `xactId`, whose `COMMIT` got no answer, committed, asked on a connection of its own (not the
+ * pool's: when the database restarts, every pooled connection may be held by a transaction asking this). With
  * `lockKey` the question waits for the lock, so for that transaction to have ended; without it, one still running
  * counts as not committed.
  */
 async function committedAfterAll(
-  pool: pg.Pool,
+  connection: pg.ClientConfig,
   xactId: string,
   lockKey: string | undefined,
 ): Promise<boolean> {
-  const results = (await pool.query(
-    `${beginStatement(lockKey)}; SELECT pg_xact_status(${pg.escapeLiteral(xactId)}::xid8) AS status; COMMIT`,
-  )) as unknown as pg.QueryResult<{ status: string | null }>[]
-  return results.at(-2)?.rows[0]?.status === 'committed'
+  const client = new pg.Client(connection)
+  client.on('error', () => undefined)
+  try {
+    await client.connect()
+    const results = (await client.query(
+      `${beginStatement(lockKey)}; SELECT pg_xact_status(${pg.escapeLiteral(xactId)}::xid8) AS status; COMMIT`,
+    )) as unknown as pg.QueryResult<{ status: string | null }>[]
+    return results.at(-2)?.rows[0]?.status === 'committed'
+  } finally {
+    await client.end().catch(() => undefined)
+  }
 }
 
 /**
@@ -87,14 +95,14 @@ async function committedAfterAll(
  */
 async function commit(
   client: pg.PoolClient,
-  pool: pg.Pool,
+  connection: pg.ClientConfig,
   xactId: string,
   lockKey: string | undefined,
 ): Promise<void> {
   try {
     await client.query('COMMIT')
   } catch (error) {
-    if (await committedAfterAll(pool, xactId, lockKey).catch(() => false)) return
+    if (await committedAfterAll(connection, xactId, lockKey).catch(() => false)) return
     throw error
   }
 }
@@ -109,12 +117,12 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
       await setup.end()
     }
   }
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: options.url,
-    max: options.poolSize ?? 10,
     types,
     ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
-  })
+  }
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 })
   // A pooled connection the database ended while idle (a restart, `pg_terminate_backend`) is dropped by the pool,
   // which then reports it here; the next query opens a new one. Unheard, the report would end the process.
   pool.on('error', () => undefined)
@@ -133,7 +141,7 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
       try {
         const xactId = await begin(client, lockKey)
         const result = await work(executor(client))
-        await commit(client, pool, xactId, lockKey)
+        await commit(client, connection, xactId, lockKey)
         return result
       } catch (error) {
         // A connection that cannot even roll back is dropped from the pool rather than reused.
