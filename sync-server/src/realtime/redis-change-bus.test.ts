@@ -40,16 +40,21 @@ describe.skipIf(!REDIS_URL)(
      */
     async function listeningBus({ missingWaitMs = 20_000, startsEmpty = false } = {}) {
       const { store } = testStore
-      const busStore = startsEmpty
-        ? { pull: store.pull.bind(store), lastSeqs: async () => new Map<string, number>() }
-        : store
+      const reads: number[] = []
+      const busStore = {
+        pull: (...args: Parameters<typeof store.pull>) => {
+          reads.push(args[2])
+          return store.pull(...args)
+        },
+        lastSeqs: async () => (startsEmpty ? new Map<string, number>() : store.lastSeqs()),
+      }
       const bus = await RedisChangeBus.open(busStore, { url, prefix, missingWaitMs })
       buses.push(bus)
       const changes: CommittedChange[] = []
       const missed: (string | undefined)[] = []
       bus.subscribe((change) => changes.push(change))
       bus.onMissed((schoolId) => missed.push(schoolId))
-      return { bus, changes, missed }
+      return { bus, changes, missed, reads }
     }
 
     const pointer = (fromSeq: number, toSeq = fromSeq) =>
@@ -75,7 +80,8 @@ describe.skipIf(!REDIS_URL)(
       stop()
       await waitFor(() => seqsOf(reader.changes).length === 60, '60 documents')
       expect(seqsOf(reader.changes)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
-      expect(reader.changes[0]?.documents.map((d) => d.data.id)).toEqual(['a0', 'b0'])
+      const ids = reader.changes.flatMap((change) => change.documents.map((d) => d.data.id))
+      expect(ids.slice(0, 4)).toEqual(['a0', 'b0', 'a1', 'b1'])
       expect(reader.missed).toEqual([])
     })
 
@@ -87,7 +93,29 @@ describe.skipIf(!REDIS_URL)(
       for (const message of [pointer(4), pointer(3), pointer(4), pointer(1, 2)])
         await raw.publish(`${prefix}changes`, message)
       await waitFor(() => seqsOf(changes).length === 4, 'four documents')
-      expect(changes.map((c) => c.documents.map((d) => d.data.id))).toEqual([['a', 'b'], ['c'], ['d']])
+      expect(changes.flatMap((c) => c.documents.map((d) => d.data.id))).toEqual(['a', 'b', 'c', 'd'])
+    })
+
+    it('reads the ranges that waited for the school delivery before them with one query per collection run', async () => {
+      await write(['a', 'b'])
+      await write(['c'])
+      await write(['d'])
+      await testStore.store.writeDocuments('s1', 'org', ['e'], () => ({
+        writes: [subject('s1', 'e')] as WireDocument[],
+        result: undefined,
+      }))
+      await write(['f'])
+      const { changes, reads } = await listeningBus({ startsEmpty: true })
+      for (const message of [pointer(6), pointer(4), pointer(3), pointer(1, 2)])
+        await raw.publish(`${prefix}changes`, message)
+      await raw.publish(`${prefix}changes`, JSON.stringify({ ...JSON.parse(pointer(5)), collection: 'org' }))
+      await waitFor(() => seqsOf(changes).length === 6, 'six documents')
+      expect(changes.map((c) => [c.collection, c.documents.map((d) => d.data.id)])).toEqual([
+        ['catalog', ['a', 'b', 'c', 'd']],
+        ['org', ['e']],
+        ['catalog', ['f']],
+      ])
+      expect(reads).toEqual([0, 4, 5])
     })
 
     it('gives up on seqs that never come, after telling its listeners they were missed', async () => {

@@ -43,6 +43,25 @@ function parseMessage(text: string): Message | undefined {
   }
 }
 
+/** At most this many seqs are read from the store in one query. */
+const MAX_SEQS_PER_READ = 1_000
+
+/** The pointers split into runs of one collection whose seqs follow each other, each at most `MAX_SEQS_PER_READ`. */
+function runsOf(pointers: readonly Pointer[]): Pointer[][] {
+  const runs: Pointer[][] = []
+  for (const pointer of pointers) {
+    const run = runs.at(-1)
+    const [start, end] = [run?.[0], run?.at(-1)]
+    const continues =
+      start?.collection === pointer.collection &&
+      end?.toSeq === pointer.fromSeq - 1 &&
+      pointer.toSeq - start.fromSeq < MAX_SEQS_PER_READ
+    if (run && continues) run.push(pointer)
+    else runs.push([pointer])
+  }
+  return runs
+}
+
 function rangeOf(change: CommittedChange): SeqRange | undefined {
   const [first, last] = [change.documents[0], change.documents.at(-1)]
   if (!first || !last) return undefined
@@ -68,6 +87,8 @@ export class RedisChangeBus implements ChangeBus {
   readonly #missedListeners = new Set<MissedListener>()
   readonly #orders = new Map<string, SeqOrder<Pointer>>()
   readonly #delivery = new KeyedMutex()
+  /** Per school, the ranges whose delivery is queued but not started: later ones join them. */
+  readonly #waiting = new Map<string, Pointer[]>()
   readonly #missingTimers = new Map<string, NodeJS.Timeout>()
   #lastSeqs = new Map<string, number>()
   /** Settles once the last seqs the orders start from are known (again, after a reconnect). */
@@ -157,18 +178,40 @@ export class RedisChangeBus implements ChangeBus {
     return order
   }
 
-  /** Hands the ranges to the listeners one at a time per school, in the order given. */
+  /**
+   * Hands the ranges to the listeners one batch at a time per school, in the order given: the ranges that arrive
+   * while a school's delivery runs wait for it together, and are then read from the store with one query per run.
+   */
   #deliver(pointers: readonly Pointer[]): void {
-    for (const pointer of pointers) {
-      void this.#delivery.run(pointer.schoolId, async () => {
-        try {
-          const documents = pointer.documents ?? (await this.#read(pointer))
-          const change = { schoolId: pointer.schoolId, collection: pointer.collection, documents }
-          if (documents.length > 0) for (const listener of this.#listeners) listener(change)
-        } catch {
-          this.#reportMissed(pointer.schoolId)
-        }
-      })
+    const first = pointers[0]
+    if (!first) return
+    const waiting = this.#waiting.get(first.schoolId)
+    if (waiting) {
+      waiting.push(...pointers)
+      return
+    }
+    const batch = [...pointers]
+    this.#waiting.set(first.schoolId, batch)
+    void this.#delivery.run(first.schoolId, async () => {
+      this.#waiting.delete(first.schoolId)
+      for (const run of runsOf(batch)) await this.#handOn(run)
+    })
+  }
+
+  /** A run's own documents when this instance committed every range of it; else the run read in one query. */
+  async #handOn(run: readonly Pointer[]): Promise<void> {
+    const first = run[0] as Pointer
+    try {
+      const committedHere = run.every((pointer) => pointer.documents)
+      const changes = committedHere
+        ? run.map((pointer) => pointer.documents as StoredDocument[])
+        : [await this.#read({ ...first, toSeq: (run.at(-1) as Pointer).toSeq })]
+      for (const documents of changes) {
+        const change = { schoolId: first.schoolId, collection: first.collection, documents }
+        if (documents.length > 0) for (const listener of this.#listeners) listener(change)
+      }
+    } catch {
+      this.#reportMissed(first.schoolId)
     }
   }
 
@@ -189,6 +232,8 @@ export class RedisChangeBus implements ChangeBus {
     const timer = setTimeout(() => {
       this.#missingTimers.delete(schoolId)
       if (order.missing?.fromSeq === missing.fromSeq) {
+        // After the ranges already waiting, before those the skip releases (which go in a batch of their own).
+        this.#waiting.delete(schoolId)
         void this.#delivery.run(schoolId, async () => this.#reportMissed(schoolId))
         this.#deliver(order.skipMissing())
       }
