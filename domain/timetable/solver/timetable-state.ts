@@ -276,10 +276,19 @@ export class TimetableState {
     out = new Set<number>(),
     evictionCost: (occupant: number) => number = () => 0,
   ): Set<number> {
+    this.directConflicts(activity, slot, out)
+    this.limitAndCapacityConflicts(activity, slot, out, evictionCost)
+    return out
+  }
+
+  /**
+   * The first part of `conflicts`, into `out` (cleared): the activities in the same slots of the same teachers or
+   * subgroups, those whose relation `slot` would break, and those after an end of the students' day.
+   */
+  directConflicts(activity: number, slot: number, out: Set<number>): Set<number> {
     const placing = item(this.problem.activities, activity)
-    const { duration } = placing
     out.clear()
-    for (let s = slot; s < slot + duration; s++)
+    for (let s = slot; s < slot + placing.duration; s++)
       for (const table of this.tables)
         for (const resource of table.resourcesOf(placing))
           addOccupant(out, table.at[resource * this.slots + s])
@@ -288,6 +297,21 @@ export class TimetableState {
       if (placed && !compatible(slot, placed.slot)) out.add(other)
     }
     this.endsDayConflicts(activity, slot, out)
+    return out
+  }
+
+  /**
+   * The rest of `conflicts`, added to `out` (which holds the direct ones): the lessons a day over its maximum hours,
+   * a week over its maximum days, or a week over its capacity (below) would force out.
+   */
+  limitAndCapacityConflicts(
+    activity: number,
+    slot: number,
+    out: Set<number>,
+    evictionCost: (occupant: number) => number,
+  ): void {
+    const placing = item(this.problem.activities, activity)
+    const { duration } = placing
     for (const table of this.tables)
       for (const resource of table.resourcesOf(placing)) {
         const limits = item(table.limits, resource)
@@ -300,7 +324,6 @@ export class TimetableState {
             evictionCost,
           )
       }
-    return out
   }
 
   /**
