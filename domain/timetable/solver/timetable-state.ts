@@ -83,6 +83,13 @@ export class TimetableState {
   private readonly subgroupEndsDays: Uint8Array
   private readonly excess: WeekExcess = { gaps: 0, shape: 0 }
   private readonly shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
+  private readonly week: WeekOfResource = {
+    at: new Int32Array(0),
+    resource: 0,
+    limits: NO_LIMITS,
+    off: new Uint8Array(0),
+    load: 0,
+  }
 
   constructor(problem: Problem) {
     this.problem = problem
@@ -318,12 +325,23 @@ export class TimetableState {
         this.limitConflicts(table.at, table.days, resource, limits, slot, duration, out)
         if (hasWeekLimits(limits))
           this.capacityConflicts(
-            weekOf(table, resource, limits),
+            this.weekOf(table, resource, limits),
             { activity, slot, duration },
             out,
             evictionCost,
           )
       }
+  }
+
+  /** One resource's week, into one object reused by every call. */
+  private weekOf(table: ResourceTable, resource: number, limits: ResourceLimits): WeekOfResource {
+    const week = this.week
+    week.at = table.at
+    week.resource = resource
+    week.limits = limits
+    week.off = item(table.off, resource)
+    week.load = table.load[resource] ?? 0
+    return week
   }
 
   /**
@@ -466,9 +484,13 @@ export class TimetableState {
   }
 
   /** A room for `activity` at `slot`: a free one when there is one, else the one whose occupant is cheapest. */
-  bestRoom(activity: number, slot: number, evictionCost: (occupant: number) => number): RoomChoice | null {
+  bestRoom(
+    activity: number,
+    slot: number,
+    evictionCost: (occupant: number) => number,
+  ): Readonly<RoomChoice> | null {
     const rooms = item(this.rules, activity).rooms
-    if (rooms === null) return { room: null, occupant: FREE, cost: 0 }
+    if (rooms === null) return NO_ROOM
     const duration = item(this.problem.activities, activity).duration
     let best: RoomChoice | null = null
     for (const room of rooms) {
@@ -597,6 +619,9 @@ export interface RoomChoice {
   cost: number
 }
 
+/** The choice for an activity without rooms, shared (the search asks for a room at every slot it weighs). */
+const NO_ROOM: Readonly<RoomChoice> = { room: null, occupant: FREE, cost: 0 }
+
 const SHAPE_FIELDS = 3
 
 /** Per teacher or per subgroup (the index): occupancy, hard limits, slots that are not gaps, load, days' shapes. */
@@ -631,10 +656,6 @@ function resourceTable(
     days: emptyDayShapes(count * problem.dayNames.length),
     resourcesOf,
   }
-}
-
-function weekOf(table: ResourceTable, resource: number, limits: ResourceLimits): WeekOfResource {
-  return { at: table.at, resource, limits, off: item(table.off, resource), load: table.load[resource] ?? 0 }
 }
 
 /** One teacher's or subgroup's occupancy, limits, slots that are not gaps, and hours of lessons per week. */
