@@ -71,6 +71,29 @@ function lessonOf(id: number, group: number, subject: number, teacher: number): 
   }
 }
 
+/**
+ * Generated school `seed` with 6 classes and 4 teachers, every teacher with a hard min of 2 hours a day and every
+ * class beginning by the second hour, and with a hard max of `studentsMaxGaps` gaps a week when given. 4 teachers:
+ * each has several subjects, so two lessons a day is possible (one 3-lesson subject alone is not); 4 teachers
+ * cannot start 6 classes at the first hour every day, but can by the second.
+ */
+function schoolWithWholeWeekLimits(
+  seed: number,
+  { studentsMaxGaps }: { studentsMaxGaps?: number } = {},
+): Problem {
+  const problem = generatedSchool(seed, 6, 4)
+  const everyone = { weight: HARD_WEIGHT, source: 'whole-week limits' }
+  const teachers = problem.teacherNames.map((_, teacher) => teacher)
+  const subgroups = problem.subgroupNames.map((_, subgroup) => subgroup)
+  if (studentsMaxGaps !== undefined)
+    problem.constraints.push({ ...everyone, kind: 'studentsMaxGapsPerWeek', subgroups, max: studentsMaxGaps })
+  problem.constraints.push(
+    { ...everyone, kind: 'teacherMinHoursDaily', teachers, min: 2, allowEmptyDays: true },
+    { ...everyone, kind: 'studentsEarlyMaxBeginnings', subgroups, max: DAYS },
+  )
+  return problem
+}
+
 describe('solve', () => {
   it.each([1, 2, 3, 4])(
     'places every activity of generated school %i, and the checkers find nothing',
@@ -86,16 +109,7 @@ describe('solve', () => {
   it.each([1, 2, 3])(
     'keeps hard teachers min hours daily and students early beginnings in generated school %i',
     async (seed) => {
-      // 4 teachers: each has several subjects, so two lessons a day is possible (one 3-lesson subject alone is not);
-      // 4 teachers cannot start 6 classes at the first hour every day, but can by the second.
-      const problem = generatedSchool(seed, 6, 4)
-      const everyone = { weight: HARD_WEIGHT, source: 'whole-week limits' }
-      const teachers = problem.teacherNames.map((_, teacher) => teacher)
-      const subgroups = problem.subgroupNames.map((_, subgroup) => subgroup)
-      problem.constraints.push(
-        { ...everyone, kind: 'teacherMinHoursDaily', teachers, min: 2, allowEmptyDays: true },
-        { ...everyone, kind: 'studentsEarlyMaxBeginnings', subgroups, max: DAYS },
-      )
+      const problem = schoolWithWholeWeekLimits(seed)
       const result = await solve(problem, { seed })
       expect(result.check.hard).toEqual([])
       expect(result.complete).toBe(true)
@@ -107,15 +121,7 @@ describe('solve', () => {
     async (seed) => {
       // School 1 was not solved within 30 s (nor before the week's capacity was weighed; maybe it has no solution);
       // without that capacity none of 1–3 was.
-      const problem = generatedSchool(seed, 6, 4)
-      const everyone = { weight: HARD_WEIGHT, source: 'whole-week limits' }
-      const teachers = problem.teacherNames.map((_, teacher) => teacher)
-      const subgroups = problem.subgroupNames.map((_, subgroup) => subgroup)
-      problem.constraints.push(
-        { ...everyone, kind: 'studentsMaxGapsPerWeek', subgroups, max: 0 },
-        { ...everyone, kind: 'teacherMinHoursDaily', teachers, min: 2, allowEmptyDays: true },
-        { ...everyone, kind: 'studentsEarlyMaxBeginnings', subgroups, max: DAYS },
-      )
+      const problem = schoolWithWholeWeekLimits(seed, { studentsMaxGaps: 0 })
       const result = await solve(problem, { seed })
       expect(result.check.hard).toEqual([])
       expect(result.complete).toBe(true)

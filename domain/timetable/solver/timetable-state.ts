@@ -8,6 +8,7 @@ import {
   slotCount,
   type Assignment,
   type Problem,
+  type ProblemActivity,
   type ProblemConstraint,
 } from './problem.ts'
 
@@ -72,51 +73,35 @@ export class TimetableState {
   readonly hours: number
   readonly assignment: Assignment
   readonly rules: ActivityRules[]
-  private readonly teacherAt: Int32Array
-  private readonly subgroupAt: Int32Array
+  private readonly teachers: ResourceTable
+  private readonly subgroups: ResourceTable
+  private readonly tables: readonly ResourceTable[]
   private readonly roomAt: Int32Array
   private readonly roomBusy: Uint8Array
-  private readonly teacherLimits: ResourceLimits[]
-  private readonly subgroupLimits: ResourceLimits[]
-  /** Slots that are not gaps (breaks, hard unavailability), per teacher and per subgroup. */
-  private readonly teacherOff: Uint8Array[]
-  private readonly subgroupOff: Uint8Array[]
-  /** Hours of lessons per week, per teacher and per subgroup. */
-  private readonly teacherLoad: Int32Array
-  private readonly subgroupLoad: Int32Array
   private readonly breaks: Uint8Array
-  /** Per teacher and per subgroup, each day's shape (busy, gaps, free before: SHAPE_FIELDS numbers), kept current. */
-  private readonly teacherDays: Int32Array
-  private readonly subgroupDays: Int32Array
   /** Subgroups with an activity that ends their day (the others need no "ends students' day" check). */
   private readonly subgroupEndsDays: Uint8Array
   private readonly excess: WeekExcess = { gaps: 0, shape: 0 }
   private readonly shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
+  private readonly week: WeekOfResource = {
+    at: new Int32Array(0),
+    resource: 0,
+    limits: NO_LIMITS,
+    off: new Uint8Array(0),
+    load: 0,
+  }
 
   constructor(problem: Problem) {
     this.problem = problem
     this.slots = slotCount(problem)
     this.hours = problem.hourNames.length
     this.assignment = problem.activities.map(() => null)
-    const grid = (count: number) => new Int32Array(count * this.slots).fill(FREE)
-    this.teacherAt = grid(problem.teacherNames.length)
-    this.subgroupAt = grid(problem.subgroupNames.length)
-    this.roomAt = grid(problem.rooms.length)
+    this.teachers = resourceTable(problem, problem.teacherNames.length, (a) => a.teachers)
+    this.subgroups = resourceTable(problem, problem.subgroupNames.length, (a) => a.subgroups)
+    this.tables = [this.teachers, this.subgroups]
+    this.roomAt = new Int32Array(problem.rooms.length * this.slots).fill(FREE)
     this.roomBusy = new Uint8Array(problem.rooms.length * this.slots)
-    this.teacherLimits = problem.teacherNames.map(() => ({ ...NO_LIMITS }))
-    this.subgroupLimits = problem.subgroupNames.map(() => ({ ...NO_LIMITS }))
-    this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
-    this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
     this.breaks = breakSlots(problem)
-    this.teacherLoad = new Int32Array(problem.teacherNames.length)
-    this.subgroupLoad = new Int32Array(problem.subgroupNames.length)
-    for (const { duration, teachers, subgroups } of problem.activities) {
-      for (const t of teachers) this.teacherLoad[t] = (this.teacherLoad[t] ?? 0) + duration
-      for (const g of subgroups) this.subgroupLoad[g] = (this.subgroupLoad[g] ?? 0) + duration
-    }
-    const dayShapes = (count: number) => emptyDayShapes(count * problem.dayNames.length)
-    this.teacherDays = dayShapes(problem.teacherNames.length)
-    this.subgroupDays = dayShapes(problem.subgroupNames.length)
     this.rules = problem.activities.map((activity) => ({
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
@@ -131,14 +116,14 @@ export class TimetableState {
     const c = constraint
     if (c.kind === 'allowedStarts') intersect(item(this.rules, c.activity).allowed, c.allowed)
     else if (c.kind === 'breakTimes')
-      this.forbid(() => true, c.busy, [...this.teacherOff, ...this.subgroupOff])
+      this.forbid(() => true, c.busy, [...this.teachers.off, ...this.subgroups.off])
     else if (c.kind === 'teacherUnavailable')
-      this.forbid((a) => a.teachers.includes(c.teacher), c.busy, [item(this.teacherOff, c.teacher)])
+      this.forbid((a) => a.teachers.includes(c.teacher), c.busy, [item(this.teachers.off, c.teacher)])
     else if (c.kind === 'studentsUnavailable')
       this.forbid(
         (a) => a.subgroups.some((s) => c.subgroups.includes(s)),
         c.busy,
-        c.subgroups.map((s) => item(this.subgroupOff, s)),
+        c.subgroups.map((s) => item(this.subgroups.off, s)),
       )
     else if (c.kind === 'roomUnavailable')
       c.busy.forEach((b, slot) => b && (this.roomBusy[c.room * this.slots + slot] = 1))
@@ -153,19 +138,20 @@ export class TimetableState {
   }
 
   private compileLimitOrRelation(c: ProblemConstraint): void {
-    if (c.kind === 'teacherMaxHoursDaily') this.limit(this.teacherLimits, c.teachers, 'maxHoursDaily', c.max)
+    if (c.kind === 'teacherMaxHoursDaily')
+      this.limit(this.teachers.limits, c.teachers, 'maxHoursDaily', c.max)
     else if (c.kind === 'studentsMaxHoursDaily')
-      this.limit(this.subgroupLimits, c.subgroups, 'maxHoursDaily', c.max)
+      this.limit(this.subgroups.limits, c.subgroups, 'maxHoursDaily', c.max)
     else if (c.kind === 'teacherMaxDaysPerWeek')
-      this.limit(this.teacherLimits, c.teachers, 'maxDaysPerWeek', c.max)
+      this.limit(this.teachers.limits, c.teachers, 'maxDaysPerWeek', c.max)
     else if (c.kind === 'teacherMaxGapsPerWeek')
-      this.limit(this.teacherLimits, c.teachers, 'maxGapsPerWeek', c.max)
+      this.limit(this.teachers.limits, c.teachers, 'maxGapsPerWeek', c.max)
     else if (c.kind === 'studentsMaxGapsPerWeek')
-      this.limit(this.subgroupLimits, c.subgroups, 'maxGapsPerWeek', c.max)
+      this.limit(this.subgroups.limits, c.subgroups, 'maxGapsPerWeek', c.max)
     else if (c.kind === 'studentsEarlyMaxBeginnings')
-      this.limit(this.subgroupLimits, c.subgroups, 'maxSecondHourBeginnings', c.max)
-    else if (c.kind === 'teacherMinHoursDaily') requireMinHours(this.teacherLimits, c.teachers, c)
-    else if (c.kind === 'studentsMinHoursDaily') requireMinHours(this.subgroupLimits, c.subgroups, c)
+      this.limit(this.subgroups.limits, c.subgroups, 'maxSecondHourBeginnings', c.max)
+    else if (c.kind === 'teacherMinHoursDaily') requireMinHours(this.teachers.limits, c.teachers, c)
+    else if (c.kind === 'studentsMinHoursDaily') requireMinHours(this.subgroups.limits, c.subgroups, c)
     else if (c.kind === 'notOverlapping')
       this.relateAll(c.activities, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
     else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, (_a, _b, sa, sb) => sa === sb)
@@ -268,31 +254,23 @@ export class TimetableState {
   }
 
   private mark(activity: number, slot: number, room: number | null, value: number): void {
-    const { duration, teachers, subgroups } = item(this.problem.activities, activity)
-    for (let s = slot; s < slot + duration; s++) {
-      for (const t of teachers) this.teacherAt[t * this.slots + s] = value
-      for (const g of subgroups) this.subgroupAt[g * this.slots + s] = value
-      if (room !== null) this.roomAt[room * this.slots + s] = value
-    }
+    const placed = item(this.problem.activities, activity)
+    const end = slot + placed.duration
     const day = this.day(slot)
-    for (const t of teachers)
-      this.storeDayShape(this.teacherAt, this.teacherDays, item(this.teacherOff, t), t, day)
-    for (const g of subgroups)
-      this.storeDayShape(this.subgroupAt, this.subgroupDays, item(this.subgroupOff, g), g, day)
+    for (const table of this.tables)
+      for (const resource of table.resourcesOf(placed)) {
+        table.at.fill(value, resource * this.slots + slot, resource * this.slots + end)
+        this.storeDayShape(table, resource, day)
+      }
+    if (room !== null) this.roomAt.fill(value, room * this.slots + slot, room * this.slots + end)
   }
 
-  private storeDayShape(
-    at: Int32Array,
-    days: Int32Array,
-    off: Uint8Array,
-    resource: number,
-    day: number,
-  ): void {
-    const shape = this.dayShape(at, resource, off, day, 0, 0)
+  private storeDayShape(table: ResourceTable, resource: number, day: number): void {
+    const shape = this.dayShape(table.at, resource, item(table.off, resource), day, 0, 0)
     const index = (resource * this.problem.dayNames.length + day) * SHAPE_FIELDS
-    days[index] = shape.busy
-    days[index + 1] = shape.gaps
-    days[index + 2] = shape.freeBefore
+    table.days[index] = shape.busy
+    table.days[index + 1] = shape.gaps
+    table.days[index + 2] = shape.freeBefore
   }
 
   /**
@@ -305,52 +283,65 @@ export class TimetableState {
     out = new Set<number>(),
     evictionCost: (occupant: number) => number = () => 0,
   ): Set<number> {
-    const { duration, teachers, subgroups } = item(this.problem.activities, activity)
+    this.directConflicts(activity, slot, out)
+    this.limitAndCapacityConflicts(activity, slot, out, evictionCost)
+    return out
+  }
+
+  /**
+   * The first part of `conflicts`, into `out` (cleared): the activities in the same slots of the same teachers or
+   * subgroups, those whose relation `slot` would break, and those after an end of the students' day.
+   */
+  directConflicts(activity: number, slot: number, out: Set<number>): Set<number> {
+    const placing = item(this.problem.activities, activity)
     out.clear()
-    for (let s = slot; s < slot + duration; s++) {
-      for (const t of teachers) addOccupant(out, this.teacherAt[t * this.slots + s])
-      for (const g of subgroups) addOccupant(out, this.subgroupAt[g * this.slots + s])
-    }
+    for (let s = slot; s < slot + placing.duration; s++)
+      for (const table of this.tables)
+        for (const resource of table.resourcesOf(placing))
+          addOccupant(out, table.at[resource * this.slots + s])
     for (const { other, compatible } of item(this.rules, activity).relations) {
       const placed = this.assignment[other]
       if (placed && !compatible(slot, placed.slot)) out.add(other)
     }
     this.endsDayConflicts(activity, slot, out)
-    for (const t of teachers) {
-      const limits = item(this.teacherLimits, t)
-      this.limitConflicts(this.teacherAt, this.teacherDays, t, limits, slot, duration, out)
-      if (hasWeekLimits(limits))
-        this.capacityConflicts(
-          {
-            at: this.teacherAt,
-            resource: t,
-            limits,
-            off: item(this.teacherOff, t),
-            load: this.teacherLoad[t] ?? 0,
-          },
-          { activity, slot, duration },
-          out,
-          evictionCost,
-        )
-    }
-    for (const g of subgroups) {
-      const limits = item(this.subgroupLimits, g)
-      this.limitConflicts(this.subgroupAt, this.subgroupDays, g, limits, slot, duration, out)
-      if (hasWeekLimits(limits))
-        this.capacityConflicts(
-          {
-            at: this.subgroupAt,
-            resource: g,
-            limits,
-            off: item(this.subgroupOff, g),
-            load: this.subgroupLoad[g] ?? 0,
-          },
-          { activity, slot, duration },
-          out,
-          evictionCost,
-        )
-    }
     return out
+  }
+
+  /**
+   * The rest of `conflicts`, added to `out` (which holds the direct ones): the lessons a day over its maximum hours,
+   * a week over its maximum days, or a week over its capacity (below) would force out.
+   */
+  limitAndCapacityConflicts(
+    activity: number,
+    slot: number,
+    out: Set<number>,
+    evictionCost: (occupant: number) => number,
+  ): void {
+    const placing = item(this.problem.activities, activity)
+    const { duration } = placing
+    for (const table of this.tables)
+      for (const resource of table.resourcesOf(placing)) {
+        const limits = item(table.limits, resource)
+        this.limitConflicts(table.at, table.days, resource, limits, slot, duration, out)
+        if (hasWeekLimits(limits))
+          this.capacityConflicts(
+            this.weekOf(table, resource, limits),
+            { activity, slot, duration },
+            out,
+            evictionCost,
+          )
+      }
+  }
+
+  /** One resource's week, into one object reused by every call. */
+  private weekOf(table: ResourceTable, resource: number, limits: ResourceLimits): WeekOfResource {
+    const week = this.week
+    week.at = table.at
+    week.resource = resource
+    week.limits = limits
+    week.off = item(table.off, resource)
+    week.load = table.load[resource] ?? 0
+    return week
   }
 
   /**
@@ -435,7 +426,7 @@ export class TimetableState {
     for (const g of subgroups) {
       if (!ends && !this.subgroupEndsDays[g]) continue
       for (let s = dayStart; s < dayStart + this.hours; s++) {
-        const other = this.subgroupAt[g * this.slots + s] ?? FREE
+        const other = this.subgroups.at[g * this.slots + s] ?? FREE
         if (other === FREE || other === activity) continue
         if ((ends && s >= slot + duration) || (s < slot && item(this.rules, other).endsStudentsDay))
           out.add(other)
@@ -493,9 +484,13 @@ export class TimetableState {
   }
 
   /** A room for `activity` at `slot`: a free one when there is one, else the one whose occupant is cheapest. */
-  bestRoom(activity: number, slot: number, evictionCost: (occupant: number) => number): RoomChoice | null {
+  bestRoom(
+    activity: number,
+    slot: number,
+    evictionCost: (occupant: number) => number,
+  ): Readonly<RoomChoice> | null {
     const rooms = item(this.rules, activity).rooms
-    if (rooms === null) return { room: null, occupant: FREE, cost: 0 }
+    if (rooms === null) return NO_ROOM
     const duration = item(this.problem.activities, activity).duration
     let best: RoomChoice | null = null
     for (const room of rooms) {
@@ -527,46 +522,24 @@ export class TimetableState {
    * result is one object reused by every call (the search asks this for every slot it weighs).
    */
   weekExcess(activity: number, slot: number): Readonly<WeekExcess> {
-    const { duration, teachers, subgroups } = item(this.problem.activities, activity)
+    const placing = item(this.problem.activities, activity)
+    const { duration } = placing
     const total = this.excess
     total.gaps = 0
     total.shape = 0
-    for (const t of teachers) {
-      const limits = item(this.teacherLimits, t)
-      if (hasWeekLimits(limits))
-        this.addWeekExcess(
-          this.teacherAt,
-          this.teacherDays,
-          t,
-          limits,
-          item(this.teacherOff, t),
-          slot,
-          duration,
-        )
-    }
-    for (const g of subgroups) {
-      const limits = item(this.subgroupLimits, g)
-      if (hasWeekLimits(limits))
-        this.addWeekExcess(
-          this.subgroupAt,
-          this.subgroupDays,
-          g,
-          limits,
-          item(this.subgroupOff, g),
-          slot,
-          duration,
-        )
-    }
+    for (const table of this.tables)
+      for (const resource of table.resourcesOf(placing)) {
+        const limits = item(table.limits, resource)
+        if (hasWeekLimits(limits)) this.addWeekExcess(table, resource, limits, slot, duration)
+      }
     return total
   }
 
   /** Only the day of `slot` is looked at anew; the other days' shapes are kept by `mark`. */
   private addWeekExcess(
-    at: Int32Array,
-    days: Int32Array,
+    { at, days, off }: ResourceTable,
     resource: number,
     limits: ResourceLimits,
-    off: Uint8Array,
     slot: number,
     duration: number,
   ): void {
@@ -576,7 +549,7 @@ export class TimetableState {
     let lateBeginnings = 0
     const dayCount = this.problem.dayNames.length
     const target = this.day(slot)
-    const changed = this.dayShape(at, resource, off, target, slot, slot + duration)
+    const changed = this.dayShape(at, resource, item(off, resource), target, slot, slot + duration)
     for (let day = 0; day < dayCount; day++) {
       const index = (resource * dayCount + day) * SHAPE_FIELDS
       const busyHours = day === target ? changed.busy : (days[index] ?? 0)
@@ -646,7 +619,44 @@ export interface RoomChoice {
   cost: number
 }
 
+/** The choice for an activity without rooms, shared (the search asks for a room at every slot it weighs). */
+const NO_ROOM: Readonly<RoomChoice> = { room: null, occupant: FREE, cost: 0 }
+
 const SHAPE_FIELDS = 3
+
+/** Per teacher or per subgroup (the index): occupancy, hard limits, slots that are not gaps, load, days' shapes. */
+interface ResourceTable {
+  /** Per resource and slot, the activity there (-1: free). */
+  at: Int32Array
+  limits: ResourceLimits[]
+  /** Slots that are not gaps (breaks, hard unavailability). */
+  off: Uint8Array[]
+  /** Hours of lessons per week. */
+  load: Int32Array
+  /** Each day's shape (busy, gaps, free before: SHAPE_FIELDS numbers), kept current. */
+  days: Int32Array
+  /** The teachers or the subgroups of an activity. */
+  resourcesOf: (activity: ProblemActivity) => number[]
+}
+
+function resourceTable(
+  problem: Problem,
+  count: number,
+  resourcesOf: (activity: ProblemActivity) => number[],
+): ResourceTable {
+  const slots = slotCount(problem)
+  const load = new Int32Array(count)
+  for (const activity of problem.activities)
+    for (const resource of resourcesOf(activity)) load[resource] = (load[resource] ?? 0) + activity.duration
+  return {
+    at: new Int32Array(count * slots).fill(FREE),
+    limits: Array.from({ length: count }, () => ({ ...NO_LIMITS })),
+    off: Array.from({ length: count }, () => new Uint8Array(slots)),
+    load,
+    days: emptyDayShapes(count * problem.dayNames.length),
+    resourcesOf,
+  }
+}
 
 /** One teacher's or subgroup's occupancy, limits, slots that are not gaps, and hours of lessons per week. */
 interface WeekOfResource {
