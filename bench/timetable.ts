@@ -1,5 +1,5 @@
 // lesson_generation_ms and timetable_week_render_ms (DESIGN §11): the large school's term in Chromium.
-import { withBenchPage } from './page.ts'
+import { startProfiler, withBenchPage } from './page.ts'
 import { median, percentile } from './stats.ts'
 
 export interface GenerationNumbers {
@@ -10,7 +10,10 @@ export interface GenerationNumbers {
   runs: { computeMs: number; writeMs: number }[]
 }
 
-/** Each run generates into a fresh replica. */
+/**
+ * Each run generates into a fresh replica. `BENCH_GENERATION_PROFILE=<file>` writes a CPU profile of one more
+ * generation (not counted: the profiler slows the page down).
+ */
 export async function measureGeneration(runs: number): Promise<GenerationNumbers> {
   const results = await withBenchPage(async (page) => {
     const done = []
@@ -20,6 +23,12 @@ export async function measureGeneration(runs: number): Promise<GenerationNumbers
         `lesson generation run ${run + 1}: ${result.lessons} lessons, planGeneration ${Math.round(result.computeMs)} ms, bulkPut ${Math.round(result.writeMs)} ms`,
       )
       done.push(result)
+    }
+    const profileFile = process.env.BENCH_GENERATION_PROFILE
+    if (profileFile) {
+      const stopProfiler = await startProfiler(page.context(), page)
+      await page.evaluate(() => window.bench.generateLessons())
+      await stopProfiler(profileFile)
     }
     return done
   })
