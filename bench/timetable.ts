@@ -41,6 +41,27 @@ export async function measureGeneration(runs: number): Promise<GenerationNumbers
   }
 }
 
+export interface MigrationNumbers {
+  lessons: number
+  openMs: number[]
+}
+
+/** Each run opens a fresh version 0 replica of the term's lessons with the app's code (the migration to version 1). */
+export async function measureMigration(runs: number): Promise<MigrationNumbers> {
+  const results = await withBenchPage(async (page) => {
+    const done = []
+    for (let run = 0; run < runs; run++) {
+      const result = await page.evaluate(() => window.bench.migrateLessons())
+      console.log(
+        `schema migration run ${run + 1}: ${result.lessons} lessons, open ${Math.round(result.openMs)} ms`,
+      )
+      done.push(result)
+    }
+    return done
+  })
+  return { lessons: results[0]?.lessons ?? 0, openMs: results.map((r) => r.openMs) }
+}
+
 export interface WeekRenderNumbers {
   p50: number
   p95: number
