@@ -20,9 +20,9 @@ import {
 } from './server-push.ts'
 import { measureSiteHome } from './site.ts'
 import { measureStart } from './start.ts'
-import { round } from './stats.ts'
+import { median, round } from './stats.ts'
 import { loadDetails } from './stream-load.ts'
-import { measureGeneration, measureWeekRender } from './timetable.ts'
+import { measureGeneration, measureMigration, measureWeekRender } from './timetable.ts'
 import { FET_SCHOOLS, measureSolveVsFet } from './timetable-vs-fet.ts'
 import { resultTable, schoolDetails, unsolvedSchools, worstRatio } from './timetable-vs-fet-report.ts'
 import { fetInstalled } from '../test/timetable/fet-cl.ts'
@@ -222,6 +222,19 @@ const BENCHES: Record<string, () => Promise<Measured>> = {
             compute_ms: round(run.computeMs, 0),
             write_ms: round(run.writeMs, 0),
           })),
+        },
+      },
+    }
+  },
+  migration: async () => {
+    const migration = await measureMigration(runs('BENCH_MIGRATION_RUNS', 3))
+    return {
+      results: {},
+      details: {
+        timetable_schema_migration: {
+          lessons: migration.lessons,
+          median_ms: round(median(migration.openMs), 0),
+          runs_ms: migration.openMs.map((ms) => round(ms, 0)),
         },
       },
     }

@@ -1,5 +1,5 @@
 // lesson_generation_ms and timetable_week_render_ms (DESIGN §11): the large school's term in Chromium.
-import { withBenchPage } from './page.ts'
+import { startProfiler, withBenchPage } from './page.ts'
 import { median, percentile } from './stats.ts'
 
 export interface GenerationNumbers {
@@ -10,7 +10,10 @@ export interface GenerationNumbers {
   runs: { computeMs: number; writeMs: number }[]
 }
 
-/** Each run generates into a fresh replica. */
+/**
+ * Each run generates into a fresh replica. `BENCH_GENERATION_PROFILE=<file>` writes a CPU profile of one more
+ * generation (not counted: the profiler slows the page down).
+ */
 export async function measureGeneration(runs: number): Promise<GenerationNumbers> {
   const results = await withBenchPage(async (page) => {
     const done = []
@@ -21,6 +24,12 @@ export async function measureGeneration(runs: number): Promise<GenerationNumbers
       )
       done.push(result)
     }
+    const profileFile = process.env.BENCH_GENERATION_PROFILE
+    if (profileFile) {
+      const stopProfiler = await startProfiler(page.context(), page)
+      await page.evaluate(() => window.bench.generateLessons())
+      await stopProfiler(profileFile)
+    }
     return done
   })
   return {
@@ -30,6 +39,27 @@ export async function measureGeneration(runs: number): Promise<GenerationNumbers
     lessons: results[0]?.lessons ?? 0,
     runs: results.map(({ computeMs, writeMs }) => ({ computeMs, writeMs })),
   }
+}
+
+export interface MigrationNumbers {
+  lessons: number
+  openMs: number[]
+}
+
+/** Each run opens a fresh version 0 replica of the term's lessons with the app's code (the migration to version 1). */
+export async function measureMigration(runs: number): Promise<MigrationNumbers> {
+  const results = await withBenchPage(async (page) => {
+    const done = []
+    for (let run = 0; run < runs; run++) {
+      const result = await page.evaluate(() => window.bench.migrateLessons())
+      console.log(
+        `schema migration run ${run + 1}: ${result.lessons} lessons, open ${Math.round(result.openMs)} ms`,
+      )
+      done.push(result)
+    }
+    return done
+  })
+  return { lessons: results[0]?.lessons ?? 0, openMs: results.map((r) => r.openMs) }
 }
 
 export interface WeekRenderNumbers {

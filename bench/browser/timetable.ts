@@ -1,6 +1,7 @@
 // lesson_generation_ms and timetable_week_render_ms (DESIGN §11): the app's generation and week view code.
 import ElementPlus from 'element-plus'
 import 'element-plus/dist/index.css'
+import { createRxDatabase } from 'rxdb'
 import { firstValueFrom } from 'rxjs'
 import { computed, createApp, h, nextTick, reactive, ref, shallowRef } from 'vue'
 import type { SessionUser } from '../../domain/auth/roles.ts'
@@ -8,6 +9,7 @@ import { inRange } from '../../domain/calendar/dates.ts'
 import type { Term } from '../../domain/catalog/term.ts'
 import type { BaseDocument, WireDocument } from '../../domain/documents.ts'
 import { holidayRanges, isHoliday, type CalendarEvent } from '../../domain/events/calendar-event.ts'
+import { collectionSchema } from '../../domain/rxdb-schemas.ts'
 import { NO_FILTER } from '../../domain/timetable/filter.ts'
 import { planGeneration, type GenerationInput } from '../../domain/timetable/generate.ts'
 import type { Lesson } from '../../domain/timetable/lesson.ts'
@@ -191,4 +193,42 @@ async function weekRender(switches: number): Promise<WeekRenderRun> {
   return { lessons: lessons.value.length, firstRenderMs, switchesMs }
 }
 
-export const timetableBench = { generateLessons, weekRender }
+export interface MigrationRun {
+  lessons: number
+  /** `createCampusDatabase` of the version 0 replica: the schema migration to version 1 included. */
+  openMs: number
+}
+
+/** The timetable collection as it was before its `date` index (schema version 0). */
+function timetableSchemaVersion0() {
+  const { date: _date, ...properties } = collectionSchema('timetable').properties
+  return { ...collectionSchema('timetable'), version: 0, properties, indexes: [['kind', 'id']] }
+}
+
+/**
+ * The one-time migration of issue 18's schema version 1: a replica written with the timetable's version 0 schema
+ * and the term's generated lessons (no replication meta data: only the documents move), then opened by the app.
+ */
+async function migrateLessons(): Promise<MigrationRun> {
+  const { term, planEntries, holidays } = largeSchoolTimetable(ADMIN.schoolId)
+  const { writes } = planGeneration({
+    term,
+    entries: planEntries,
+    holidays: holidayRanges(holidays),
+    existing: [],
+    from: term.start,
+  })
+  const name = `migration-${Date.now()}`
+  const old = await createRxDatabase({ name, storage: getReplicaStorage(), multiInstance: false })
+  const { timetable } = await old.addCollections({ timetable: { schema: timetableSchemaVersion0() } })
+  await timetable.bulkInsert(writes.map((lesson) => ({ ...lesson, schoolId: ADMIN.schoolId, updatedAt: 1 })))
+  await old.close()
+  const started = performance.now()
+  const database = await createCampusDatabase({ storage: getReplicaStorage(), name })
+  const openMs = performance.now() - started
+  const lessons = await database.collection('timetable').count().exec()
+  await database.remove()
+  return { lessons, openMs }
+}
+
+export const timetableBench = { generateLessons, weekRender, migrateLessons }

@@ -147,6 +147,46 @@ describe('repository bulk writes', () => {
     expect(await db.collection('catalog').count().exec()).toBe(1200)
   })
 
+  it('starts the next chunk while the one before is being written, two at most, committed in order', async () => {
+    const catalog = db.collection('catalog')
+    const bulkUpsert = catalog.bulkUpsert.bind(catalog)
+    const started: string[] = []
+    let inFlight = 0
+    let mostInFlight = 0
+    catalog.bulkUpsert = async (docs) => {
+      started.push(String(docs[0]?.id))
+      mostInFlight = Math.max(mostInFlight, ++inFlight)
+      try {
+        return await bulkUpsert(docs)
+      } finally {
+        inFlight--
+      }
+    }
+    const progress: number[] = []
+    await createRepository<Subject>(db, 'subject', ADMIN, { clock }).bulkPut(
+      Array.from({ length: 1700 }, (_, i) => subject(i)),
+      (done) => progress.push(done),
+    )
+    expect(mostInFlight).toBe(2)
+    expect(started).toEqual(['s0', 's500', 's1000', 's1500'])
+    expect(progress).toEqual([500, 1000, 1500, 1700])
+    expect(await db.collection('catalog').count().exec()).toBe(1700)
+  })
+
+  it('rejects with a failed chunk once the chunks started beside it have settled', async () => {
+    const catalog = db.collection('catalog')
+    const bulkUpsert = catalog.bulkUpsert.bind(catalog)
+    let calls = 0
+    catalog.bulkUpsert = (docs) => (++calls === 2 ? Promise.reject(new Error('disk full')) : bulkUpsert(docs))
+    await expect(
+      createRepository<Subject>(db, 'subject', ADMIN, { clock }).bulkPut(
+        Array.from({ length: 1200 }, (_, i) => subject(i)),
+      ),
+    ).rejects.toThrow('disk full')
+    expect(calls).toBe(3)
+    expect(await db.collection('catalog').count().exec()).toBe(700)
+  })
+
   it('refuses all when one document is invalid or forbidden, and writes nothing', async () => {
     const subjects = createRepository<Subject>(db, 'subject', ADMIN, { clock })
     const many = Array.from({ length: 800 }, (_, i) => subject(i))
