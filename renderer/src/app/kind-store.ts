@@ -27,22 +27,31 @@ export function useRepository<T extends BaseDocument>(kind: T['kind']) {
 }
 
 /**
- * What `read` reads through `repository`, live; empty and not loaded while nobody is signed in. The first load
- * of each page load sets the start mark `startMark` (see start-marks.ts).
+ * What `read` reads through `repository`, live; empty and not loaded while nobody is signed in. While `paused`
+ * the list stays as it was and the query is not followed (a bulk write: one new list when it ends instead of
+ * one per chunk, each a query over every document written so far). The first load of each page load sets the
+ * start mark `startMark` (see start-marks.ts).
  */
 export function useLiveDocuments<T extends BaseDocument>(
   repository: Ref<Repository<T> | null>,
   read: (repository: Repository<T>) => Observable<T[]>,
   startMark: string,
+  paused: Ref<boolean> = ref(false),
 ) {
   const items = shallowRef<T[]>([])
   const loaded = ref(false)
   watch(
     repository,
-    (current, _previous, onCleanup) => {
+    () => {
       items.value = []
       loaded.value = false
-      if (!current) return
+    },
+    { immediate: true },
+  )
+  watch(
+    [repository, paused],
+    ([current, isPaused], _previous, onCleanup) => {
+      if (!current || isPaused) return
       const subscription = read(current).subscribe((docs) => {
         items.value = docs
         loaded.value = true
@@ -64,7 +73,23 @@ export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kin
   return defineStore(id, () => {
     const auth = useAuthStore()
     const repository = useRepository<T>(kind)
-    const { items, loaded } = useLiveDocuments(repository, (current) => current.all$(), `store:${id}`)
+    const bulkWrites = ref(0)
+    const { items, loaded } = useLiveDocuments(
+      repository,
+      (current) => current.all$(),
+      `store:${id}`,
+      computed(() => bulkWrites.value > 0),
+    )
+
+    /** Runs a bulk write with the live list held until it ends. */
+    async function inBulk(write: () => Promise<void>): Promise<void> {
+      bulkWrites.value += 1
+      try {
+        await write()
+      } finally {
+        bulkWrites.value -= 1
+      }
+    }
 
     function writable(): Repository<T> {
       if (!repository.value) throw new Error('not logged in')
@@ -91,9 +116,9 @@ export function defineKindStore<T extends BaseDocument>(id: string, kind: T['kin
       patch: (docId: string, changes: Changes<T>) => writable().patch(docId, changes),
       remove: (docId: string) => writable().remove(docId),
       bulkPut: (docs: readonly BulkDocument<T>[], onProgress?: ProgressListener) =>
-        writable().bulkPut(docs, onProgress),
+        inBulk(() => writable().bulkPut(docs, onProgress)),
       bulkRemove: (ids: readonly string[], onProgress?: ProgressListener) =>
-        writable().bulkRemove(ids, onProgress),
+        inBulk(() => writable().bulkRemove(ids, onProgress)),
     }
   })
 }
