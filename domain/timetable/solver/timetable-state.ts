@@ -50,8 +50,12 @@ interface ActivityRules {
   allowed: Uint8Array
   rooms: number[] | null
   relations: Relation[]
+  /** Relations of soft constraints the search weighs (see `weighed` of the constructor). */
+  softRelations: Relation[]
   endsStudentsDay: boolean
 }
+
+type RelationList = 'relations' | 'softRelations'
 
 const NO_LIMITS: ResourceLimits = {
   maxHoursDaily: Infinity,
@@ -93,7 +97,8 @@ export class TimetableState {
   private readonly excess: WeekExcess = { gaps: 0, shape: 0 }
   private readonly shape: DayShape = { busy: 0, gaps: 0, freeBefore: -1 }
 
-  constructor(problem: Problem) {
+  /** `weighed`: indexes of soft relation constraints (min days between…) whose breaking `brokenSoft` counts. */
+  constructor(problem: Problem, weighed: readonly number[] = []) {
     this.problem = problem
     this.slots = slotCount(problem)
     this.hours = problem.hourNames.length
@@ -121,10 +126,12 @@ export class TimetableState {
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
       relations: [],
+      softRelations: [],
       endsStudentsDay: false,
     }))
     this.subgroupEndsDays = new Uint8Array(problem.subgroupNames.length)
     for (const constraint of problem.constraints) if (isHard(constraint)) this.compile(constraint)
+    for (const index of weighed) this.compileRelation(item(problem.constraints, index), 'softRelations')
   }
 
   private compile(constraint: ProblemConstraint): void {
@@ -166,12 +173,16 @@ export class TimetableState {
       this.limit(this.subgroupLimits, c.subgroups, 'maxSecondHourBeginnings', c.max)
     else if (c.kind === 'teacherMinHoursDaily') requireMinHours(this.teacherLimits, c.teachers, c)
     else if (c.kind === 'studentsMinHoursDaily') requireMinHours(this.subgroupLimits, c.subgroups, c)
-    else if (c.kind === 'notOverlapping')
-      this.relateAll(c.activities, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
-    else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, (_a, _b, sa, sb) => sa === sb)
+    else this.compileRelation(c, 'relations')
+  }
+
+  private compileRelation(c: ProblemConstraint, list: RelationList): void {
+    if (c.kind === 'notOverlapping')
+      this.relateAll(c.activities, list, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
+    else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, list, (_a, _b, sa, sb) => sa === sb)
     else if (c.kind === 'minDaysBetween')
-      this.relateAll(c.activities, (a, b, sa, sb) => this.daysApart(c, a, b, sa, sb))
-    else if (c.kind === 'consecutive') this.relateConsecutive(c.first, c.second)
+      this.relateAll(c.activities, list, (a, b, sa, sb) => this.daysApart(c, a, b, sa, sb))
+    else if (c.kind === 'consecutive') this.relateConsecutive(c.first, c.second, list)
   }
 
   private forbid(
@@ -211,20 +222,21 @@ export class TimetableState {
 
   private relateAll(
     activities: number[],
+    list: RelationList,
     compatible: (a: number, b: number, sa: number, sb: number) => boolean,
   ) {
     for (const a of activities)
       for (const b of activities)
         if (a !== b)
-          item(this.rules, a).relations.push({ other: b, compatible: (sa, sb) => compatible(a, b, sa, sb) })
+          item(this.rules, a)[list].push({ other: b, compatible: (sa, sb) => compatible(a, b, sa, sb) })
   }
 
-  private relateConsecutive(first: number, second: number): void {
+  private relateConsecutive(first: number, second: number, list: RelationList): void {
     const duration = item(this.problem.activities, first).duration
     const follows = (sa: number, sb: number) =>
       followsAcrossBreaks(this.problem, this.breaks, sa, duration, sb)
-    item(this.rules, first).relations.push({ other: second, compatible: follows })
-    item(this.rules, second).relations.push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
+    item(this.rules, first)[list].push({ other: second, compatible: follows })
+    item(this.rules, second)[list].push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
   }
 
   private daysApart(
@@ -252,6 +264,16 @@ export class TimetableState {
     const endA = slotA + item(this.problem.activities, a).duration
     const endB = slotB + item(this.problem.activities, b).duration
     return slotA < endB && slotB < endA
+  }
+
+  /** How many weighed soft relations placing `activity` at `slot` would break with the activities placed. */
+  brokenSoft(activity: number, slot: number): number {
+    let broken = 0
+    for (const { other, compatible } of item(this.rules, activity).softRelations) {
+      const placed = this.assignment[other]
+      if (placed && !compatible(slot, placed.slot)) broken++
+    }
+    return broken
   }
 
   /** Places an activity (whose conflicts have been removed) and marks its slots. */
