@@ -52,6 +52,8 @@ interface ActivityRules {
   relations: Relation[]
   /** Relations of soft constraints the search weighs (see `weighed` of the constructor). */
   softRelations: Relation[]
+  /** Starts a weighed soft "preferred starting times" allows (null: none applies). */
+  softAllowed: Uint8Array | null
   endsStudentsDay: boolean
 }
 
@@ -127,11 +129,12 @@ export class TimetableState {
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
       relations: [],
       softRelations: [],
+      softAllowed: null,
       endsStudentsDay: false,
     }))
     this.subgroupEndsDays = new Uint8Array(problem.subgroupNames.length)
     for (const constraint of problem.constraints) if (isHard(constraint)) this.compile(constraint)
-    for (const index of weighed) this.compileRelation(item(problem.constraints, index), 'softRelations')
+    for (const index of weighed) this.compileWeighed(item(problem.constraints, index))
   }
 
   private compile(constraint: ProblemConstraint): void {
@@ -174,6 +177,13 @@ export class TimetableState {
     else if (c.kind === 'teacherMinHoursDaily') requireMinHours(this.teacherLimits, c.teachers, c)
     else if (c.kind === 'studentsMinHoursDaily') requireMinHours(this.subgroupLimits, c.subgroups, c)
     else this.compileRelation(c, 'relations')
+  }
+
+  private compileWeighed(c: ProblemConstraint): void {
+    if (c.kind !== 'allowedStarts') return this.compileRelation(c, 'softRelations')
+    const rule = item(this.rules, c.activity)
+    rule.softAllowed = rule.softAllowed ?? new Uint8Array(this.slots).fill(1)
+    intersect(rule.softAllowed, c.allowed)
   }
 
   private compileRelation(c: ProblemConstraint, list: RelationList): void {
@@ -266,10 +276,11 @@ export class TimetableState {
     return slotA < endB && slotB < endA
   }
 
-  /** How many weighed soft relations placing `activity` at `slot` would break with the activities placed. */
+  /** How many weighed soft constraints placing `activity` at `slot` would break (relations: with those placed). */
   brokenSoft(activity: number, slot: number): number {
-    let broken = 0
-    for (const { other, compatible } of item(this.rules, activity).softRelations) {
+    const { softRelations, softAllowed } = item(this.rules, activity)
+    let broken = softAllowed && !softAllowed[slot] ? 1 : 0
+    for (const { other, compatible } of softRelations) {
       const placed = this.assignment[other]
       if (placed && !compatible(slot, placed.slot)) broken++
     }
