@@ -57,6 +57,12 @@ function generatedSchool(seed: number, classes: number, teachers: number): Probl
   }
 }
 
+/** The school with its different-days constraints soft, of weight 95. */
+function softDifferentDays(problem: Problem): Problem {
+  const soft = (c: ProblemConstraint) => (c.kind === 'minDaysBetween' ? { ...c, weight: 95 } : c)
+  return { ...problem, constraints: problem.constraints.map(soft) }
+}
+
 function lessonOf(id: number, group: number, subject: number, teacher: number): ProblemActivity {
   return {
     id: id + 1,
@@ -163,6 +169,36 @@ describe('solve', () => {
         )
     },
   )
+
+  it.each([1, 2, 3])(
+    'keeps soft different-days constraints of weight 95 where it can, in generated school %i',
+    async (seed) => {
+      const problem = generatedSchool(seed, 6, 10)
+      problem.constraints = problem.constraints.map((c) =>
+        c.kind === 'minDaysBetween' ? { ...c, weight: 95 } : c,
+      )
+      const result = await solve(problem, { seed })
+      expect(result.complete).toBe(true)
+      expect(result.check.soft).toEqual([])
+    },
+  )
+
+  it('gives up a soft constraint of weight 95 it cannot keep, keeping the others', async () => {
+    // Lesson 0 only on day 0, lesson 3 only on day 1: "3 right after 0" can never hold.
+    const problem = softDifferentDays(generatedSchool(4, 6, 10))
+    const onDay = (activity: number, day: number) => ({
+      kind: 'allowedStarts' as const,
+      weight: HARD_WEIGHT,
+      source: `activity ${activity} on day ${day}`,
+      activity,
+      allowed: Uint8Array.from({ length: SLOTS }, (_, slot) => (Math.floor(slot / HOURS) === day ? 1 : 0)),
+    })
+    const impossible = { kind: 'consecutive' as const, weight: 95, source: '3 after 0', first: 0, second: 3 }
+    problem.constraints.push(onDay(0, 0), onDay(3, 1), impossible)
+    const result = await solve(problem, { seed: 4 })
+    expect(result.complete).toBe(true)
+    expect(result.check.soft.map((violation) => violation.source)).toEqual(['3 after 0'])
+  })
 
   it('gives the same timetable for the same seed, another one for another seed', async () => {
     const problem = generatedSchool(7, 6, 10)

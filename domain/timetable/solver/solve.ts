@@ -1,5 +1,6 @@
 import { check, type CheckResult } from './check.ts'
-import { isHard, item, type Assignment, type Problem } from './problem.ts'
+import { relaxAround, softConstraintsToKeep, withKeptAsHard, type SoftKeeping } from './keep-soft.ts'
+import { dayOf, isHard, item, type Assignment, type Problem } from './problem.ts'
 import { TimetableState } from './timetable-state.ts'
 
 export interface SolveProgress {
@@ -74,14 +75,21 @@ class Search {
   private readonly partners: number[][]
   iteration = 0
 
-  constructor(problem: Problem, seed: number) {
-    this.state = new TimetableState(problem)
-    this.random = seededRandom(seed)
+  /** Starts from `start` (placements that keep the problem's hard constraints), or from nothing. */
+  constructor(problem: Problem, random: () => number, start?: Assignment, weighed: readonly number[] = []) {
+    this.state = new TimetableState(problem, weighed)
+    this.random = random
     this.evictions = problem.activities.map(() => 0)
     this.placedAt = problem.activities.map(() => -TABU_TENURE)
-    this.unplaced = problem.activities.map((_, index) => index)
+    this.unplaced = problem.activities.map((_, index) => index).filter((index) => !start?.[index])
+    start?.forEach((placement, index) => placement && this.state.place(index, placement.slot, placement.room))
     this.partners = sameStartPartners(problem)
     this.staticDifficulty = Float64Array.from(problem.activities, (_, index) => this.fixedDifficulty(index))
+  }
+
+  /** How often the activity was forced out so far. */
+  evictionsOf(activity: number): number {
+    return item(this.evictions, activity)
   }
 
   get unplacedCount(): number {
@@ -147,7 +155,7 @@ class Search {
       // before its week is weighed (the same choice as weighing it whole, in less time).
       if (best && this.plusEvictionCosts(random, out) >= best.cost) continue
       if (alone) this.addWeekConflicts(activity, slot, room.occupant, out)
-      let cost = random + this.excessCost(activity, slot)
+      let cost = random + this.excessCost(activity, slot) + this.state.brokenSoft(activity, slot) * SOFT_COST
       for (const partner of partners) cost += this.excessCost(partner, slot)
       cost = this.plusEvictionCosts(cost, out)
       if (best && cost >= best.cost) continue
@@ -233,6 +241,16 @@ class Search {
   }
 }
 
+/** The days an activity may start on under the hard constraints. */
+function allowedDays(problem: Problem): (activity: number) => Set<number> {
+  const { rules } = new TimetableState(problem)
+  return (activity) => {
+    const days = new Set<number>()
+    item(rules, activity).allowed.forEach((allowed, slot) => allowed && days.add(dayOf(problem, slot)))
+    return days
+  }
+}
+
 /** Per activity, every other activity tied to it by hard same-starting-time constraints, directly or through others. */
 function sameStartPartners(problem: Problem): number[][] {
   const block = problem.activities.map((_, index) => [index])
@@ -247,22 +265,41 @@ function sameStartPartners(problem: Problem): number[][] {
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
- * Places the activities of `problem` respecting its hard constraints; stops when complete or when `signal` aborts,
- * returning the best assignment found (the most activities placed, then the fewest over a whole-week limit).
- * Deterministic for a seed when not cut short.
+ * A soft relation the search kept as hard and then gave up (`keep-soft.ts`) weighs, broken, as much as forcing out
+ * this many fresh activities (Romania, seed 1: 37 broken with 3, 35–41 with 6 or 12 but 3–4 × the CPU time).
  */
-export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
-  const search = new Search(problem, options.seed ?? 1)
-  const total = problem.activities.length
+const SOFT_COST = 3
+/** Iterations without a better result after which a search keeping soft constraints gives some of them up. */
+const STALL_ITERATIONS = 5_000
+
+interface PhaseResult {
+  best: Assignment
+  solved: boolean
+}
+
+/**
+ * Searches until every activity is placed with every hard constraint of `problem` kept, `signal` aborts, or (when
+ * `stallIterations` is finite) that many iterations bring no better result; returns the best assignment found (the
+ * most activities placed, then the fewest over a whole-week limit).
+ */
+async function searchPhase(
+  search: Search,
+  total: number,
+  stallIterations: number,
+  options: SolveOptions,
+): Promise<PhaseResult> {
   // Fewer unplaced is better; with all placed, fewer activities over a whole-week limit (at most `total`).
   const score = (unplaced: number, over: number) => unplaced * (total + 1) + over
   let best: Assignment = search.state.assignment.slice()
   let bestScore = Infinity
+  let bestIteration = search.iteration
   const keepIfBetter = (candidate: number) => {
-    if (candidate < bestScore) [best, bestScore] = [search.state.assignment.slice(), candidate]
+    if (candidate >= bestScore) return
+    ;[best, bestScore, bestIteration] = [search.state.assignment.slice(), candidate, search.iteration]
   }
+  const stalled = () => search.iteration - bestIteration > stallIterations
   let solved = false
-  while (!solved && !options.signal?.aborted) {
+  while (!solved && !stalled() && !options.signal?.aborted) {
     for (let i = 0; i < BATCH && !solved; i++) {
       keepIfBetter(score(search.unplacedCount, total))
       if (search.step()) continue
@@ -275,6 +312,30 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     options.onProgress?.({ placed: total - search.unplacedCount, total, bestCost })
     await nextTurn()
   }
-  const result = check(problem, best)
-  return { complete: result.hard.length === 0, assignment: best, check: result, iterations: search.iteration }
+  return { best, solved }
+}
+
+/**
+ * Places the activities of `problem` respecting its hard constraints; stops when complete or when `signal` aborts,
+ * returning the best assignment found. Soft constraints of high weight (`keep-soft.ts`) are kept as hard first;
+ * each time the search stalls, it gives up some of them (they are weighed from then on, not kept) and goes on from
+ * its best assignment. Deterministic for a seed when not cut short.
+ */
+export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
+  const random = seededRandom(options.seed ?? 1)
+  let keeping: SoftKeeping = { kept: softConstraintsToKeep(problem, allowedDays(problem)), given: [] }
+  let search = new Search(withKeptAsHard(problem, keeping.kept), random)
+  let iterations = 0
+  for (;;) {
+    const stallIterations = keeping.kept.length > 0 ? STALL_ITERATIONS : Infinity
+    const phase = await searchPhase(search, problem.activities.length, stallIterations, options)
+    iterations += search.iteration
+    if (phase.solved || keeping.kept.length === 0 || options.signal?.aborted) {
+      const result = check(problem, phase.best)
+      return { complete: result.hard.length === 0, assignment: phase.best, check: result, iterations }
+    }
+    const unplaced = phase.best.flatMap((placement, activity) => (placement ? [] : [activity]))
+    keeping = relaxAround(problem, keeping, unplaced, (activity) => search.evictionsOf(activity))
+    search = new Search(withKeptAsHard(problem, keeping.kept), random, phase.best, keeping.given)
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { constraint, schoolFet, schoolProblem, times } from '../../../test/support/fet-school.ts'
-import { slotOf } from './problem.ts'
+import { slotCount, slotOf } from './problem.ts'
 import { TimetableState } from './timetable-state.ts'
 
 describe('TimetableState: TwoActivitiesConsecutive (issue 17)', () => {
@@ -99,5 +99,24 @@ describe("TimetableState: a week's shape on a partial timetable, as FET weighs i
         ),
       ).toEqual([])
     })
+  })
+})
+
+describe('TimetableState: weighed soft constraints (issue 17)', () => {
+  it('counts the weighed soft relations and preferred starts a slot would break, and only those', () => {
+    const problem = schoolProblem(schoolFet([]))
+    const mondayOnly = Uint8Array.from({ length: slotCount(problem) }, (_, slot) => (slot < 4 ? 1 : 0))
+    const soft = { weight: 95, source: 'soft' }
+    problem.constraints.push(
+      { ...soft, kind: 'allowedStarts', activity: 1, allowed: mondayOnly },
+      { ...soft, kind: 'minDaysBetween', activities: [0, 1], minDays: 1, consecutiveIfSameDay: false },
+      { ...soft, kind: 'minDaysBetween', activities: [1, 2], minDays: 1, consecutiveIfSameDay: false },
+    )
+    const weighed = [problem.constraints.length - 3, problem.constraints.length - 2]
+    const state = new TimetableState(problem, weighed)
+    state.place(0, slotOf(problem, 1, 0), null)
+    state.place(2, slotOf(problem, 1, 1), null)
+    expect(state.brokenSoft(1, slotOf(problem, 0, 0))).toBe(0)
+    expect(state.brokenSoft(1, slotOf(problem, 1, 2))).toBe(2)
   })
 })

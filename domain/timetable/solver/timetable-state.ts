@@ -51,8 +51,14 @@ interface ActivityRules {
   allowed: Uint8Array
   rooms: number[] | null
   relations: Relation[]
+  /** Relations of soft constraints the search weighs (see `weighed` of the constructor). */
+  softRelations: Relation[]
+  /** Starts a weighed soft "preferred starting times" allows (null: none applies). */
+  softAllowed: Uint8Array | null
   endsStudentsDay: boolean
 }
+
+type RelationList = 'relations' | 'softRelations'
 
 const NO_LIMITS: ResourceLimits = {
   maxHoursDaily: Infinity,
@@ -91,7 +97,8 @@ export class TimetableState {
     load: 0,
   }
 
-  constructor(problem: Problem) {
+  /** `weighed`: indexes of soft relation constraints (min days between…) whose breaking `brokenSoft` counts. */
+  constructor(problem: Problem, weighed: readonly number[] = []) {
     this.problem = problem
     this.slots = slotCount(problem)
     this.hours = problem.hourNames.length
@@ -106,10 +113,13 @@ export class TimetableState {
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
       relations: [],
+      softRelations: [],
+      softAllowed: null,
       endsStudentsDay: false,
     }))
     this.subgroupEndsDays = new Uint8Array(problem.subgroupNames.length)
     for (const constraint of problem.constraints) if (isHard(constraint)) this.compile(constraint)
+    for (const index of weighed) this.compileWeighed(item(problem.constraints, index))
   }
 
   private compile(constraint: ProblemConstraint): void {
@@ -152,12 +162,23 @@ export class TimetableState {
       this.limit(this.subgroups.limits, c.subgroups, 'maxSecondHourBeginnings', c.max)
     else if (c.kind === 'teacherMinHoursDaily') requireMinHours(this.teachers.limits, c.teachers, c)
     else if (c.kind === 'studentsMinHoursDaily') requireMinHours(this.subgroups.limits, c.subgroups, c)
-    else if (c.kind === 'notOverlapping')
-      this.relateAll(c.activities, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
-    else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, (_a, _b, sa, sb) => sa === sb)
+    else this.compileRelation(c, 'relations')
+  }
+
+  private compileWeighed(c: ProblemConstraint): void {
+    if (c.kind !== 'allowedStarts') return this.compileRelation(c, 'softRelations')
+    const rule = item(this.rules, c.activity)
+    rule.softAllowed = rule.softAllowed ?? new Uint8Array(this.slots).fill(1)
+    intersect(rule.softAllowed, c.allowed)
+  }
+
+  private compileRelation(c: ProblemConstraint, list: RelationList): void {
+    if (c.kind === 'notOverlapping')
+      this.relateAll(c.activities, list, (a, b, sa, sb) => !this.overlap(a, sa, b, sb))
+    else if (c.kind === 'sameStartingTime') this.relateAll(c.activities, list, (_a, _b, sa, sb) => sa === sb)
     else if (c.kind === 'minDaysBetween')
-      this.relateAll(c.activities, (a, b, sa, sb) => this.daysApart(c, a, b, sa, sb))
-    else if (c.kind === 'consecutive') this.relateConsecutive(c.first, c.second)
+      this.relateAll(c.activities, list, (a, b, sa, sb) => this.daysApart(c, a, b, sa, sb))
+    else if (c.kind === 'consecutive') this.relateConsecutive(c.first, c.second, list)
   }
 
   private forbid(
@@ -197,20 +218,21 @@ export class TimetableState {
 
   private relateAll(
     activities: number[],
+    list: RelationList,
     compatible: (a: number, b: number, sa: number, sb: number) => boolean,
   ) {
     for (const a of activities)
       for (const b of activities)
         if (a !== b)
-          item(this.rules, a).relations.push({ other: b, compatible: (sa, sb) => compatible(a, b, sa, sb) })
+          item(this.rules, a)[list].push({ other: b, compatible: (sa, sb) => compatible(a, b, sa, sb) })
   }
 
-  private relateConsecutive(first: number, second: number): void {
+  private relateConsecutive(first: number, second: number, list: RelationList): void {
     const duration = item(this.problem.activities, first).duration
     const follows = (sa: number, sb: number) =>
       followsAcrossBreaks(this.problem, this.breaks, sa, duration, sb)
-    item(this.rules, first).relations.push({ other: second, compatible: follows })
-    item(this.rules, second).relations.push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
+    item(this.rules, first)[list].push({ other: second, compatible: follows })
+    item(this.rules, second)[list].push({ other: first, compatible: (s2, s1) => follows(s1, s2) })
   }
 
   private daysApart(
@@ -238,6 +260,17 @@ export class TimetableState {
     const endA = slotA + item(this.problem.activities, a).duration
     const endB = slotB + item(this.problem.activities, b).duration
     return slotA < endB && slotB < endA
+  }
+
+  /** How many weighed soft constraints placing `activity` at `slot` would break (relations: with those placed). */
+  brokenSoft(activity: number, slot: number): number {
+    const { softRelations, softAllowed } = item(this.rules, activity)
+    let broken = softAllowed && !softAllowed[slot] ? 1 : 0
+    for (const { other, compatible } of softRelations) {
+      const placed = this.assignment[other]
+      if (placed && !compatible(slot, placed.slot)) broken++
+    }
+    return broken
   }
 
   /** Places an activity (whose conflicts have been removed) and marks its slots. */
