@@ -7,6 +7,7 @@ import {
 } from 'rxdb'
 import { fromDexieToStorage, getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { withDirectWrites } from './direct-writes.ts'
+import { withPulledStateMarkers } from './pulled-state-markers.ts'
 import { wrapStorageInstances } from './storage-wrapper.ts'
 
 type AnyDocument = Record<string, unknown>
@@ -16,11 +17,12 @@ interface ChangeCheckpoint {
 }
 
 /**
- * The replica's storage: RxDB's Dexie storage, with the changes-since read that replication relies on indexed and
- * bulk writes done directly in IndexedDB (see `withDirectWrites`).
+ * The replica's storage: RxDB's Dexie storage, with the changes-since read that replication relies on indexed,
+ * bulk writes done directly in IndexedDB (see `withDirectWrites`) and the replication's assumed master states of
+ * pulled documents kept in the replica's rows (see `withPulledStateMarkers`).
  */
 export function getReplicaStorage(settings: DexieSettings = {}): RxStorage<DexieStorageInternals, unknown> {
-  return withIndexedChangesSince(withDirectWrites(getRxStorageDexie(settings)))
+  return withPulledStateMarkers(withIndexedChangesSince(withDirectWrites(getRxStorageDexie(settings))))
 }
 
 /**
