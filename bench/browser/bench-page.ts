@@ -106,10 +106,14 @@ async function referenceWrites(account: string, password: string): Promise<Refer
 
 declare global {
   interface Window {
-    bench: { firstSync: typeof firstSync; referenceWrites: typeof referenceWrites } & typeof timetableBench &
+    bench: {
+      firstSync: typeof firstSync
+      referenceWrites: typeof referenceWrites
+      databaseName: typeof databaseName
+    } & typeof timetableBench &
       typeof importBench
   }
 }
 
-window.bench = { firstSync, referenceWrites, ...timetableBench, ...importBench }
+window.bench = { firstSync, referenceWrites, databaseName, ...timetableBench, ...importBench }
 document.body.dataset.ready = 'true'

@@ -15,7 +15,12 @@ import { planGeneration, type GenerationInput } from '../../domain/timetable/gen
 import type { Lesson } from '../../domain/timetable/lesson.ts'
 import type { PlanEntry } from '../../domain/timetable/plan-entry.ts'
 import { datesOfWeek, weekCount } from '../../domain/timetable/weeks.ts'
-import { createCampusDatabase, createRepository, type CampusDatabase } from '../../renderer/src/db/index.ts'
+import {
+  createCampusDatabase,
+  createRepository,
+  deleteDexieDatabases,
+  type CampusDatabase,
+} from '../../renderer/src/db/index.ts'
 import { getReplicaStorage } from '../../renderer/src/db/replica-storage.ts'
 import '../../renderer/src/app/styles.css'
 import BookingCard from '../../renderer/src/features/timetable/booking-card.vue'
@@ -206,11 +211,12 @@ function timetableSchemaVersion0() {
 }
 
 /**
- * The one-time migration of issue 18's schema version 1: a replica written with the timetable's version 0 schema
- * and the term's generated lessons (no replication meta data: only the documents move), then opened by the app.
+ * A replica as the app wrote it before the timetable's schema version 1: the term's generated lessons of `schoolId`
+ * in the version 0 timetable, no replication meta data. Any replica of that name is removed first.
  */
-async function migrateLessons(): Promise<MigrationRun> {
-  const { term, planEntries, holidays } = largeSchoolTimetable(ADMIN.schoolId)
+async function writeVersion0Replica(name: string, schoolId: string): Promise<number> {
+  await deleteDexieDatabases(indexedDB, name)
+  const { term, planEntries, holidays } = largeSchoolTimetable(schoolId)
   const { writes } = planGeneration({
     term,
     entries: planEntries,
@@ -218,11 +224,17 @@ async function migrateLessons(): Promise<MigrationRun> {
     existing: [],
     from: term.start,
   })
-  const name = `migration-${Date.now()}`
   const old = await createRxDatabase({ name, storage: getReplicaStorage(), multiInstance: false })
   const { timetable } = await old.addCollections({ timetable: { schema: timetableSchemaVersion0() } })
-  await timetable.bulkInsert(writes.map((lesson) => ({ ...lesson, schoolId: ADMIN.schoolId, updatedAt: 1 })))
+  await timetable.bulkInsert(writes.map((lesson) => ({ ...lesson, schoolId, updatedAt: 1 })))
   await old.close()
+  return writes.length
+}
+
+/** The one-time migration of issue 18's schema version 1: a version 0 replica opened by the app. */
+async function migrateLessons(): Promise<MigrationRun> {
+  const name = `migration-${Date.now()}`
+  await writeVersion0Replica(name, ADMIN.schoolId)
   const started = performance.now()
   const database = await createCampusDatabase({ storage: getReplicaStorage(), name })
   const openMs = performance.now() - started
@@ -231,4 +243,4 @@ async function migrateLessons(): Promise<MigrationRun> {
   return { lessons, openMs }
 }
 
-export const timetableBench = { generateLessons, weekRender, migrateLessons }
+export const timetableBench = { generateLessons, weekRender, migrateLessons, writeVersion0Replica }

@@ -1,4 +1,6 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb'
+import type { RxMigrationStatus } from 'rxdb/plugins/migration-schema'
+import { merge, type Subscription } from 'rxjs'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
@@ -53,6 +55,17 @@ export interface CreateDatabaseOptions {
    * process: open-source RxDB allows 13 open collections per process.
    */
   collections?: readonly CollectionName[]
+  /**
+   * Told how far the one-time move of a replica to a new schema version has got (the first start after an
+   * upgrade; it can take tens of seconds for two terms of lessons), as often as RxDB counts a migrated batch.
+   */
+  onUpgradeProgress?: (progress: ReplicaUpgradeProgress) => void
+}
+
+/** Documents moved to the new schema version so far, over every collection that has to move. */
+export interface ReplicaUpgradeProgress {
+  handled: number
+  total: number
 }
 
 /** Collections that hold at least one kind today; a collection starts to exist locally once it gets one. */
@@ -99,6 +112,24 @@ export async function deleteDexieDatabases(indexedDB: IDBFactory, name: string):
   )
 }
 
+/** Sums the migration states of `collections` (only those that have to move report one) into `report`. */
+function watchUpgrade(
+  collections: readonly CampusCollection[],
+  report: (progress: ReplicaUpgradeProgress) => void,
+): Subscription {
+  const counts = new Map<string, RxMigrationStatus['count']>()
+  return merge(...collections.map((collection) => collection.getMigrationState().$)).subscribe((status) => {
+    counts.set(status.collectionName, status.count)
+    let handled = 0
+    let total = 0
+    for (const count of counts.values()) {
+      handled += count.handled
+      total += count.total
+    }
+    if (total > 0) report({ handled, total })
+  })
+}
+
 /** Opens (or creates) the local replica with every replicated collection of DESIGN §4. */
 export async function createCampusDatabase(options: CreateDatabaseOptions): Promise<CampusDatabase> {
   const multiInstance = options.multiInstance ?? false
@@ -128,7 +159,12 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
     const added = (await rx.addCollections(creators)) as Record<string, CampusCollection>
     const collections = new Map(names.map((name) => [name, added[name] as CampusCollection]))
     const versioned = [...collections.values()].filter((collection) => collection.schema.version > 0)
-    await Promise.all(versioned.map((collection) => collection.migratePromise(MIGRATION_BATCH_SIZE)))
+    const watching = options.onUpgradeProgress && watchUpgrade(versioned, options.onUpgradeProgress)
+    try {
+      await Promise.all(versioned.map((collection) => collection.migratePromise(MIGRATION_BATCH_SIZE)))
+    } finally {
+      watching?.unsubscribe()
+    }
     return {
       name: options.name,
       rx,

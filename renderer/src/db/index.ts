@@ -30,6 +30,7 @@ export {
   deleteDexieDatabases,
   replicatedCollectionNames,
   type CampusDatabase,
+  type ReplicaUpgradeProgress,
 } from './database.ts'
 export { createServerClock, type ServerClock } from './server-clock.ts'
 export { WHOLE_DOCUMENT, type LostEdit } from './lost-edits.ts'

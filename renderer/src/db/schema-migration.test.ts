@@ -2,7 +2,12 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { createRxDatabase, type RxCollection } from 'rxdb'
 import { replicateRxCollection } from 'rxdb/plugins/replication'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCampusDatabase, type CampusDatabase, type StoredDocument } from './database.ts'
+import {
+  createCampusDatabase,
+  type CampusDatabase,
+  type ReplicaUpgradeProgress,
+  type StoredDocument,
+} from './database.ts'
 import { getReplicaStorage } from './replica-storage.ts'
 
 /** The timetable's schema before issue 18's `date` index: version 0, the envelope indexed by kind and id. */
@@ -88,11 +93,12 @@ describe("the timetable's date index (schema version 1)", () => {
   let db: CampusDatabase | undefined
   afterEach(async () => db?.close())
 
-  const open = (name: string) =>
+  const open = (name: string, onUpgradeProgress?: (progress: ReplicaUpgradeProgress) => void) =>
     createCampusDatabase({
       storage: getReplicaStorage({ indexedDB, IDBKeyRange }),
       name,
       collections: ['timetable'],
+      onUpgradeProgress,
     })
   const find = (selector: Record<string, unknown>, sort?: Record<string, 'asc'>[]) =>
     (db as CampusDatabase).collection('timetable').find({ selector: selector as never, sort: sort as never })
@@ -105,6 +111,24 @@ describe("the timetable's date index (schema version 1)", () => {
     expect((await find({ kind: 'plan_entry' }).exec()).map((doc) => doc.toJSON())).toEqual([planEntry])
     const [gone] = await db.collection('timetable').storageInstance.findDocumentsById(['gone'], true)
     expect(gone?._deleted).toBe(true)
+  })
+
+  it('tells how far the move has got, up to every document of the version 0 replica', async () => {
+    await writeVersion0Replica('migrate-progress')
+    const reports: ReplicaUpgradeProgress[] = []
+    db = await open('migrate-progress', (progress) => reports.push(progress))
+    expect(reports.length).toBeGreaterThan(0)
+    expect(reports.every(({ total }) => total === 5)).toBe(true)
+    const handled = reports.map((progress) => progress.handled)
+    expect(handled).toEqual(handled.toSorted((a, b) => a - b))
+    expect(reports.at(-1)).toEqual({ handled: 5, total: 5 })
+  })
+
+  it('tells nothing when the replica is already at the current version', async () => {
+    await (await open('migrate-none')).close()
+    const reports: ReplicaUpgradeProgress[] = []
+    db = await open('migrate-none', (progress) => reports.push(progress))
+    expect(reports).toEqual([])
   })
 
   it("reads one day's lessons through the date index, and other kinds through kind and id", async () => {

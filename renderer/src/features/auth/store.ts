@@ -16,6 +16,7 @@ import {
   type ApiClient,
   type BlobCache,
   type CampusDatabase,
+  type ReplicaUpgradeProgress,
   type SyncEngine,
 } from '../../db/index.ts'
 import { markStart } from '../../app/start-marks.ts'
@@ -89,6 +90,8 @@ export const useAuthStore = defineStore('auth', () => {
   const idleLockMinutes = ref(idleLockMinutesOf(authDependencies().preferences.get(IDLE_LOCK_KEY)))
   /** This PC is shared (a staff room, a lab): logging out removes the user's replica when nothing is unsent. */
   const sharedPc = ref(authDependencies().preferences.get(SHARED_PC_KEY) === 'true')
+  /** The replica is being moved to a new schema version (the first start after an upgrade): how far it got. */
+  const replicaUpgrade = shallowRef<ReplicaUpgradeProgress | null>(null)
   let account: string | null = null
   let restoring: Promise<boolean> | null = null
 
@@ -114,7 +117,8 @@ export const useAuthStore = defineStore('auth', () => {
     const database = await createCampusDatabase({
       storage: deps.createStorage(),
       name: databaseName(serverUrl, sessionUser),
-    })
+      onUpgradeProgress: (progress) => (replicaUpgrade.value = progress),
+    }).finally(() => (replicaUpgrade.value = null))
     markStart('replica-open')
     const engine = startSync({ database, api })
     const blobs = createBlobCache({
@@ -265,6 +269,7 @@ export const useAuthStore = defineStore('auth', () => {
     passwordChange,
     idleLockMinutes,
     sharedPc,
+    replicaUpgrade,
     user,
     isLoggedIn,
     isAdmin,
