@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite'
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite'
 import { KeyedMutex } from './keyed-mutex.ts'
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts'
 import type { SqlDriver, SqlExecutor, SqlValue } from './sql-driver.ts'
@@ -11,6 +11,7 @@ const CHECKPOINT_INTERVAL_MS = 1000
 const SQLITE_DEFAULT_AUTOCHECKPOINT_PAGES = 1000
 // A store that writes little (most tests, a small school) never pays for the checkpointer's thread.
 const TRANSACTIONS_BEFORE_CHECKPOINTER = 100
+export const MAX_CACHED_STATEMENTS = 256
 
 // SQLite numbers its parameters `?1`, `?2`… where PostgreSQL writes `$1`, `$2`…
 function toSqlite(sql: string): string {
@@ -21,11 +22,30 @@ function toSqliteValues(params: readonly SqlValue[]): SQLInputValue[] {
   return params.map((value) => (typeof value === 'boolean' ? Number(value) : value))
 }
 
+/**
+ * A connection's statements, each prepared once and run again after: preparing (parsing and planning) costs more
+ * than running most of them, and every push and request runs the same few. The multi-row statements vary with their
+ * row count, so only the most recently added `MAX_CACHED_STATEMENTS` are kept.
+ */
+function statementCache(db: DatabaseSync): (sql: string) => StatementSync {
+  const statements = new Map<string, StatementSync>()
+  return (sql) => {
+    let statement = statements.get(sql)
+    if (!statement) {
+      statement = db.prepare(toSqlite(sql))
+      statements.set(sql, statement)
+      if (statements.size > MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value as string)
+    }
+    return statement
+  }
+}
+
 function executor(db: DatabaseSync): SqlExecutor {
+  const prepared = statementCache(db)
   return {
     all: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
-      db.prepare(toSqlite(sql)).all(...toSqliteValues(params)) as Row[],
-    run: async (sql, params = []) => Number(db.prepare(toSqlite(sql)).run(...toSqliteValues(params)).changes),
+      prepared(sql).all(...toSqliteValues(params)) as Row[],
+    run: async (sql, params = []) => Number(prepared(sql).run(...toSqliteValues(params)).changes),
   }
 }
 
