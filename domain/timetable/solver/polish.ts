@@ -15,8 +15,8 @@ export interface PolishOptions {
   onProgress?: (softCost: number) => void
 }
 
-/** At most this many activities forced out by a move are swapped into the moved activity's old slot. */
-const MAX_SWAPPED = 3
+/** A move forcing out more activities than this is not weighed. */
+const MAX_EJECTED = 3
 /** Rounds over the activities of broken soft constraints, at most; a round that improves nothing ends it earlier. */
 const MAX_ROUNDS = 10
 /** Moves weighed between yields to the event loop (for cancel). */
@@ -113,9 +113,8 @@ class Polisher {
 
   /**
    * The best of the moves of `activity` that keep every hard constraint and lower the soft cost, applied: to a slot
-   * (and room) where it forces nothing out, where it forces out one activity that then goes where it forces nothing
-   * out (an ejection chain of two), or where the few it forces out all go to its old slot (a swap). False when no
-   * move lowers the cost.
+   * (and room) where it forces nothing out, or where the few it forces out each go where they force nothing out (an
+   * ejection chain of two; a swap when they go to its old slot). False when no move lowers the cost.
    */
   improve(activity: number): boolean {
     const from = this.state.assignment[activity]
@@ -123,7 +122,7 @@ class Polisher {
     let best: { move: Move; delta: number } | null = null
     for (const to of this.placements(activity, from.room)) {
       if (to.slot === from.slot && to.room === from.room) continue
-      for (const move of this.movesPlacing(activity, from, to)) {
+      for (const move of this.movesPlacing(activity, to)) {
         const delta = this.delta(move)
         if (delta < (best?.delta ?? 0)) best = { move, delta }
       }
@@ -133,71 +132,51 @@ class Polisher {
   }
 
   /**
-   * `activity` (now at `from`) to `to`, alone, or with the one activity it would force out going elsewhere, or with
-   * the few it would force out all going to `from.slot` (a swap); only moves that keep every hard constraint.
-   * Nothing is placed where it would overlap another (the state holds one activity per cell).
+   * `activity` to `to`, alone, or with the few activities it would force out each going, in turn, where it forces
+   * nothing out (an ejection chain of two; a swap when they go to its old slot); only moves that keep every hard
+   * constraint. Nothing is placed where it would overlap another (the state holds one activity per cell).
    */
-  private movesPlacing(activity: number, from: Placement, to: Placement): Move[] {
+  private movesPlacing(activity: number, to: Placement): Move[] {
     const alone: Move = [{ activity, to }]
     const out = this.withMove([{ activity, to: null }], () => [
       ...this.state.conflicts(activity, to.slot, this.out),
     ])
-    const [ejected] = out
-    if (ejected === undefined) return this.withMove(alone, () => this.keepsHard(alone)) ? [alone] : []
-    if (out.length > MAX_SWAPPED) return []
-    const moves = out.length === 1 ? this.onwardMoves(alone, ejected) : this.swapMoves(alone, out, from.slot)
+    if (out.length > MAX_EJECTED) return []
+    const rooms = out.map((ejected) => this.state.assignment[ejected]?.room ?? null)
+    const taken: Move = [...alone, ...out.map((ejected) => ({ activity: ejected, to: null }))]
+    const moves = this.withMove(taken, () => this.placeInTurn(out, rooms, alone))
     return moves.filter((move) => this.withMove(move, () => this.keepsHard(move)))
   }
 
-  /** `alone`, and `ejected` to each placement where it forces nothing out. */
-  private onwardMoves(alone: Move, ejected: number): Move[] {
-    const room = this.state.assignment[ejected]?.room ?? null
-    return this.withMove([...alone, { activity: ejected, to: null }], () =>
-      this.placements(ejected, room)
-        .filter((onward) => this.state.conflicts(ejected, onward.slot, this.out).size === 0)
-        .map((onward): Move => [...alone, { activity: ejected, to: onward }]),
-    )
-  }
-
-  /** `alone`, and each of `out` in turn to `slot` where it forces nothing out; none when one of them cannot go. */
-  private swapMoves(alone: Move, out: number[], slot: number): Move[] {
-    const rooms = out.map((activity) => this.state.assignment[activity]?.room ?? null)
-    const taken: Move = [...alone, ...out.map((activity) => ({ activity, to: null }))]
-    return this.withMove(taken, () => {
-      const swapped: Move = []
-      out.forEach((activity, index) => {
-        const to = this.placementsAt(activity, rooms[index] ?? null, slot).find(
-          (placement) => this.state.conflicts(activity, placement.slot, this.out).size === 0,
-        )
-        if (!to || swapped.length < index) return
-        this.state.place(activity, to.slot, to.room)
-        swapped.push({ activity, to })
+  /** `made`, then the first of `out` (taken out; its room was `rooms[0]`) and the rest in turn, every way. */
+  private placeInTurn(out: number[], rooms: (number | null)[], made: Move): Move[] {
+    const [activity, ...rest] = out
+    if (activity === undefined) return [made]
+    return this.placements(activity, rooms[0] ?? null)
+      .filter((to) => this.state.conflicts(activity, to.slot, this.out).size === 0)
+      .flatMap((to) => {
+        const placing: Move = [{ activity, to }]
+        return this.withMove(placing, () => this.placeInTurn(rest, rooms.slice(1), [...made, ...placing]))
       })
-      for (const { activity } of swapped) this.state.remove(activity)
-      return swapped.length === out.length ? [[...alone, ...swapped]] : []
-    })
   }
 
   /**
-   * Where the activity (taken out, or at `current`'s room now) may go: each allowed slot with a free usable room —
-   * its current one if free, else the first — and, without a hard room, each free soft-preferred one.
+   * Where the activity may go: each allowed slot with a free usable room — `current` (its room now, or before it was
+   * taken out) if free, else the first — and, without a hard room, each free soft-preferred one.
    */
   private placements(activity: number, current: number | null): Placement[] {
-    const placements: Placement[] = []
-    for (let slot = 0; slot < this.state.slots; slot++)
-      placements.push(...this.placementsAt(activity, current, slot))
-    return placements
-  }
-
-  private placementsAt(activity: number, current: number | null, slot: number): Placement[] {
     const { allowed, rooms } = item(this.state.rules, activity)
-    if (!allowed[slot]) return []
     const { duration } = item(this.state.problem.activities, activity)
-    const free = (room: number | null) =>
-      room === null || this.state.roomOccupant(room, slot, duration) === -1
-    const usable = (rooms ?? item(this.softRooms, activity)).filter(free)
-    const chosen = new Set([usable.includes(current) ? current : usable[0], ...(rooms ? [] : usable)])
-    return [...chosen].flatMap((room) => (room === undefined ? [] : [{ slot, room }]))
+    const placements: Placement[] = []
+    for (let slot = 0; slot < this.state.slots; slot++) {
+      if (!allowed[slot]) continue
+      const free = (room: number | null) =>
+        room === null || this.state.roomOccupant(room, slot, duration) === -1
+      const usable = (rooms ?? item(this.softRooms, activity)).filter(free)
+      const chosen = new Set([usable.includes(current) ? current : usable[0], ...(rooms ? [] : usable)])
+      for (const room of chosen) if (room !== undefined) placements.push({ slot, room })
+    }
+    return placements
   }
 
   /** Whether every activity the move places keeps every hard constraint there. */
