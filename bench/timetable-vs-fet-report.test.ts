@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   resultTable,
-  samePlacements,
+  keepsPlacements,
   schoolDetails,
   solveLimitSeconds,
   unsolvedSchools,
@@ -50,18 +50,24 @@ describe('time limits', () => {
   })
 })
 
-describe('samePlacements', () => {
+describe('keepsPlacements', () => {
   const a = { id: 1, day: 'Mo', hour: '1', room: 'R1' }
   const b = { id: 2, day: 'Tu', hour: '3', room: '' }
 
   it('accepts the same placements in another order', () => {
-    expect(samePlacements([b, a], [a, b])).toBe(true)
+    expect(keepsPlacements([b, a], [a, b])).toBe(true)
   })
 
-  it('refuses a moved, missing or extra placement', () => {
-    expect(samePlacements([a, { ...b, hour: '4' }], [a, b])).toBe(false)
-    expect(samePlacements([a], [a, b])).toBe(false)
-    expect(samePlacements([a, b, { ...b, id: 3 }], [a, b])).toBe(false)
+  it('accepts a room FET chose for an activity given none', () => {
+    expect(keepsPlacements([a, { ...b, room: 'R2' }], [a, b])).toBe(true)
+  })
+
+  it('refuses a moved, missing or extra placement, or another room than the one given', () => {
+    expect(keepsPlacements([{ ...a, room: 'R2' }, b], [a, b])).toBe(false)
+    expect(keepsPlacements([{ ...a, room: '' }, b], [a, b])).toBe(false)
+    expect(keepsPlacements([a, { ...b, hour: '4' }], [a, b])).toBe(false)
+    expect(keepsPlacements([a], [a, b])).toBe(false)
+    expect(keepsPlacements([a, b, { ...b, id: 3 }], [a, b])).toBe(false)
   })
 })
 

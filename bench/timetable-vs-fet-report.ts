@@ -38,11 +38,20 @@ export function solveLimitSeconds(fetSeconds: number, setSeconds?: number): numb
   return setSeconds ?? Math.max(SOLVE_LIMIT_PER_FET_SECOND * fetSeconds, MIN_SOLVE_LIMIT_SECONDS)
 }
 
-/** What fet-cl returned for a locked file is what we gave it, in any order. */
-export function samePlacements(returned: FetPlacement[], given: FetPlacement[]): boolean {
-  const key = (p: FetPlacement) => JSON.stringify([p.id, p.day, p.hour, p.room])
-  const givenKeys = new Set(given.map(key))
-  return returned.length === given.length && returned.every((p) => givenKeys.has(key(p)))
+/**
+ * What fet-cl returned for a locked file keeps what we gave it, in any order: every activity at the same time, and in
+ * the same room where we gave one. An activity we gave no room is not locked to one (`lockFetSolution`), and FET puts
+ * it in a room when a soft preferred-room constraint asks for one (130 of Bethlen's activities): that adds to our
+ * placement, it does not refuse it.
+ */
+export function keepsPlacements(returned: FetPlacement[], given: FetPlacement[]): boolean {
+  const key = (p: FetPlacement, room: string) => JSON.stringify([p.id, p.day, p.hour, room])
+  const givenKeys = new Set(given.map((p) => key(p, p.room)))
+  const roomless = new Set(given.filter((p) => p.room === '').map((p) => p.id))
+  return (
+    returned.length === given.length &&
+    returned.every((p) => givenKeys.has(key(p, roomless.has(p.id) ? '' : p.room)))
+  )
 }
 
 /** Every activity placed, no hard constraint broken, and fet-cl accepting it. */

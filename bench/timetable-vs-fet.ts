@@ -12,7 +12,7 @@ import type { Assignment, Problem } from '../domain/timetable/solver/problem.ts'
 import { solve } from '../domain/timetable/solver/solve.ts'
 import { FET_EXAMPLES, runFetCl, runFetClLocked } from '../test/timetable/fet-cl.ts'
 import {
-  samePlacements,
+  keepsPlacements,
   solveLimitSeconds,
   wholeMilliseconds,
   wholeSeconds,
@@ -82,7 +82,7 @@ async function acceptedByFet(
   limitSeconds: number,
 ) {
   const run = await runFetClLocked(fetText, placements, workDir, 'locked', wholeSeconds(limitSeconds))
-  return run.activitiesXml !== null && samePlacements(readFetSolution(run.activitiesXml), placements)
+  return run.activitiesXml !== null && keepsPlacements(readFetSolution(run.activitiesXml), placements)
 }
 
 function schoolFile(school: string): string {

@@ -8,7 +8,8 @@ import {
   type Placements,
 } from '../../../test/support/fet-school.ts'
 import { SUPPORTED_FET_CONSTRAINTS } from '../fet/read-fet.ts'
-import { check } from './check.ts'
+import { check, SoftCostMeter } from './check.ts'
+import { HARD_WEIGHT, type Problem } from './problem.ts'
 
 interface Case {
   /** The FET constraint type under test, as written in the file. */
@@ -499,5 +500,57 @@ describe('the constraint checkers (issue 17)', () => {
   it('lets no covered FET constraint type go without a case', () => {
     const covered = new Set(CASES.map((testCase) => `Constraint${testCase.type}`))
     expect(SUPPORTED_FET_CONSTRAINTS.filter((type) => !covered.has(type))).toEqual([])
+  })
+})
+
+describe('SoftCostMeter', () => {
+  const lesson = (id: number) => ({
+    id,
+    groupId: 0,
+    duration: 1,
+    teachers: [0],
+    subgroups: [0],
+    students: 1,
+    subject: 'S',
+    tags: [],
+    possibleRooms: null,
+  })
+  const problem: Problem = {
+    dayNames: ['Mo', 'Tu'],
+    hourNames: ['1', '2'],
+    teacherNames: ['T'],
+    subgroupNames: ['C'],
+    rooms: [],
+    activities: [lesson(1), lesson(2)],
+    constraints: [
+      { kind: 'basicTime', weight: HARD_WEIGHT, source: 'basic' },
+      {
+        kind: 'minDaysBetween',
+        weight: 95,
+        source: 'apart',
+        activities: [0, 1],
+        minDays: 1,
+        consecutiveIfSameDay: false,
+      },
+      { kind: 'teacherMaxGapsPerWeek', weight: 50, source: 'gaps', teachers: [0], max: 0 },
+    ],
+  }
+
+  it('weighs the chosen soft constraints as check does, after each move', () => {
+    const meter = new SoftCostMeter(problem, [
+      { slot: 0, room: null },
+      { slot: 1, room: null },
+    ])
+    expect(meter.cost([0, 1, 2])).toBe(95)
+    meter.move(1, { slot: 3, room: null })
+    expect(meter.cost([1])).toBe(0)
+    meter.move(0, { slot: 2, room: null })
+    meter.move(1, { slot: 0, room: null })
+    const expected = check(problem, [
+      { slot: 2, room: null },
+      { slot: 0, room: null },
+    ]).softCost
+    expect(meter.cost([0, 1, 2])).toBe(expected)
+    expect(expected).toBe(0)
   })
 })

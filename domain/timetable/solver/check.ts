@@ -56,18 +56,31 @@ class Timetable {
     this.teacherAt = grid(problem.teacherNames.length)
     this.subgroupAt = grid(problem.subgroupNames.length)
     this.roomAt = grid(problem.rooms.length)
-    problem.activities.forEach((activity, index) => {
-      for (const slot of this.occupied(index)) {
-        for (const teacher of activity.teachers) item(item(this.teacherAt, teacher), slot).push(index)
-        for (const subgroup of activity.subgroups) item(item(this.subgroupAt, subgroup), slot).push(index)
-        const room = this.placement(index)?.room
-        if (room !== null && room !== undefined) item(item(this.roomAt, room), slot).push(index)
-      }
+    problem.activities.forEach((_, index) => {
+      for (const cell of this.cells(index)) cell.push(index)
     })
     this.teacherOff = problem.teacherNames.map(() => new Uint8Array(this.slots))
     this.subgroupOff = problem.subgroupNames.map(() => new Uint8Array(this.slots))
     for (const constraint of problem.constraints) this.markOff(constraint)
     this.breaks = breakSlots(problem)
+  }
+
+  /** The grid cells (teacher, subgroup and room at each of its slots) a placed activity is listed in. */
+  private cells(activity: number): number[][] {
+    const { teachers, subgroups } = item(this.problem.activities, activity)
+    const room = this.placement(activity)?.room
+    return this.occupied(activity).flatMap((slot) => [
+      ...teachers.map((teacher) => item(item(this.teacherAt, teacher), slot)),
+      ...subgroups.map((subgroup) => item(item(this.subgroupAt, subgroup), slot)),
+      ...(room === null || room === undefined ? [] : [item(item(this.roomAt, room), slot)]),
+    ])
+  }
+
+  /** Moves one activity (null: takes it out), keeping the grids current. */
+  move(activity: number, placement: Placement | null): void {
+    for (const cell of this.cells(activity)) cell.splice(cell.indexOf(activity), 1)
+    this.assignment[activity] = placement
+    for (const cell of this.cells(activity)) cell.push(activity)
   }
 
   private markOff(constraint: ProblemConstraint): void {
@@ -395,6 +408,33 @@ function run<K extends ConstraintKind>(
   constraint: Extract<ProblemConstraint, { kind: K }>,
 ): Broken[] {
   return (CHECKERS[constraint.kind] as (t: Timetable, c: typeof constraint) => Broken[])(t, constraint)
+}
+
+/**
+ * The soft cost of chosen constraints on a timetable that moves one activity at a time (the polish weighs a move by
+ * the constraints about the activities it moves, without checking the whole timetable anew).
+ */
+export class SoftCostMeter {
+  private readonly timetable: Timetable
+
+  constructor(problem: Problem, assignment: Assignment) {
+    this.timetable = new Timetable(problem, assignment.slice())
+  }
+
+  move(activity: number, placement: Placement | null): void {
+    this.timetable.move(activity, placement)
+  }
+
+  /** Σ weight × count over the soft ones of the constraints at `indexes` (into `problem.constraints`). */
+  cost(indexes: Iterable<number>): number {
+    let total = 0
+    for (const index of indexes) {
+      const constraint = item(this.timetable.problem.constraints, index)
+      if (isHard(constraint)) continue
+      for (const broken of run(this.timetable, constraint)) total += constraint.weight * broken.count
+    }
+    return total
+  }
 }
 
 /** Every broken constraint of the problem for this assignment, hard ones with reasons, and the soft cost. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { check } from './check.ts'
 import { HARD_WEIGHT, item, type Problem, type ProblemActivity, type ProblemConstraint } from './problem.ts'
-import { seededRandom, solve } from './solve.ts'
+import { seededRandom, solve, type SolveProgress } from './solve.ts'
 
 const DAYS = 5
 const HOURS = 6
@@ -214,6 +214,19 @@ describe('solve', () => {
     const placed: number[] = []
     await solve(problem, { onProgress: (progress) => placed.push(progress.placed) })
     expect(placed.at(-1)).toBe(problem.activities.length)
+  })
+
+  it('polishes a complete timetable, reporting its soft cost', async () => {
+    const problem = softDifferentDays(generatedSchool(8, 6, 10))
+    const progress: SolveProgress[] = []
+    const result = await solve(problem, { onProgress: (report) => progress.push(report) })
+    expect(result.complete).toBe(true)
+    expect(progress.at(-1)).toEqual({
+      placed: problem.activities.length,
+      total: problem.activities.length,
+      bestCost: 0,
+      softCost: result.check.softCost,
+    })
   })
 
   it('stops when cancelled, returning an incomplete result', async () => {

@@ -1,5 +1,6 @@
 import { check, type CheckResult } from './check.ts'
 import { relaxAround, softConstraintsToKeep, withKeptAsHard, type SoftKeeping } from './keep-soft.ts'
+import { polish } from './polish.ts'
 import { dayOf, isHard, item, type Assignment, type Problem } from './problem.ts'
 import { TimetableState } from './timetable-state.ts'
 
@@ -8,6 +9,8 @@ export interface SolveProgress {
   total: number
   /** Unplaced activities of the best assignment so far. */
   bestCost: number
+  /** While a complete timetable is polished (`polish.ts`): its soft cost so far. */
+  softCost?: number
 }
 
 export interface SolveOptions {
@@ -315,11 +318,25 @@ async function searchPhase(
   return { best, solved }
 }
 
+/** The result checked, and polished first (`polish.ts`) when it keeps every hard constraint; the checkers decide. */
+async function polished(problem: Problem, best: Assignment, options: SolveOptions) {
+  const unpolished = check(problem, best)
+  if (unpolished.hard.length > 0) return { complete: false, assignment: best, check: unpolished }
+  const total = problem.activities.length
+  const assignment = await polish(problem, best, {
+    signal: options.signal,
+    onProgress: (softCost) => options.onProgress?.({ placed: total, total, bestCost: 0, softCost }),
+  })
+  const result = check(problem, assignment)
+  return { complete: result.hard.length === 0, assignment, check: result }
+}
+
 /**
  * Places the activities of `problem` respecting its hard constraints; stops when complete or when `signal` aborts,
  * returning the best assignment found. Soft constraints of high weight (`keep-soft.ts`) are kept as hard first;
  * each time the search stalls, it gives up some of them (they are weighed from then on, not kept) and goes on from
- * its best assignment. Deterministic for a seed when not cut short.
+ * its best assignment. A complete timetable is then polished: moves that keep every hard constraint and lower the soft
+ * cost (`polish.ts`). Deterministic for a seed when not cut short.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const random = seededRandom(options.seed ?? 1)
@@ -330,10 +347,8 @@ export async function solve(problem: Problem, options: SolveOptions = {}): Promi
     const stallIterations = keeping.kept.length > 0 ? STALL_ITERATIONS : Infinity
     const phase = await searchPhase(search, problem.activities.length, stallIterations, options)
     iterations += search.iteration
-    if (phase.solved || keeping.kept.length === 0 || options.signal?.aborted) {
-      const result = check(problem, phase.best)
-      return { complete: result.hard.length === 0, assignment: phase.best, check: result, iterations }
-    }
+    if (phase.solved || keeping.kept.length === 0 || options.signal?.aborted)
+      return { ...(await polished(problem, phase.best, options)), iterations }
     const unplaced = phase.best.flatMap((placement, activity) => (placement ? [] : [activity]))
     keeping = relaxAround(problem, keeping, unplaced, (activity) => search.evictionsOf(activity))
     search = new Search(withKeptAsHard(problem, keeping.kept), random, phase.best, keeping.given)

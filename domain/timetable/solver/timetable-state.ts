@@ -534,6 +534,11 @@ export class TimetableState {
     return best
   }
 
+  /** The activity in `room` over `duration` slots from `slot` (-1: none); null when it cannot be used then. */
+  roomOccupant(room: number, slot: number, duration: number): number | null {
+    return this.roomChoice(room, slot, duration, () => 0)?.occupant ?? null
+  }
+
   private roomChoice(
     room: number,
     slot: number,
