@@ -19,6 +19,11 @@ const STREAMS_PER_SESSION = 50
 const OPENED_AT_ONCE = 50
 // After the last push, how long stragglers may take before the missing pairs are counted.
 const DRAIN_LIMIT_MS = 30_000
+// The warm-up's documents are named apart from the timed ones (`bench-push-<n>`), so the streams' reader skips them.
+const WARM_UP_ID_PREFIX = 'bench-warm-'
+const TIMED_ID_PREFIX = 'bench-push-'
+// After the warm-up's last push, before the timed pushes start: its deliveries end well within this.
+const WARM_UP_SETTLE_MS = 1_000
 
 export interface PushPlan {
   streams: number
@@ -26,6 +31,12 @@ export interface PushPlan {
   seconds: number
   /** Documents per push request (one commit, one stream event). */
   batch: number
+  /**
+   * Pushes at the same rate before the timed ones, not timed: the servers and this client reach their steady state
+   * (compiled push path, open connections) as a server that has run for a while has, so the timed window measures
+   * that state and not each process's first second.
+   */
+  warmUpSeconds: number
 }
 
 export function pushPlanFromEnv(streams: number): PushPlan {
@@ -34,6 +45,7 @@ export function pushPlanFromEnv(streams: number): PushPlan {
     documentsPerSecond: Number(process.env.BENCH_PUSH_RATE ?? 200),
     seconds: Number(process.env.BENCH_PUSH_SECONDS ?? 20),
     batch: Number(process.env.BENCH_PUSH_BATCH ?? 1),
+    warmUpSeconds: Number(process.env.BENCH_PUSH_WARMUP_SECONDS ?? 2),
   }
 }
 
@@ -157,9 +169,14 @@ interface PushOutcome {
 
 /**
  * Pushes the plan's subjects on schedule, each request to a random server; never waits for an answer to go on. A
- * request refused or cut off (the server's backlog overflowing) counts as failed.
+ * request refused or cut off (the server's backlog overflowing) counts as failed. Only timed pushes go to `log`.
  */
-async function pushOnSchedule(urls: string[], plan: PushPlan, log: DeliveryLog): Promise<PushOutcome> {
+async function pushOnSchedule(
+  urls: string[],
+  plan: PushPlan,
+  log: DeliveryLog | null,
+  idPrefix = TIMED_ID_PREFIX,
+): Promise<PushOutcome> {
   const tokens = await Promise.all(urls.map(logIn))
   const pickServer = seededRandom(16)
   const requests = Math.round((plan.documentsPerSecond * plan.seconds) / plan.batch)
@@ -173,10 +190,10 @@ async function pushOnSchedule(urls: string[], plan: PushPlan, log: DeliveryLog):
     const numbers = Array.from({ length: plan.batch }, (_, i) => request * plan.batch + i)
     const changes = numbers.map((n) => ({
       assumedMasterState: null,
-      newDocumentState: subject('demo', `bench-push-${n}`, { name: '压测科目' }),
+      newDocumentState: subject('demo', `${idPrefix}${n}`, { name: '压测科目' }),
     }))
     const sentAt = performance.now()
-    for (const n of numbers) log.sent(n, sentAt)
+    for (const n of numbers) log?.sent(n, sentAt)
     answers.push(
       fetch(`${urls[server]}/api/sync/catalog/push`, {
         method: 'POST',
@@ -235,6 +252,10 @@ export async function runPushLoad(servers: RunningServer[], plan: PushPlan): Pro
   const log = new DeliveryLog(plan.streams)
   const streams = await openStreams(urls, plan.streams, log)
   try {
+    if (plan.warmUpSeconds > 0) {
+      await pushOnSchedule(urls, { ...plan, seconds: plan.warmUpSeconds }, null, WARM_UP_ID_PREFIX)
+      await new Promise((resolve) => setTimeout(resolve, WARM_UP_SETTLE_MS))
+    }
     const loadBefore = loadavg()
     const usageBefore = await usageOf(servers)
     const cpuBefore = process.cpuUsage()
@@ -266,6 +287,7 @@ export function loadDetails(plan: PushPlan, run: LoadRun): Record<string, unknow
   return {
     streams: plan.streams,
     seconds: plan.seconds,
+    warm_up_seconds: plan.warmUpSeconds,
     documents_per_push: plan.batch,
     documents_pushed: run.log.documentsSent,
     documents_pushed_per_second: round(run.documentsPushedPerSecond),
