@@ -233,11 +233,13 @@ function replicatedProperties(metaSchema: RxJsonSchema<Row>): object {
  */
 class OwnCheckpointKey {
   private key: string | undefined
+  private readonly schema: RxJsonSchema<Row>
+  private readonly readStored: (ids: string[]) => Promise<Row[]>
 
-  constructor(
-    private readonly schema: RxJsonSchema<Row>,
-    private readonly readStored: (ids: string[]) => Promise<Row[]>,
-  ) {}
+  constructor(schema: RxJsonSchema<Row>, readStored: (ids: string[]) => Promise<Row[]>) {
+    this.schema = schema
+    this.readStored = readStored
+  }
 
   learn(rows: BulkWriteRow<AnyDocument>[]): void {
     this.key ??= rows.map((row) => checkpointKeyOf(row.document._rev)).find(Boolean)
