@@ -48,6 +48,8 @@ interface StateMarker {
 }
 interface LastPull {
   collection: string
+  /** The replica schema's `properties` (see `OpenForks`). */
+  properties: object
   documents: Map<string, Row>
 }
 
@@ -113,6 +115,7 @@ function trackedForkInstance<I, O>(
     const response = await instance.bulkWrite.call(this, rows, context)
     lastPulls.set(checkpointKey, {
       collection: params.collectionName,
+      properties: params.schema.properties,
       documents: writtenDocuments(rows, response),
     })
     return response
@@ -199,7 +202,7 @@ function markedMetaInstance<I, O>(
   }
   wrapper.bulkWrite = async function (rows: BulkWriteRow<AnyDocument>[], context: string) {
     ownKey.learn(rows)
-    const toStore = context === DOWNSTREAM_META_CONTEXT ? rowsToStore(rows, lastPulls) : rows
+    const toStore = context === DOWNSTREAM_META_CONTEXT ? rowsToStore(rows, lastPulls, params.schema) : rows
     const { accepted, conflicts } = await checkedAgainstUnstored(toStore, (ids) =>
       wrapper.findDocumentsById(ids, true),
     )
@@ -350,17 +353,20 @@ async function resolvedConflicts(
 function rowsToStore(
   rows: BulkWriteRow<AnyDocument>[],
   lastPulls: Map<string, LastPull>,
+  metaSchema: RxJsonSchema<Row>,
 ): BulkWriteRow<AnyDocument>[] {
   const checkpointKey = rows[0] ? checkpointKeyOf(rows[0].document._rev) : ''
   const pull = lastPulls.get(checkpointKey)
   // One fork write, one meta write: a later meta write without a fork write before it must not match these rows.
   lastPulls.delete(checkpointKey)
   if (!pull) return rows
+  // Unstored only where this meta instance's reads find the replica that pull wrote.
+  const readsBack = pull.properties === replicatedProperties(metaSchema)
   return rows.flatMap((row) => {
     const forkRow = pull.documents.get(String((row.document as AnyDocument).itemId))
     const state = (row.document as AnyDocument).docData as AnyDocument | undefined
     if (!forkRow || !state || state._deleted || !isStateOf(state, forkRow)) return [row]
-    if (!row.previous && (forkRow._meta as ForkMeta).pulledBy === checkpointKey) return []
+    if (readsBack && !row.previous && (forkRow._meta as ForkMeta).pulledBy === checkpointKey) return []
     return [markedRow(row, pull.collection, forkRow)]
   })
 }
