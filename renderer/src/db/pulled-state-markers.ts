@@ -203,7 +203,7 @@ function markedMetaInstance<I, O>(
   wrapper.bulkWrite = async function (rows: BulkWriteRow<AnyDocument>[], context: string) {
     ownKey.learn(rows)
     const toStore = context === DOWNSTREAM_META_CONTEXT ? rowsToStore(rows, lastPulls, params.schema) : rows
-    const { accepted, conflicts } = await checkedAgainstUnstored(toStore, (ids) =>
+    const { accepted, conflicts } = await checkedAgainstUnstored(toStore, context, (ids) =>
       wrapper.findDocumentsById(ids, true),
     )
     if (accepted.length === 0) return { error: conflicts }
@@ -308,6 +308,7 @@ function unstoredMetaRow(forkRow: Row, schema: RxJsonSchema<Row>, checkpointKey:
  */
 async function checkedAgainstUnstored(
   rows: BulkWriteRow<AnyDocument>[],
+  context: string,
   read: (ids: string[]) => Promise<Row[]>,
 ): Promise<{ accepted: BulkWriteRow<AnyDocument>[]; conflicts: RxStorageWriteError<AnyDocument>[] }> {
   const inserts = rows.filter((row) => !row.previous && (row.document as AnyDocument).isCheckpoint === '0')
@@ -320,7 +321,14 @@ async function checkedAgainstUnstored(
   for (const row of rows) {
     const documentInDb = row.previous ? undefined : current.get(metaIdOf(row))
     if (documentInDb)
-      conflicts.push({ status: 409, isError: true, documentId: metaIdOf(row), writeRow: row, documentInDb })
+      conflicts.push({
+        status: 409,
+        isError: true,
+        documentId: metaIdOf(row),
+        writeRow: row,
+        documentInDb,
+        context,
+      })
     else accepted.push(row)
   }
   return { accepted, conflicts }
