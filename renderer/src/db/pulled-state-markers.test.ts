@@ -4,9 +4,11 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import {
   getAssumedMasterState,
+  type RxCollection,
   getComposedPrimaryKeyOfDocumentData,
   type RxStorageInstanceReplicationState,
 } from 'rxdb'
+import { replicateRxCollection } from 'rxdb/plugins/replication'
 import { afterEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../app/testing/wait-for.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
@@ -144,6 +146,38 @@ describe('the assumed master state of a pulled document', () => {
     )
     expect(error).toMatchObject([{ status: 409, documentInDb: { docData: PULLED, _rev: unstored._rev } }])
     expect(await storedMetaRow(state, PULLED.id)).toBeUndefined()
+  })
+
+  it("is not another replication's: a second replication of the replica pushes the pulled document", async () => {
+    // Shared by several windows (`multiInstance`), the new meta instance is not read as empty: only the checkpoint
+    // key tells its rows apart.
+    const server = new FakeSyncServer({ [ADMIN.id]: ADMIN })
+    server.write('catalog', PULLED)
+    const database = await createCampusDatabase({
+      storage: getReplicaStorage({ indexedDB, IDBKeyRange }),
+      name: 'pulled-state-markers-shared',
+      multiInstance: true,
+    })
+    const { engine } = await syncing(server, database)
+    cleanups.push(async () => {
+      await engine.stop()
+      await database.close()
+    })
+    const pushed: unknown[] = []
+    const other = replicateRxCollection({
+      collection: database.collection('catalog') as unknown as RxCollection,
+      replicationIdentifier: 'another-server',
+      live: false,
+      push: {
+        handler: async (rows) => {
+          pushed.push(...rows.map((row) => row.newDocumentState))
+          return []
+        },
+      },
+    })
+    await other.awaitInitialReplication()
+    await other.cancel()
+    expect(pushed).toEqual([expect.objectContaining({ id: PULLED.id, name: PULLED.name })])
   })
 
   it('is what the first local edit pushes as assumedMasterState: the server takes the edit, no conflict', async () => {
