@@ -4,9 +4,11 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import {
   getAssumedMasterState,
+  type RxCollection,
   getComposedPrimaryKeyOfDocumentData,
   type RxStorageInstanceReplicationState,
 } from 'rxdb'
+import { replicateRxCollection } from 'rxdb/plugins/replication'
 import { afterEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../app/testing/wait-for.ts'
 import type { Subject } from '../../../domain/catalog/subject.ts'
@@ -69,19 +71,27 @@ async function pulledReplica() {
   return { server, database, ...client }
 }
 
-/** The meta row of `id` as IndexedDB holds it, below every storage wrapper. */
-async function storedMetaRow(
-  state: ReplicationState,
-  id: string,
-): Promise<Record<string, unknown> | undefined> {
-  const metaId = getComposedPrimaryKeyOfDocumentData(state.input.metaInstance.schema, {
+type StoredRow = Record<string, unknown>
+interface DexieTable {
+  get(key: string): Promise<StoredRow | undefined>
+  toArray(): Promise<StoredRow[]>
+}
+
+/** The IndexedDB table of a storage instance, below every storage wrapper. */
+async function tableOf(instance: { internals: unknown }): Promise<DexieTable> {
+  return (await (instance.internals as Promise<{ dexieTable: DexieTable }>)).dexieTable
+}
+
+/** The meta row of `id` as IndexedDB holds it. */
+async function storedMetaRow(state: ReplicationState, id: string): Promise<StoredRow | undefined> {
+  return (await tableOf(state.input.metaInstance)).get(metaIdOf(state, id))
+}
+
+function metaIdOf(state: ReplicationState, id: string): string {
+  return getComposedPrimaryKeyOfDocumentData(state.input.metaInstance.schema, {
     itemId: id,
     isCheckpoint: '0',
   })
-  const { dexieTable } = await (state.input.metaInstance.internals as Promise<{
-    dexieTable: { get(key: string): Promise<Record<string, unknown> | undefined> }
-  }>)
-  return dexieTable.get(metaId)
 }
 
 async function assumedState(state: ReplicationState, id: string): Promise<unknown> {
@@ -93,13 +103,81 @@ function serverCopy(server: FakeSyncServer, id: string): WireDocument | undefine
 }
 
 describe('the assumed master state of a pulled document', () => {
-  it('is stored once, in the replica: the meta row holds a marker and reads back as the pulled state', async () => {
+  it('is stored once, in the replica: a first pull stores no meta row, and the state reads back', async () => {
     const { state } = await pulledReplica()
+    expect(await storedMetaRow(state, PULLED.id)).toBeUndefined()
+    expect(await assumedState(state, PULLED.id)).toEqual(PULLED)
+  })
+
+  it('costs a first sync one put per document: every replica row, no meta row but the checkpoints', async () => {
+    const server = new FakeSyncServer({ [ADMIN.id]: ADMIN })
+    const pulled = ['s-1', 's-2', 's-3'].map((id, index) => ({ ...PULLED, id, name: `科目${index}` }))
+    pulled.forEach((doc) => server.write('catalog', doc))
+    const database = await openNodeDatabase(ADMIN, server.url)
+    const { engine, state } = await syncing(server, database)
+    cleanups.push(async () => {
+      await engine.stop()
+      await database.close()
+    })
+    const forkIds = (await (await tableOf(state.input.forkInstance)).toArray()).map((row) => row.id)
+    expect(forkIds).toEqual(expect.arrayContaining(pulled.map((doc) => doc.id)))
+    const metaRows = await (await tableOf(state.input.metaInstance)).toArray()
+    expect(metaRows.map((row) => row.isCheckpoint)).toEqual(metaRows.map(() => '1'))
+    for (const doc of pulled) expect(await assumedState(state, doc.id)).toEqual(doc)
+  })
+
+  it('of a later pull is stored as a marker to the replica row, and reads back as that state', async () => {
+    const { server, state } = await pulledReplica()
+    const changed = { ...PULLED, updatedAt: 2, name: '美术（新）' }
+    server.write('catalog', changed)
+    await waitFor(async () => expect(await assumedState(state, PULLED.id)).toEqual(changed))
     const row = await storedMetaRow(state, PULLED.id)
-    expect(row).toBeDefined()
     expect(row).not.toHaveProperty('docData')
     expect(row).toHaveProperty(STATE_MARKER)
-    expect(await assumedState(state, PULLED.id)).toEqual(PULLED)
+  })
+
+  it('that is not stored conflicts with a meta write that assumes no state, as a stored one does', async () => {
+    const { state } = await pulledReplica()
+    const [unstored] = await state.input.metaInstance.findDocumentsById([metaIdOf(state, PULLED.id)], true)
+    if (!unstored) throw new Error('the pulled state does not read back')
+    const { error } = await state.input.metaInstance.bulkWrite(
+      [{ document: { ...unstored, docData: { ...PULLED, name: '别的' } } }],
+      'test-write-without-previous',
+    )
+    expect(error).toMatchObject([{ status: 409, documentInDb: { docData: PULLED, _rev: unstored._rev } }])
+    expect(await storedMetaRow(state, PULLED.id)).toBeUndefined()
+  })
+
+  it("is not another replication's: a second replication of the replica pushes the pulled document", async () => {
+    // Shared by several windows (`multiInstance`), the new meta instance is not read as empty: only the checkpoint
+    // key tells its rows apart.
+    const server = new FakeSyncServer({ [ADMIN.id]: ADMIN })
+    server.write('catalog', PULLED)
+    const database = await createCampusDatabase({
+      storage: getReplicaStorage({ indexedDB, IDBKeyRange }),
+      name: 'pulled-state-markers-shared',
+      multiInstance: true,
+    })
+    const { engine } = await syncing(server, database)
+    cleanups.push(async () => {
+      await engine.stop()
+      await database.close()
+    })
+    const pushed: unknown[] = []
+    const other = replicateRxCollection({
+      collection: database.collection('catalog') as unknown as RxCollection,
+      replicationIdentifier: 'another-server',
+      live: false,
+      push: {
+        handler: async (rows) => {
+          pushed.push(...rows.map((row) => row.newDocumentState))
+          return []
+        },
+      },
+    })
+    await other.awaitInitialReplication()
+    await other.cancel()
+    expect(pushed).toEqual([expect.objectContaining({ id: PULLED.id, name: PULLED.name })])
   })
 
   it('is what the first local edit pushes as assumedMasterState: the server takes the edit, no conflict', async () => {
