@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { SqlDriver, SqlExecutor } from './sql-driver.ts'
+import { advisoryLock, type SqlDriver, type SqlExecutor } from './sql-driver.ts'
 
 const INT8_OID = 20
 
@@ -47,9 +47,7 @@ export function quoteIdentifier(name: string): string {
  * writers across instances until commit; the transaction's id is what `committedAfterAll` asks about.
  */
 function beginStatement(lockKey: string | undefined): string {
-  const lock = lockKey
-    ? `; SELECT pg_advisory_xact_lock(hashtextextended(${pg.escapeLiteral(lockKey)}, 0))`
-    : ''
+  const lock = lockKey ? `; SELECT ${advisoryLock(pg.escapeLiteral(lockKey))}` : ''
   return `BEGIN${lock}; SELECT pg_current_xact_id()::text AS xact_id`
 }
 
@@ -131,7 +129,7 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
   return {
     dialect: 'postgres',
     ...shared,
-    transaction: async (work, lockKey) => {
+    transaction: async (work, lockKey, lockTakenBy = 'begin') => {
       const client = await pool.connect()
       let broken = false
       // The connection ended between two statements: the next one fails, so the transaction does; this only keeps
@@ -139,7 +137,7 @@ export async function createPostgresDriver(options: PostgresOptions): Promise<Sq
       const onConnectionLost = () => (broken = true)
       client.on('error', onConnectionLost)
       try {
-        const xactId = await begin(client, lockKey)
+        const xactId = await begin(client, lockTakenBy === 'begin' ? lockKey : undefined)
         const result = await work(executor(client))
         await commit(client, connection, xactId, lockKey)
         return result

@@ -13,10 +13,21 @@ export interface SqlDriver extends SqlExecutor {
   readonly dialect: StoreKind
   /**
    * Runs `work` in one transaction. With `lockKey`, writers sharing the key are serialised across every
-   * connection and server instance until commit (SQLite has a single writer anyway).
+   * connection and server instance until commit (SQLite has a single writer anyway): on PostgreSQL the lock is
+   * taken by `BEGIN`, or with `lockTakenBy: 'work'` by a statement of `work` (`advisoryLock`), so that what
+   * `work` does before that statement runs without it.
    */
-  transaction<T>(work: (tx: SqlExecutor) => Promise<T>, lockKey?: string): Promise<T>
+  transaction<T>(
+    work: (tx: SqlExecutor) => Promise<T>,
+    lockKey?: string,
+    lockTakenBy?: 'begin' | 'work',
+  ): Promise<T>
   close(): Promise<void>
+}
+
+/** PostgreSQL: the call that takes a transaction's lock on the key given by the SQL expression `keySql`. */
+export function advisoryLock(keySql: string): string {
+  return `pg_advisory_xact_lock(hashtextextended(${keySql}, 0))`
 }
 
 const FIELD_NAME = /^[A-Za-z_]\w*$/

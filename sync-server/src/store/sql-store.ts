@@ -3,7 +3,7 @@ import type { CollectionName } from '../../../domain/collections.ts'
 import { withTombstoneFlag, type WireDocument } from '../../../domain/documents.ts'
 import { GroupQueue } from './group-queue.ts'
 import { migrate } from './migrations.ts'
-import { jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
+import { advisoryLock, jsonField, type SqlDriver, type SqlExecutor, type SqlValue } from './sql-driver.ts'
 import type {
   Account,
   AccountListing,
@@ -157,15 +157,15 @@ async function selectDocuments(
   schoolId: string,
   collection: CollectionName,
   ids: readonly string[],
-): Promise<Map<string, WireDocument>> {
-  const stored = new Map<string, WireDocument>()
+): Promise<StoredDocument[]> {
+  const stored: StoredDocument[] = []
   for (const part of chunks([...new Set(ids)])) {
     const placeholders = part.map((_, i) => `$${i + 3}`).join(', ')
-    const rows = await tx.all<{ id: string; data: string }>(
-      `SELECT id, data FROM documents WHERE school_id = $1 AND collection = $2 AND id IN (${placeholders})`,
+    const rows = await tx.all<{ seq: number; data: string }>(
+      `SELECT seq, data FROM documents WHERE school_id = $1 AND collection = $2 AND id IN (${placeholders})`,
       [schoolId, collection, ...part],
     )
-    for (const row of rows) stored.set(row.id, JSON.parse(row.data) as WireDocument)
+    for (const row of rows) stored.push({ seq: Number(row.seq), data: JSON.parse(row.data) as WireDocument })
   }
   return stored
 }
@@ -205,11 +205,18 @@ async function reserveSeqs(tx: SqlExecutor, schoolId: string, count: number): Pr
   return Number(row.seq) - count + 1
 }
 
-/** A document a write of a group stores, with its collection. */
+/**
+ * A document a write of a group stores, with its collection. With `expectedSeq` (null: absent) it is stored only if
+ * its row still is as the write's plan read it, which the lock did not hold then.
+ */
 interface GroupRow {
   collection: CollectionName
   data: WireDocument
+  expectedSeq?: number | null
 }
+
+/** A group's plans read documents that changed before its late lock was taken, or that it cannot vouch for. */
+class LockNeeded extends Error {}
 
 const rowKey = (collection: CollectionName, id: string) => `${collection}/${id}`
 
@@ -238,18 +245,21 @@ const ON_STORED_DOCUMENT = `ON CONFLICT (school_id, collection, id) DO UPDATE SE
 
 /**
  * Gives `rows` the next seqs of the school, in order, and upserts them: on SQLite a counter statement, then one
- * multi-row statement (in process, a statement costs no round trip); on PostgreSQL one statement does both.
+ * multi-row statement (in process, a statement costs no round trip); on PostgreSQL one statement does both, and
+ * first takes the lock `lateLockKey` when given.
  */
 async function upsertRows(
   tx: SqlExecutor,
   dialect: StoreKind,
   schoolId: string,
   rows: readonly GroupRow[],
+  lateLockKey?: string,
 ): Promise<number[]> {
   if (rows.length === 0) return []
   if (dialect === 'postgres') {
     const seqs: number[] = []
-    for (const part of insertParts(rows)) seqs.push(...(await reserveAndUpsert(tx, schoolId, part)))
+    for (const part of insertParts(rows))
+      seqs.push(...(await reserveAndUpsert(tx, schoolId, part, lateLockKey)))
     return seqs
   }
   const firstSeq = await reserveSeqs(tx, schoolId, rows.length)
@@ -269,54 +279,93 @@ async function upsertRows(
   return withSeqs.map((row) => row.seq)
 }
 
+const PART_COLUMNS = 8
+
 /**
  * PostgreSQL: takes `part.length` seqs from the school's counter and upserts `part` under them, in order, in one
- * statement (one round trip fewer than the counter's own); returns their seqs.
+ * statement (one round trip fewer than the counter's own); returns their seqs. With `lateLockKey` the statement
+ * first takes that lock. A row with `expectedSeq` is stored only if its stored row still has that seq (or, null,
+ * still is absent): `ON CONFLICT` sees the newest committed row, not the statement's snapshot, which was taken
+ * before the lock. Throws `LockNeeded` if one is not.
  */
 async function reserveAndUpsert(
   tx: SqlExecutor,
   schoolId: string,
   part: readonly GroupRow[],
+  lateLockKey?: string,
 ): Promise<number[]> {
-  const params = part.flatMap(({ collection, data }, i): SqlValue[] => [
+  const params = part.flatMap(({ collection, data, expectedSeq }, i): SqlValue[] => [
     i,
     collection,
     data.id,
     data._deleted,
     data.updatedAt,
     JSON.stringify(data),
+    expectedSeq !== undefined,
+    expectedSeq ?? null,
   ])
+  const lockKeyParam = 3 + part.length * PART_COLUMNS
+  const lock = lateLockKey ? `FROM (SELECT ${advisoryLock(`$${lockKeyParam}`)}) AS school_lock` : ''
   const rows = await tx.all<{ seq: number }>(
-    `WITH counter AS (
-       INSERT INTO school_counters (school_id, seq) VALUES ($1, $2)
+    `WITH part (n, collection, id, deleted, updated_at, data, guarded, expected_seq) AS (
+       VALUES ${valueRows(part.length, PART_COLUMNS, 3)}
+     ), counter AS (
+       INSERT INTO school_counters (school_id, seq) SELECT $1, $2 ${lock}
        ON CONFLICT (school_id) DO UPDATE SET seq = school_counters.seq + excluded.seq RETURNING seq
      )
      ${UPSERT_DOCUMENTS}
      SELECT $1, part.collection, part.id, counter.seq - $2 + 1 + part.n::bigint, part.deleted::boolean,
        part.updated_at::bigint, part.data
-     FROM counter, (VALUES ${valueRows(part.length, 6, 3)}) AS part (n, collection, id, deleted, updated_at, data)
+     FROM counter, part
      ${ON_STORED_DOCUMENT}
+     WHERE NOT EXISTS (SELECT 1 FROM part WHERE part.collection = excluded.collection AND part.id = excluded.id
+       AND part.guarded::boolean AND part.expected_seq::bigint IS DISTINCT FROM documents.seq)
      RETURNING seq`,
-    [schoolId, part.length, ...params],
+    [schoolId, part.length, ...params, ...(lateLockKey ? [lateLockKey] : [])],
   )
+  if (rows.length < part.length) throw new LockNeeded()
   const firstSeq = Math.min(...rows.map((row) => Number(row.seq)))
   return part.map((_, i) => firstSeq + i)
 }
 
-/** The stored documents of every write of a group, read with one statement per collection. */
+/**
+ * The stored documents of every write of a group by `rowKey`, read with one statement per collection, and the seq
+ * each key read had (null: absent).
+ */
 async function selectGroupDocuments(
   tx: SqlExecutor,
   schoolId: string,
   writes: readonly PendingWrite[],
-): Promise<Map<string, WireDocument>> {
+): Promise<{ stored: Map<string, WireDocument>; readSeqs: Map<string, number | null> }> {
   const idsByCollection = new Map<CollectionName, string[]>()
   for (const { collection, ids } of writes)
     idsByCollection.set(collection, [...(idsByCollection.get(collection) ?? []), ...ids])
   const stored = new Map<string, WireDocument>()
-  for (const [collection, ids] of idsByCollection)
-    for (const [id, doc] of await selectDocuments(tx, schoolId, collection, ids))
-      stored.set(rowKey(collection, id), doc)
-  return stored
+  const readSeqs = new Map<string, number | null>()
+  for (const [collection, ids] of idsByCollection) {
+    for (const id of ids) readSeqs.set(rowKey(collection, id), null)
+    for (const { seq, data } of await selectDocuments(tx, schoolId, collection, ids)) {
+      stored.set(rowKey(collection, data.id), data)
+      readSeqs.set(rowKey(collection, data.id), seq)
+    }
+  }
+  return { stored, readSeqs }
+}
+
+/**
+ * The seq `data`'s row had when the group read it, the first time a write of the group stores it (later ones store
+ * over the group's own row).
+ */
+function claimRead(
+  readSeqs: Map<string, number | null>,
+  data: WireDocument,
+  collection: CollectionName,
+): Pick<GroupRow, 'expectedSeq'> {
+  const key = rowKey(collection, data.id)
+  if (!readSeqs.has(key)) return {}
+  const expectedSeq = readSeqs.get(key) ?? null
+  readSeqs.delete(key)
+  return { expectedSeq }
 }
 
 /** The stored documents of `write`'s ids, from the group's documents by `rowKey`. */
@@ -398,10 +447,7 @@ export class SqlStore implements Store {
   async #commitGroup(schoolId: string, writes: PendingWrite[]): Promise<void> {
     let outcomes: WriteOutcome[]
     try {
-      outcomes = await this.#db.transaction(
-        (tx) => this.#applyGroup(tx, schoolId, writes),
-        `school:${schoolId}`,
-      )
+      outcomes = await this.#runGroup(schoolId, writes)
     } catch (error) {
       if (writes.length === 1) writes[0]?.reject(error)
       else for (const write of writes) await this.#commitGroup(schoolId, [write])
@@ -423,17 +469,43 @@ export class SqlStore implements Store {
   }
 
   /**
+   * On PostgreSQL the school's lock, which serialises the commits of every instance, is held only from the
+   * statement that stores the group to its commit: the stored documents are read and the plans made before it, and
+   * the statement stores nothing unless every document a plan read is still as read (else the group runs again
+   * with the lock taken first, as it always is for `related` queries and on SQLite).
+   */
+  async #runGroup(schoolId: string, writes: PendingWrite[]): Promise<WriteOutcome[]> {
+    const lockKey = `school:${schoolId}`
+    if (this.kind === 'postgres' && writes.every((write) => write.related.length === 0)) {
+      try {
+        return await this.#db.transaction(
+          (tx) => this.#applyGroup(tx, schoolId, writes, lockKey),
+          lockKey,
+          'work',
+        )
+      } catch (error) {
+        if (!(error instanceof LockNeeded)) throw error
+      }
+    }
+    return this.#db.transaction((tx) => this.#applyGroup(tx, schoolId, writes), lockKey)
+  }
+
+  /**
    * Each write sees what the writes before it in the group wrote. Their stored documents are read together first
    * and their writes stored together last; a write with `related` queries first stores what the group wrote so
-   * far and then reads from the table, so that its queries see it.
+   * far and then reads from the table, so that its queries see it. With `lateLockKey` (no `related` queries) the
+   * lock is taken by the statement that stores the group, and each document a plan read is stored only if
+   * unchanged: a refused write, or one that leaves a document it read unwritten, throws `LockNeeded`, as the
+   * statement cannot vouch for what it did not store.
    */
   async #applyGroup(
     tx: SqlExecutor,
     schoolId: string,
     writes: readonly PendingWrite[],
+    lateLockKey?: string,
   ): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = []
-    const stored = await selectGroupDocuments(tx, schoolId, writes)
+    const { stored, readSeqs } = await selectGroupDocuments(tx, schoolId, writes)
     let unsaved: { documents: StoredDocument[]; rows: GroupRow[] }[] = []
     const save = async () => {
       const seqs = await upsertRows(
@@ -441,6 +513,7 @@ export class SqlStore implements Store {
         this.kind,
         schoolId,
         unsaved.flatMap(({ rows }) => rows),
+        lateLockKey,
       )
       let next = 0
       for (const { documents, rows } of unsaved)
@@ -458,13 +531,20 @@ export class SqlStore implements Store {
       try {
         planned = write.plan(storedOf(write, stored), relatedDocs)
       } catch (error) {
+        if (lateLockKey) throw new LockNeeded()
         outcomes.push({ write, refused: true, error })
         continue
       }
-      const rows = planned.writes.map((doc) => ({
-        collection: write.collection,
-        data: withTombstoneFlag(doc),
-      }))
+      const rows = planned.writes.map((doc): GroupRow => {
+        const data = withTombstoneFlag(doc)
+        return {
+          collection: write.collection,
+          data,
+          ...(lateLockKey ? claimRead(readSeqs, data, write.collection) : {}),
+        }
+      })
+      if (lateLockKey && !write.ids.every((id) => rows.some((row) => row.data.id === id)))
+        throw new LockNeeded()
       // What a read of the table would give the writes after this one.
       for (const { collection, data } of rows)
         stored.set(rowKey(collection, data.id), JSON.parse(JSON.stringify(data)) as WireDocument)
