@@ -232,10 +232,11 @@ test('an admin builds campus → grade → class, is refused deleting a non-empt
     await expect(page.getByTestId('unit-form-dialog')).toBeHidden()
   }
   async function nodeCommand(node: Locator, command: string): Promise<void> {
-    await node.getByTestId('directory-node-menu').click()
-    // The menu of the node before may still be fading out.
-    const menu = page.locator('.el-dropdown-menu:visible')
-    await expect(menu).toHaveCount(1)
+    const trigger = node.getByTestId('directory-node-menu')
+    await trigger.click()
+    // This node's own menu (Element Plus labels it by its trigger's id): the menu of the node before may still be
+    // fading out, and a CI run once found its item there instead.
+    const menu = page.locator(`.el-dropdown-menu[aria-labelledby="${await trigger.getAttribute('id')}"]`)
     await menu.getByTestId(`directory-${command}`).click()
   }
   const node = (type: string, name: string) =>
