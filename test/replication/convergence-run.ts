@@ -45,27 +45,46 @@ export async function startPc(url: string, name: string): Promise<Pc> {
 }
 
 export async function allInSync(deployment: SyncDeployment, pcs: readonly Pc[]): Promise<void> {
-  await eventually(
-    async () => {
-      await Promise.all(pcs.map((pc) => pc.client.engine.awaitInSync()))
-      const expected = live(await serverDocuments(deployment.store(), 'demo', 'catalog'))
-      const replicas = await Promise.all(pcs.map((pc) => replicaDocuments(pc.client, 'catalog')))
-      return replicas.every((replica) => sameDocuments(replica, expected))
-    },
-    30_000,
-    'every replica to equal the server',
-  )
+  let differences: string[] = []
+  try {
+    await eventually(
+      async () => {
+        await Promise.all(pcs.map((pc) => pc.client.engine.awaitInSync()))
+        const expected = live(await serverDocuments(deployment.store(), 'demo', 'catalog'))
+        const replicas = await Promise.all(pcs.map((pc) => replicaDocuments(pc.client, 'catalog')))
+        differences = replicas.flatMap((replica, i) =>
+          documentDifferences(replica, expected).map((difference) => `pc ${i}: ${difference}`),
+        )
+        return differences.length === 0
+      },
+      30_000,
+      'every replica to equal the server',
+    )
+  } catch (error) {
+    // Which documents still differ tells a slow machine from a replica that will never catch up.
+    const statuses = pcs.map((pc, i) => `pc ${i}: ${JSON.stringify(pc.client.engine.status())}`)
+    throw new Error(
+      `${(error as Error).message}; still different: ${differences.slice(0, 10).join('; ')}; ${statuses.join('; ')}`,
+      { cause: error },
+    )
+  }
 }
 
 function live(docs: Map<string, WireDocument>): Map<string, WireDocument> {
   return new Map([...docs].filter(([, doc]) => !doc._deleted))
 }
 
-function sameDocuments(a: Map<string, WireDocument>, b: Map<string, WireDocument>): boolean {
-  return (
-    a.size === b.size &&
-    [...a].every(([id, doc]) => JSON.stringify(sorted(doc)) === JSON.stringify(sorted(b.get(id))))
-  )
+/** How `replica` differs from `expected`, a line per document: missing, extra, or both versions. */
+function documentDifferences(
+  replica: Map<string, WireDocument>,
+  expected: Map<string, WireDocument>,
+): string[] {
+  const text = (doc: WireDocument | undefined) => JSON.stringify(sorted(doc))
+  const ids = new Set([...replica.keys(), ...expected.keys()])
+  return [...ids].flatMap((id) => {
+    const [has, wanted] = [text(replica.get(id)), text(expected.get(id))]
+    return has === wanted ? [] : [`${id} is ${has ?? 'missing'}, the server has ${wanted ?? 'none'}`]
+  })
 }
 
 function sorted(doc: WireDocument | undefined): unknown {
