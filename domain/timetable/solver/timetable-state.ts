@@ -327,7 +327,7 @@ export class TimetableState {
     out = new Set<number>(),
     evictionCost: (occupant: number) => number = () => 0,
   ): Set<number> {
-    this.directConflicts(activity, slot, out)
+    this.directConflicts(activity, slot, out, evictionCost)
     this.limitAndCapacityConflicts(activity, slot, out, evictionCost)
     return out
   }
@@ -337,7 +337,12 @@ export class TimetableState {
    * subgroups, those whose relation `slot` would break, those over a group's maximum on one day, and those after an
    * end of the students' day.
    */
-  directConflicts(activity: number, slot: number, out: Set<number>): Set<number> {
+  directConflicts(
+    activity: number,
+    slot: number,
+    out: Set<number>,
+    evictionCost: (occupant: number) => number = () => 0,
+  ): Set<number> {
     const placing = item(this.problem.activities, activity)
     out.clear()
     for (let s = slot; s < slot + placing.duration; s++)
@@ -349,21 +354,27 @@ export class TimetableState {
       const placed = this.assignment[other]
       if (placed && !compatible(slot, placed.slot)) out.add(other)
     }
-    for (const group of dayGroups) this.dayGroupConflicts(activity, slot, group, out)
+    for (const group of dayGroups) this.dayGroupConflicts(activity, slot, group, out, evictionCost)
     this.endsDayConflicts(activity, slot, out)
     return out
   }
 
-  /** The other activities of a group already on the day of `slot` beyond its maximum, less one, go. */
-  private dayGroupConflicts(activity: number, slot: number, group: DayGroup, out: Set<number>): void {
+  /** The other activities of a group already on the day of `slot` beyond its maximum, less one, go: the cheapest. */
+  private dayGroupConflicts(
+    activity: number,
+    slot: number,
+    group: DayGroup,
+    out: Set<number>,
+    evictionCost: (occupant: number) => number,
+  ): void {
     const day = this.day(slot)
-    let kept = 1
-    for (const other of group.activities) {
+    const onDay = group.activities.filter((other) => {
       const placed = this.assignment[other]
-      if (other === activity || !placed || this.day(placed.slot) !== day || out.has(other)) continue
-      if (kept < group.max) kept++
-      else out.add(other)
-    }
+      return other !== activity && placed && this.day(placed.slot) === day && !out.has(other)
+    })
+    if (onDay.length < group.max) return
+    onDay.sort((a, b) => evictionCost(a) - evictionCost(b))
+    for (const other of onDay.slice(0, onDay.length - group.max + 1)) out.add(other)
   }
 
   /**
