@@ -6,18 +6,20 @@ import type { Assignment, Problem } from '../../domain/timetable/solver/problem.
  * A tiny school as `.fet` text, for hand-made checker cases: days Mo Tu We, hours 1–4, teachers A and B, year Y1
  * with group G1 (subgroups S1 and S2, 10 students each) and year Y2 without groups (5 students), rooms R1 (30
  * seats) and R2 (10). Activities: 1 and 2 (A, Math, G1, tag lab, one split activity), 3 (B, Art, Y2, 2 hours),
- * 4 (B, Sport, S1).
+ * 4 (B, Sport, S1). fet-cl reads it too (it needs the numbers of days and hours, and every activity's total duration and
+ * group id).
  */
 export function schoolFet(timeConstraints: string[] = [], spaceConstraints: string[] = []): string {
-  const list = (outer: string, inner: string, items: string[]) =>
-    `<${outer}>\n${items.map((name) => `<${inner}><Name>${name}</Name></${inner}>`).join('\n')}\n</${outer}>`
+  const list = (outer: string, inner: string, items: string[], counted = '') =>
+    `<${outer}>\n${counted && `<Number_of_${counted}>${items.length}</Number_of_${counted}>\n`}` +
+    `${items.map((name) => `<${inner}><Name>${name}</Name></${inner}>`).join('\n')}\n</${outer}>`
   const activity = (id: number, teacher: string, subject: string, students: string, extra: string) =>
     `<Activity><Teacher>${teacher}</Teacher><Subject>${subject}</Subject><Students>${students}</Students>${extra}` +
     `<Id>${id}</Id><Active>true</Active></Activity>`
   return `<?xml version="1.0" encoding="UTF-8"?>
 <fet version="6.8.5">
-${list('Days_List', 'Day', ['Mo', 'Tu', 'We'])}
-${list('Hours_List', 'Hour', ['1', '2', '3', '4'])}
+${list('Days_List', 'Day', ['Mo', 'Tu', 'We'], 'Days')}
+${list('Hours_List', 'Hour', ['1', '2', '3', '4'], 'Hours')}
 ${list('Subjects_List', 'Subject', ['Math', 'Art', 'Sport'])}
 ${list('Activity_Tags_List', 'Activity_Tag', ['lab'])}
 ${list('Teachers_List', 'Teacher', ['A', 'B'])}
@@ -32,8 +34,8 @@ ${list('Teachers_List', 'Teacher', ['A', 'B'])}
 <Activities_List>
 ${activity(1, 'A', 'Math', 'G1', '<Activity_Tag>lab</Activity_Tag><Duration>1</Duration><Total_Duration>2</Total_Duration><Activity_Group_Id>1</Activity_Group_Id>')}
 ${activity(2, 'A', 'Math', 'G1', '<Activity_Tag>lab</Activity_Tag><Duration>1</Duration><Total_Duration>2</Total_Duration><Activity_Group_Id>1</Activity_Group_Id>')}
-${activity(3, 'B', 'Art', 'Y2', '<Duration>2</Duration>')}
-${activity(4, 'B', 'Sport', 'S1', '<Duration>1</Duration>')}
+${activity(3, 'B', 'Art', 'Y2', '<Duration>2</Duration><Total_Duration>2</Total_Duration><Activity_Group_Id>0</Activity_Group_Id>')}
+${activity(4, 'B', 'Sport', 'S1', '<Duration>1</Duration><Total_Duration>1</Total_Duration><Activity_Group_Id>0</Activity_Group_Id>')}
 </Activities_List>
 <Buildings_List></Buildings_List>
 <Rooms_List>

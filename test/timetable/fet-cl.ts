@@ -18,8 +18,17 @@ export interface FetRun {
   activitiesXml: string | null
 }
 
-/** Runs fet-cl on `inputFile`, writing into `outputDir`; only the XML timetables are written. */
-export function runFetCl(inputFile: string, outputDir: string, timeLimitSeconds: number): Promise<FetRun> {
+/**
+ * Runs fet-cl on `inputFile`, writing into `outputDir`; only the XML timetables are written. It is stopped after
+ * `stopAfterSeconds` (SIGTERM: it then exits 0 without `<name>_activities.xml`), a safety net beyond its own limit,
+ * which it does not honour while it retries a locked activity it cannot place.
+ */
+export function runFetCl(
+  inputFile: string,
+  outputDir: string,
+  timeLimitSeconds: number,
+  stopAfterSeconds = timeLimitSeconds + 60,
+): Promise<FetRun> {
   const args = [
     `--inputfile=${inputFile}`,
     `--outputdir=${outputDir}`,
@@ -29,8 +38,7 @@ export function runFetCl(inputFile: string, outputDir: string, timeLimitSeconds:
     ...['10', '11', '12', '20', '21', '22'].map((component) => `--randomseeds${component}=${component}`),
   ]
   return new Promise((resolve) => {
-    // A safety net beyond FET's own limit, which it does not always honour.
-    execFile(FET_CL, args, { timeout: (timeLimitSeconds + 60) * 1000 }, (error, stdout, stderr) => {
+    execFile(FET_CL, args, { timeout: stopAfterSeconds * 1000 }, (error, stdout, stderr) => {
       const name = basename(inputFile, '.fet')
       const solution = join(outputDir, 'timetables', name, `${name}_activities.xml`)
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
@@ -50,8 +58,9 @@ export async function runFetClLocked(
   workDir: string,
   name: string,
   timeLimitSeconds: number,
+  stopAfterSeconds?: number,
 ): Promise<FetRun> {
   const file = join(workDir, `${name}.fet`)
   await writeFile(file, lockFetSolution(fetText, placements))
-  return runFetCl(file, join(workDir, name), timeLimitSeconds)
+  return runFetCl(file, join(workDir, name), timeLimitSeconds, stopAfterSeconds)
 }

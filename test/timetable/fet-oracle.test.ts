@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FetFile, FetPlacement } from '../../domain/timetable/fet/fet-model.ts'
 import { assignmentFromFet, problemFromFet } from '../../domain/timetable/fet/fet-to-problem.ts'
 import { readFet, readFetSolution } from '../../domain/timetable/fet/read-fet.ts'
+import { fetPlacements } from '../../domain/timetable/fet/write-fet-solution.ts'
 import { check } from '../../domain/timetable/solver/check.ts'
+import { constraint, place, schoolFet, schoolProblem, type Placements } from '../support/fet-school.ts'
 import { FET_EXAMPLES, fetInstalled, runFetCl, runFetClLocked, type FetRun } from './fet-cl.ts'
 
 const BRAZIL = join(FET_EXAMPLES, 'FET-5-official/Brazil/1/Brazil.fet')
@@ -130,3 +132,64 @@ describe.skipIf(!fetInstalled)('FET as the oracle on Spain (skipped without Debi
     TEST_TIMEOUT_MS,
   )
 })
+
+describe.skipIf(!fetInstalled)(
+  'FET as the oracle on a tiny school: at most two activities of a MinDaysBetweenActivities on one day',
+  () => {
+    // Activities 1, 2 (teacher A, G1) and 3 (B, Y2, 2 hours) of one 95 % constraint; base: 1 and 3 on Monday.
+    const threeApart = constraint(
+      'MinDaysBetweenActivities',
+      '<Number_of_Activities>3</Number_of_Activities><Activity_Id>1</Activity_Id><Activity_Id>2</Activity_Id>' +
+        '<Activity_Id>3</Activity_Id><MinDays>1</MinDays><Consecutive_If_Same_Day>false</Consecutive_If_Same_Day>',
+      95,
+    )
+    const fetText = schoolFet([threeApart])
+    const problem = schoolProblem(fetText)
+    // Refused, fet-cl retries the third activity past its time limit: stopped after this many seconds.
+    const STOP_AFTER_SECONDS = 10
+    let workDir = ''
+
+    const judged = async (name: string, placements: Placements) => {
+      const assignment = place(problem, placements)
+      const run = await runFetClLocked(
+        fetText,
+        fetPlacements(problem, assignment),
+        workDir,
+        name,
+        FET_TIME_LIMIT_SECONDS,
+        STOP_AFTER_SECONDS,
+      )
+      return {
+        hard: check(problem, assignment).hard.map((v) => v.reason),
+        accepted: run.activitiesXml !== null,
+      }
+    }
+
+    beforeAll(async () => {
+      workDir = await mkdtemp(join(tmpdir(), 'fet-oracle-tiny-'))
+    })
+
+    afterAll(async () => {
+      if (workDir) await rm(workDir, { recursive: true, force: true })
+    })
+
+    it(
+      'two on one day: no hard violation by our checker, and fet-cl accepts it locked',
+      async () => {
+        expect(await judged('two', {})).toEqual({ hard: [], accepted: true })
+      },
+      TEST_TIMEOUT_MS,
+    )
+
+    it(
+      'three on one day: our checker reports it, and fet-cl refuses it locked',
+      async () => {
+        expect(await judged('three', { 2: ['Mo', '3', 'R1'] })).toEqual({
+          hard: ['activity 1, activity 2 and activity 3 are on Mo, at most 2'],
+          accepted: false,
+        })
+      },
+      TEST_TIMEOUT_MS,
+    )
+  },
+)

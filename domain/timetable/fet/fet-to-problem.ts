@@ -194,6 +194,42 @@ const allSubgroups = (c: Compile, name: string | null) =>
 
 type Base = { weight: number; source: string }
 
+/** FET (6.4 on) never puts more than this many activities of one MinDaysBetweenActivities on the same day. */
+const FET_MIN_DAYS_MAX_PER_DAY = 2
+
+/**
+ * What fet-cl keeps of a MinDaysBetweenActivities below 100 % whatever its weight (it refuses a locked timetable
+ * breaking either, docs/timetabling.md): "consecutive if same day", and at most two of its activities on one day.
+ * At 100 % the constraint itself keeps both.
+ */
+function minDaysHardParts(base: Base, activities: number[], consecutiveIfSameDay: boolean): Compiled {
+  if (base.weight >= HARD_WEIGHT) return []
+  const hard = { ...base, weight: HARD_WEIGHT, activities }
+  return [
+    ...(consecutiveIfSameDay
+      ? [
+          {
+            ...hard,
+            kind: 'minDaysBetween' as const,
+            minDays: 0,
+            consecutiveIfSameDay: true,
+            source: `${base.source} (consecutive if same day)`,
+          },
+        ]
+      : []),
+    ...(activities.length > FET_MIN_DAYS_MAX_PER_DAY
+      ? [
+          {
+            ...hard,
+            kind: 'maxPerDay' as const,
+            max: FET_MIN_DAYS_MAX_PER_DAY,
+            source: `${base.source} (at most ${FET_MIN_DAYS_MAX_PER_DAY} on one day)`,
+          },
+        ]
+      : []),
+  ]
+}
+
 /** The constraint in words: its type and its named parameters, e.g. "TeacherMaxDaysPerWeek teacher Ana maxDays 4". */
 function describe(constraint: FetTimeConstraint | FetSpaceConstraint): string {
   const named = Object.entries(constraint)
@@ -253,23 +289,15 @@ function compileTime(constraint: FetTimeConstraint, c: Compile): Compiled {
       return [{ ...base, kind: 'notOverlapping', activities: c.indexes(constraint.activityIds) }]
     case 'MinDaysBetweenActivities': {
       const activities = c.indexes(constraint.activityIds)
-      const minDays = { ...base, kind: 'minDaysBetween' as const, activities }
-      // FET keeps "consecutive if same day" whatever the weight (fet-cl refuses a locked Brazil.fet breaking it
-      // in a 0 % constraint), so that part is hard on its own.
-      const sameDayHard = constraint.consecutiveIfSameDay && base.weight < HARD_WEIGHT
       return [
-        { ...minDays, minDays: constraint.minDays, consecutiveIfSameDay: constraint.consecutiveIfSameDay },
-        ...(sameDayHard
-          ? [
-              {
-                ...minDays,
-                weight: HARD_WEIGHT,
-                minDays: 0,
-                consecutiveIfSameDay: true,
-                source: `${base.source} (consecutive if same day)`,
-              },
-            ]
-          : []),
+        {
+          ...base,
+          kind: 'minDaysBetween',
+          activities,
+          minDays: constraint.minDays,
+          consecutiveIfSameDay: constraint.consecutiveIfSameDay,
+        },
+        ...minDaysHardParts(base, activities, constraint.consecutiveIfSameDay),
       ]
     }
     case 'TwoActivitiesConsecutive': {

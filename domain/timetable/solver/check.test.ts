@@ -464,6 +464,17 @@ describe('the constraint checkers (issue 17)', () => {
     ])
   })
 
+  it('allows at most two activities of a MinDaysBetweenActivities on one day whatever the weight, as fet-cl does', () => {
+    const threeApart = `${ids(1, 2, 3)}<MinDays>1</MinDays><Consecutive_If_Same_Day>false</Consecutive_If_Same_Day>`
+    const problem = schoolProblem(schoolFet([constraint('MinDaysBetweenActivities', threeApart, 0)]))
+    const result = (placements: Placements) => check(problem, place(problem, placements))
+    // Activity 1 at Mo 1 and activity 3 at Mo 1–2 (base): two on Monday, a soft matter only.
+    expect(result({}).hard).toEqual([])
+    expect(result({ 2: ['Mo', '3', 'R1'] }).hard.map((v) => v.reason)).toEqual([
+      'activity 1, activity 2 and activity 3 are on Mo, at most 2',
+    ])
+  })
+
   describe('breaks between two activities, as FET reads them', () => {
     const consecutive = constraint(
       'TwoActivitiesConsecutive',

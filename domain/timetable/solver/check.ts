@@ -325,6 +325,14 @@ const CHECKERS: Checkers = {
       }
       return broken
     }),
+  maxPerDay: (t, c) =>
+    t.problem.dayNames.flatMap((dayName, day) => {
+      const onDay = c.activities.filter((activity) => t.day(activity) === day)
+      if (onDay.length <= c.max) return []
+      const labels = onDay.map((activity) => t.label(activity))
+      const listed = `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] ?? ''}`
+      return [{ count: onDay.length - c.max, reason: `${listed} are on ${dayName}, at most ${c.max}` }]
+    }),
   consecutive: (t, c) => {
     const first = t.placement(c.first)
     const second = t.placement(c.second)

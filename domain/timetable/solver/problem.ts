@@ -66,6 +66,8 @@ export type ProblemConstraint = ConstraintBase &
     | { kind: 'roomUnavailable'; room: number; busy: Uint8Array }
     | OneEach<'sameStartingTime' | 'notOverlapping', { activities: number[] }>
     | { kind: 'minDaysBetween'; activities: number[]; minDays: number; consecutiveIfSameDay: boolean }
+    /** At most `max` of the activities on one day. */
+    | { kind: 'maxPerDay'; activities: number[]; max: number }
     | { kind: 'consecutive'; first: number; second: number }
     | { kind: 'endsStudentsDay'; activity: number }
     | { kind: 'studentsEarlyMaxBeginnings'; subgroups: number[]; max: number }

@@ -148,7 +148,7 @@ class Search {
     let best: { slot: number; room: number | null; out: Set<number>; cost: number } | null = null
     for (let slot = 0; slot < this.state.slots; slot++) {
       if (!allowed[slot] || !partners.every((p) => item(this.state.rules, p).allowed[slot])) continue
-      const out = this.state.directConflicts(activity, slot, this.candidateOut)
+      const out = this.state.directConflicts(activity, slot, this.candidateOut, this.cost)
       const room = this.state.bestRoom(activity, slot, this.cost)
       if (!room) continue
       const alone = partners.length === 0

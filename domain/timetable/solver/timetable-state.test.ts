@@ -120,3 +120,36 @@ describe('TimetableState: weighed soft constraints (issue 17)', () => {
     expect(state.brokenSoft(1, slotOf(problem, 1, 2))).toBe(2)
   })
 })
+
+describe('TimetableState: at most two activities of a MinDaysBetweenActivities on one day (issue 17)', () => {
+  const threeApart = constraint(
+    'MinDaysBetweenActivities',
+    '<Activity_Id>1</Activity_Id><Activity_Id>2</Activity_Id><Activity_Id>3</Activity_Id><MinDays>1</MinDays>',
+    95,
+  )
+
+  /**
+   * Activities 1 (Mo 1) and 3 (Mo 2–3) placed, then what placing activity 2 at `day` 4th hour forces out, activity
+   * `expensive` costing more to force out than the other.
+   */
+  function forcedOutByTwo(day: number, expensive = 3): number[] {
+    const problem = schoolProblem(schoolFet([threeApart]))
+    const index = (id: number) => problem.activities.findIndex((activity) => activity.id === id)
+    const state = new TimetableState(problem)
+    state.place(index(1), slotOf(problem, 0, 0), null)
+    state.place(index(3), slotOf(problem, 0, 1), null)
+    const cost = (occupant: number) => (occupant === index(expensive) ? 5 : 1)
+    return [...state.conflicts(index(2), slotOf(problem, day, 3), new Set(), cost)].map(
+      (a) => problem.activities[a]?.id ?? -1,
+    )
+  }
+
+  it('forces the cheaper of the two out when a third comes on their day', () => {
+    expect(forcedOutByTwo(0, 3)).toEqual([1])
+    expect(forcedOutByTwo(0, 1)).toEqual([3])
+  })
+
+  it('forces nothing out on another day', () => {
+    expect(forcedOutByTwo(1)).toEqual([])
+  })
+})

@@ -20,6 +20,12 @@ interface Relation {
   compatible: (slotA: number, slotB: number) => boolean
 }
 
+/** Activities of which at most `max` may be on one day. */
+interface DayGroup {
+  activities: number[]
+  max: number
+}
+
 /** Hard per-resource limits the search must keep (the others are penalties it weighs). */
 interface ResourceLimits {
   maxHoursDaily: number
@@ -51,6 +57,8 @@ interface ActivityRules {
   allowed: Uint8Array
   rooms: number[] | null
   relations: Relation[]
+  /** Hard "at most n of these on one day" groups the activity is in. */
+  dayGroups: DayGroup[]
   /** Relations of soft constraints the search weighs (see `weighed` of the constructor). */
   softRelations: Relation[]
   /** Starts a weighed soft "preferred starting times" allows (null: none applies). */
@@ -113,6 +121,7 @@ export class TimetableState {
       allowed: startsInDay(problem, activity.duration),
       rooms: roomsWithCapacity(problem, activity.possibleRooms, activity.students),
       relations: [],
+      dayGroups: [],
       softRelations: [],
       softAllowed: null,
       endsStudentsDay: false,
@@ -139,6 +148,8 @@ export class TimetableState {
       c.busy.forEach((b, slot) => b && (this.roomBusy[c.room * this.slots + slot] = 1))
     else if (c.kind === 'preferredRooms') this.keepRooms(c.activities, c.rooms)
     else if (c.kind === 'endsStudentsDay') this.endStudentsDay(c.activity)
+    else if (c.kind === 'maxPerDay')
+      for (const activity of c.activities) item(this.rules, activity).dayGroups.push(c)
     else this.compileLimitOrRelation(c)
   }
 
@@ -316,28 +327,54 @@ export class TimetableState {
     out = new Set<number>(),
     evictionCost: (occupant: number) => number = () => 0,
   ): Set<number> {
-    this.directConflicts(activity, slot, out)
+    this.directConflicts(activity, slot, out, evictionCost)
     this.limitAndCapacityConflicts(activity, slot, out, evictionCost)
     return out
   }
 
   /**
    * The first part of `conflicts`, into `out` (cleared): the activities in the same slots of the same teachers or
-   * subgroups, those whose relation `slot` would break, and those after an end of the students' day.
+   * subgroups, those whose relation `slot` would break, those over a group's maximum on one day, and those after an
+   * end of the students' day.
    */
-  directConflicts(activity: number, slot: number, out: Set<number>): Set<number> {
+  directConflicts(
+    activity: number,
+    slot: number,
+    out: Set<number>,
+    evictionCost: (occupant: number) => number = () => 0,
+  ): Set<number> {
     const placing = item(this.problem.activities, activity)
     out.clear()
     for (let s = slot; s < slot + placing.duration; s++)
       for (const table of this.tables)
         for (const resource of table.resourcesOf(placing))
           addOccupant(out, table.at[resource * this.slots + s])
-    for (const { other, compatible } of item(this.rules, activity).relations) {
+    const { relations, dayGroups } = item(this.rules, activity)
+    for (const { other, compatible } of relations) {
       const placed = this.assignment[other]
       if (placed && !compatible(slot, placed.slot)) out.add(other)
     }
+    for (const group of dayGroups) this.dayGroupConflicts(activity, slot, group, out, evictionCost)
     this.endsDayConflicts(activity, slot, out)
     return out
+  }
+
+  /** The other activities of a group already on the day of `slot` beyond its maximum, less one, go: the cheapest. */
+  private dayGroupConflicts(
+    activity: number,
+    slot: number,
+    group: DayGroup,
+    out: Set<number>,
+    evictionCost: (occupant: number) => number,
+  ): void {
+    const day = this.day(slot)
+    const onDay = group.activities.filter((other) => {
+      const placed = this.assignment[other]
+      return other !== activity && placed && this.day(placed.slot) === day && !out.has(other)
+    })
+    if (onDay.length < group.max) return
+    onDay.sort((a, b) => evictionCost(a) - evictionCost(b))
+    for (const other of onDay.slice(0, onDay.length - group.max + 1)) out.add(other)
   }
 
   /**
