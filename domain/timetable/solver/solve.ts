@@ -33,10 +33,12 @@ const BATCH = 500
 const TABU_TENURE = 12
 const TABU_COST = 1000
 /**
- * The share of steps that take an unplaced activity at random instead of the most constrained one. Taking always the
- * most constrained starves the others: activities that force one another out (GYR's afternoon blocks and midday
- * breaks of a whole year) are forced out ever more often, so they stay the most constrained, and 300–400 activities
- * that had free slots were never placed at all (docs/timetabling.md, "GYR: why the search stalled").
+ * Once the search has stalled (as many steps as there are activities without fewer unplaced than ever before), this
+ * share of its steps take an unplaced activity at random instead of the most constrained one. Taking always the most
+ * constrained starves the others: activities that force one another out (GYR's afternoon blocks and midday breaks of
+ * a whole year) are forced out ever more often, so they stay the most constrained, and 300–400 activities that had
+ * free slots were never placed at all (docs/timetabling.md, "GYR: why the search stalled"). Before the first stall the
+ * search is as it was: random picks while it still progresses made Romania slower.
  */
 const RANDOM_PICK = 0.5
 /**
@@ -66,9 +68,9 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * Ejection-chain search (FET's "recursive swapping" idea, flattened into a queue): take the most constrained
- * unplaced activity (or, at random steps, any unplaced one, so that none starves), put it where forcing others out
- * costs least, and queue those others again. Activities forced out often, and ones placed in the last few steps
- * (tabu), are expensive to force out, so it does not cycle.
+ * unplaced activity (or, once the search has stalled, at random steps any unplaced one, so that none starves), put it
+ * where forcing others out costs least, and queue those others again. Activities forced out often, and ones placed in
+ * the last few steps (tabu), are expensive to force out, so it does not cycle.
  */
 class Search {
   readonly state: TimetableState
@@ -82,6 +84,9 @@ class Search {
   private candidateOut = new Set<number>()
   private bestOut = new Set<number>()
   private readonly partnerOut = new Set<number>()
+  private fewestUnplaced = Infinity
+  private fewestUnplacedAt = 0
+  private stalled = false
   /** Per activity, the others that must start with it (hard same starting time): placed and moved as one block. */
   private readonly partners: number[][]
   iteration = 0
@@ -125,14 +130,22 @@ class Search {
     if (chosen !== undefined) this.evict(chosen)
   }
 
-  /** The next unplaced activity to place, taken out of the queue: the most constrained, or at random (RANDOM_PICK). */
+  /** The next unplaced activity to place, taken out of the queue: the most constrained, or, once stalled, at random. */
   private takeNext(): number | undefined {
     if (this.unplaced.length === 0) return undefined
     const index =
-      this.random() < RANDOM_PICK
+      this.hasStalled() && this.random() < RANDOM_PICK
         ? Math.floor(this.random() * this.unplaced.length)
         : this.mostConstrainedIndex()
     return this.unplaced.splice(index, 1)[0]
+  }
+
+  /** Whether the search has once gone as many steps as there are activities without fewer unplaced than ever before. */
+  private hasStalled(): boolean {
+    if (this.unplaced.length < this.fewestUnplaced)
+      [this.fewestUnplaced, this.fewestUnplacedAt] = [this.unplaced.length, this.iteration]
+    this.stalled ||= this.iteration - this.fewestUnplacedAt > this.state.problem.activities.length
+    return this.stalled
   }
 
   /** The index in the queue of the unplaced activity forced out most often, then hardest to place. */
