@@ -33,6 +33,15 @@ const BATCH = 500
 const TABU_TENURE = 12
 const TABU_COST = 1000
 /**
+ * Once the search has stalled (as many steps as there are activities without fewer unplaced than ever before), this
+ * share of its steps take an unplaced activity at random instead of the most constrained one. Taking always the most
+ * constrained starves the others: activities that force one another out (GYR's afternoon blocks and midday breaks of
+ * a whole year) are forced out ever more often, so they stay the most constrained, and 300–400 activities that had
+ * free slots were never placed at all (docs/timetabling.md, "GYR: why the search stalled"). Before the first stall the
+ * search is as it was: random picks while it still progresses made Romania slower.
+ */
+const RANDOM_PICK = 0.5
+/**
  * An hour over a hard weekly gap limit weighs as much as forcing out this many fresh activities. Little: a week that
  * could not close its gaps with the lessons it has left forces lessons out (`TimetableState.conflicts`), so a gap in a
  * partial week is only a hint (at 1,000 two activities could force each other out for ever, as in Bethlen).
@@ -59,8 +68,9 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * Ejection-chain search (FET's "recursive swapping" idea, flattened into a queue): take the most constrained
- * unplaced activity, put it where forcing others out costs least, and queue those others again. Activities
- * forced out often, and ones placed in the last few steps (tabu), are expensive to force out, so it does not cycle.
+ * unplaced activity (or, once the search has stalled, at random steps any unplaced one, so that none starves), put it
+ * where forcing others out costs least, and queue those others again. Activities forced out often, and ones placed in
+ * the last few steps (tabu), are expensive to force out, so it does not cycle.
  */
 class Search {
   readonly state: TimetableState
@@ -74,6 +84,9 @@ class Search {
   private candidateOut = new Set<number>()
   private bestOut = new Set<number>()
   private readonly partnerOut = new Set<number>()
+  private fewestUnplaced = Infinity
+  private fewestUnplacedAt = 0
+  private stalled = false
   /** Per activity, the others that must start with it (hard same starting time): placed and moved as one block. */
   private readonly partners: number[][]
   iteration = 0
@@ -101,7 +114,7 @@ class Search {
 
   /** Places one activity; false when every activity is placed. */
   step(): boolean {
-    const activity = this.takeMostConstrained()
+    const activity = this.takeNext()
     if (activity === undefined) return false
     this.iteration++
     const move = this.bestMove(activity)
@@ -117,15 +130,34 @@ class Search {
     if (chosen !== undefined) this.evict(chosen)
   }
 
-  private takeMostConstrained(): number | undefined {
-    let best = -1
+  /** The next unplaced activity to place, taken out of the queue: the most constrained, or, once stalled, at random. */
+  private takeNext(): number | undefined {
+    if (this.unplaced.length === 0) return undefined
+    const index =
+      this.hasStalled() && this.random() < RANDOM_PICK
+        ? Math.floor(this.random() * this.unplaced.length)
+        : this.mostConstrainedIndex()
+    return this.unplaced.splice(index, 1)[0]
+  }
+
+  /** Whether the search has once gone as many steps as there are activities without fewer unplaced than ever before. */
+  private hasStalled(): boolean {
+    if (this.unplaced.length < this.fewestUnplaced)
+      [this.fewestUnplaced, this.fewestUnplacedAt] = [this.unplaced.length, this.iteration]
+    this.stalled ||= this.iteration - this.fewestUnplacedAt > this.state.problem.activities.length
+    return this.stalled
+  }
+
+  /** The index in the queue of the unplaced activity forced out most often, then hardest to place. */
+  private mostConstrainedIndex(): number {
+    let best = 0
     let bestScore = -Infinity
     for (let i = 0; i < this.unplaced.length; i++) {
       const activity = item(this.unplaced, i)
       const score = item(this.evictions, activity) * 4 + (this.staticDifficulty[activity] ?? 0)
       if (score > bestScore) [best, bestScore] = [i, score]
     }
-    return best < 0 ? undefined : this.unplaced.splice(best, 1)[0]
+    return best
   }
 
   private fixedDifficulty(activity: number): number {
@@ -212,16 +244,22 @@ class Search {
     return true
   }
 
+  /**
+   * Places `activity` as `move` says and its partners at the same slot. The partners leave their places first: the
+   * move may put the activity in a partner's room (weighed as free, since the partner moves), and a partner taken out
+   * afterwards would mark that room free under the activity.
+   */
   private apply(activity: number, move: { slot: number; room: number | null; out: Set<number> }): void {
     for (const occupant of move.out) this.evict(occupant)
+    const partners = item(this.partners, activity)
+    for (const partner of partners) this.state.remove(partner)
     this.state.place(activity, move.slot, move.room)
     this.placedAt[activity] = this.iteration
-    for (const partner of item(this.partners, activity)) this.movePartner(activity, partner, move.slot)
+    for (const partner of partners) this.movePartner(activity, partner, move.slot)
   }
 
-  /** Moves a partner of `activity` to its slot, forcing out what is still in the way (rooms may clash anew). */
+  /** Moves a partner of `activity` (out of the timetable) to its slot, forcing out what is still in the way. */
   private movePartner(activity: number, partner: number, slot: number): void {
-    this.state.remove(partner)
     const queued = this.unplaced.indexOf(partner)
     if (queued >= 0) this.unplaced.splice(queued, 1)
     const inBlock = (other: number) => other === activity || item(this.partners, activity).includes(other)
