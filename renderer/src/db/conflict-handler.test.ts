@@ -1,7 +1,7 @@
 import { firstValueFrom, take, toArray } from 'rxjs'
 import { describe, expect, it } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
-import { createConflictHandler, RefusalBook } from './conflict-handler.ts'
+import { createConflictHandler, RefusalBook, UnansweredPushBook } from './conflict-handler.ts'
 import { createLostEditLog, type LocalDocumentStore } from './lost-edits.ts'
 
 type Room = WireDocument & { name: string; capacity?: number; remark?: string; enabled: boolean }
@@ -35,11 +35,41 @@ function setup() {
   const store = memoryLocalStore()
   const lostEdits = createLostEditLog(store, () => 99)
   const refusals = new RefusalBook()
-  const handler = createConflictHandler('catalog', { lostEdits, refusals })
-  return { store, lostEdits, refusals, handler }
+  const unanswered = new UnansweredPushBook()
+  const handler = createConflictHandler('catalog', { lostEdits, refusals, unanswered })
+  return { store, lostEdits, refusals, unanswered, handler }
 }
 
 describe('conflict handler', () => {
+  it('keeps a delete made after an edit whose push got no answer, when the server holds that edit', async () => {
+    const { handler, lostEdits, unanswered } = setup()
+    const edited = room({ name: '302', updatedAt: 2 })
+    unanswered.unanswered('catalog', [edited])
+    const deleted = { ...edited, updatedAt: 3, _deleted: true }
+    const merged = await handler.resolve(
+      { assumedMasterState: base, newDocumentState: deleted, realMasterState: edited },
+      'test',
+    )
+    expect(merged).toMatchObject({ id: 'r1', _deleted: true })
+    expect(lostEdits.list()).toEqual([])
+  })
+
+  it("still merges against the assumed state when the server holds another's edit", async () => {
+    const { handler, lostEdits, unanswered } = setup()
+    unanswered.unanswered('catalog', [room({ name: '302', updatedAt: 2 })])
+    const theirs = room({ name: '303', updatedAt: 2 })
+    const merged = await handler.resolve(
+      {
+        assumedMasterState: base,
+        newDocumentState: { ...base, updatedAt: 3, _deleted: true },
+        realMasterState: theirs,
+      },
+      'test',
+    )
+    expect(merged).toEqual(theirs)
+    expect(lostEdits.list()).toEqual([expect.objectContaining({ field: '_deleted', cause: 'conflict' })])
+  })
+
   it('merges edits of different fields and records nothing', async () => {
     const { handler, lostEdits } = setup()
     const mine = { ...base, name: '302', updatedAt: 5 }

@@ -27,9 +27,39 @@ export class RefusalBook {
   }
 }
 
+/**
+ * Document states pushed without an answer (the connection broke): the server may have written them. When a
+ * later push of the document meets one of them as the server's state, that "conflict" is this replica's own
+ * earlier write, not another's: the conflict handler then merges against it, so a local change made after it (a
+ * delete after an edit whose answer was lost) is kept instead of losing to the replica's own edit.
+ */
+export class UnansweredPushBook {
+  private readonly states = new Map<string, WireDocument[]>()
+
+  /** `states` were sent to `collection` and no answer came. */
+  unanswered(collection: CollectionName, states: readonly WireDocument[]): void {
+    for (const state of states) {
+      const key = `${collection}/${state.id}`
+      this.states.set(key, [...(this.states.get(key) ?? []), state])
+    }
+  }
+
+  /** The server answered a push of document `id` without a conflict: it holds that push's state now. */
+  answered(collection: CollectionName, id: string): void {
+    this.states.delete(`${collection}/${id}`)
+  }
+
+  /** Is `master` a state this replica pushed without an answer? */
+  isOwn(collection: CollectionName, master: WireDocument): boolean {
+    const sent = this.states.get(`${collection}/${master.id}`) ?? []
+    return sent.some((state) => deepEqual(withoutEmptyAttachments(state), withoutEmptyAttachments(master)))
+  }
+}
+
 export interface ConflictHandlerDeps {
   refusals: RefusalBook
   lostEdits: LostEditLog
+  unanswered: UnansweredPushBook
 }
 
 function titleOf(doc: WireDocument): string {
@@ -88,7 +118,9 @@ export function createConflictHandler(
         )
         return input.realMasterState
       }
-      const { merged, lost } = mergeDocuments(input.assumedMasterState, mine, input.realMasterState)
+      const master = input.realMasterState
+      const base = deps.unanswered.isOwn(collection, master) ? master : input.assumedMasterState
+      const { merged, lost } = mergeDocuments(base, mine, master)
       if (lost.length > 0) await deps.lostEdits.add(toLostEdits(collection, mine, merged, lost))
       return merged
     },

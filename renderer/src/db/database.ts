@@ -8,7 +8,7 @@ import { COLLECTION_NAMES, type CollectionName } from '../../../domain/collectio
 import type { BaseDocument } from '../../../domain/documents.ts'
 import { kindsOf } from '../../../domain/registry.ts'
 import { collectionSchema, migrateUnchanged } from '../../../domain/rxdb-schemas.ts'
-import { createConflictHandler, RefusalBook } from './conflict-handler.ts'
+import { createConflictHandler, RefusalBook, UnansweredPushBook } from './conflict-handler.ts'
 import { withEmptyStartReads } from './empty-start-storage.ts'
 import { createLostEditLog, type LostEditLog } from './lost-edits.ts'
 import { withSparseIndexes } from './sparse-indexes.ts'
@@ -34,6 +34,8 @@ export interface CampusDatabase {
   readonly lostEdits: LostEditLog
   /** Shared by the push handlers and the conflict handlers (see `RefusalBook`). */
   readonly refusals: RefusalBook
+  /** Shared by the push handlers and the conflict handlers (see `UnansweredPushBook`). */
+  readonly unanswered: UnansweredPushBook
   collection(name: CollectionName): CampusCollection
   close(): Promise<void>
   /** Closes the replica and deletes it from this PC: documents, lost edits, replication state. */
@@ -144,6 +146,7 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
     const lostEdits = createLostEditLog(rx)
     await lostEdits.load()
     const refusals = new RefusalBook()
+    const unanswered = new UnansweredPushBook()
     const names = options.collections ? [...options.collections] : replicatedCollectionNames()
     const creators = Object.fromEntries(
       names.map((name) => [
@@ -152,7 +155,7 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
           schema: collectionSchema(name),
           migrationStrategies: migrateUnchanged(name),
           autoMigrate: false,
-          conflictHandler: createConflictHandler(name, { refusals, lostEdits }),
+          conflictHandler: createConflictHandler(name, { refusals, lostEdits, unanswered }),
         },
       ]),
     )
@@ -171,6 +174,7 @@ export async function createCampusDatabase(options: CreateDatabaseOptions): Prom
       collections,
       lostEdits,
       refusals,
+      unanswered,
       collection(name) {
         const found = collections.get(name)
         if (!found) throw new Error(`collection ${name} has no kinds yet and is not opened`)

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { WireDocument } from '../../../domain/documents.ts'
 import { ApiError, NetworkError } from './api-client.ts'
-import { RefusalBook } from './conflict-handler.ts'
+import { RefusalBook, UnansweredPushBook } from './conflict-handler.ts'
 import { createPushHandler, pushIsolatingRefusals, type ReplicaPushRow } from './push.ts'
 
 function doc(id: string, name = id): WireDocument {
@@ -67,7 +67,10 @@ describe('createPushHandler', () => {
   it('answers a refused row as a conflict with the server state and notes the refusal', async () => {
     const refusals = new RefusalBook()
     const stored = doc('b')
-    const handler = createPushHandler('catalog', refusingSender(['b', 'n']), refusals)
+    const handler = createPushHandler('catalog', refusingSender(['b', 'n']), {
+      refusals,
+      unanswered: new UnansweredPushBook(),
+    })
     const refusedUpdate = row('b', stored)
     const refusedCreate = row('n')
     const conflicts = await handler([row('a'), refusedUpdate, refusedCreate])
@@ -79,11 +82,30 @@ describe('createPushHandler', () => {
   it('does not send rows that change nothing', async () => {
     const send = refusingSender([])
     const same = doc('a')
-    await createPushHandler(
-      'catalog',
-      send,
-      new RefusalBook(),
-    )([{ assumedMasterState: same, newDocumentState: same }])
+    await createPushHandler('catalog', send, {
+      refusals: new RefusalBook(),
+      unanswered: new UnansweredPushBook(),
+    })([{ assumedMasterState: same, newDocumentState: same }])
     expect(send).not.toHaveBeenCalled()
+  })
+
+  it('notes the states of a push that got no answer until a push of the document is answered without a conflict', async () => {
+    const unanswered = new UnansweredPushBook()
+    const edited = row('a')
+    let answer: () => Promise<WireDocument[]> = () => Promise.reject(new NetworkError('network cut'))
+    const handler = createPushHandler('catalog', () => answer(), { refusals: new RefusalBook(), unanswered })
+    await expect(handler([edited])).rejects.toThrow(NetworkError)
+    expect(unanswered.isOwn('catalog', edited.newDocumentState)).toBe(true)
+    expect(unanswered.isOwn('location', edited.newDocumentState)).toBe(false)
+
+    const deleted = row('a', doc('a'))
+    deleted.newDocumentState = { ...deleted.newDocumentState, _deleted: true }
+    answer = async () => [edited.newDocumentState]
+    await handler([deleted])
+    expect(unanswered.isOwn('catalog', edited.newDocumentState)).toBe(true)
+
+    answer = async () => []
+    await handler([deleted])
+    expect(unanswered.isOwn('catalog', edited.newDocumentState)).toBe(false)
   })
 })

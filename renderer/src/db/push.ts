@@ -2,7 +2,7 @@ import type { RxReplicationWriteToMasterRow } from 'rxdb'
 import type { CollectionName } from '../../../domain/collections.ts'
 import { deepEqual, type WireDocument } from '../../../domain/documents.ts'
 import { ApiError } from './api-client.ts'
-import type { RefusalBook } from './conflict-handler.ts'
+import type { RefusalBook, UnansweredPushBook } from './conflict-handler.ts'
 
 /** A push row as RxDB hands it over (`assumedMasterState` undefined for a new document). */
 export type ReplicaPushRow = RxReplicationWriteToMasterRow<WireDocument>
@@ -55,12 +55,26 @@ function masterStateOf(row: ReplicaPushRow): WireDocument {
  * The RxDB push handler of one collection. Rows that change nothing are not sent (RxDB re-sends a resolved
  * conflict that equals the server's state). A refused row is noted in `refusals` and answered to RxDB as a
  * conflict with the server's state, so the conflict handler restores that state and records the lost edit,
- * and the row is not retried forever.
+ * and the row is not retried forever. States sent without an answer are noted in `unanswered` until a push of
+ * the document is answered without a conflict.
  */
-export function createPushHandler(collection: CollectionName, send: PushSender, refusals: RefusalBook) {
+export function createPushHandler(
+  collection: CollectionName,
+  send: PushSender,
+  { refusals, unanswered }: { refusals: RefusalBook; unanswered: UnansweredPushBook },
+) {
   return async (rows: ReplicaPushRow[]): Promise<WireDocument[]> => {
     const changing = rows.filter((row) => !deepEqual(row.assumedMasterState, row.newDocumentState))
-    const { conflicts, refused } = await pushIsolatingRefusals(changing, send)
+    const { conflicts, refused } = await pushIsolatingRefusals(changing, send).catch((error: unknown) => {
+      unanswered.unanswered(
+        collection,
+        changing.map((row) => row.newDocumentState),
+      )
+      throw error
+    })
+    const inConflict = new Set(conflicts.map((master) => master.id))
+    for (const { newDocumentState } of changing)
+      if (!inConflict.has(newDocumentState.id)) unanswered.answered(collection, newDocumentState.id)
     for (const { row, message } of refused) {
       refusals.add(collection, row.newDocumentState, message)
       conflicts.push(masterStateOf(row))

@@ -122,7 +122,7 @@ export function startSync(options: SyncEngineOptions): SyncEngine {
   }
 
   function replicate(name: CollectionName): CollectionReplication {
-    const push = createPushHandler(name, createPushSender(name, api), database.refusals)
+    const push = createPushHandler(name, createPushSender(name, api), database)
     return replicateRxCollection<StoredDocument, SeqCheckpoint>({
       replicationIdentifier: `campus-desk-sync-v1-${name}`,
       collection: database.collection(name),
