@@ -96,7 +96,7 @@ describe('createPushHandler', () => {
     const handler = createPushHandler('catalog', () => answer(), { refusals: new RefusalBook(), unanswered })
     await expect(handler([edited])).rejects.toThrow(NetworkError)
     expect(unanswered.isOwn('catalog', edited.newDocumentState)).toBe(true)
-    expect(unanswered.isOwn('location', edited.newDocumentState)).toBe(false)
+    expect(unanswered.isOwn('org', edited.newDocumentState)).toBe(false)
 
     const deleted = row('a', doc('a'))
     deleted.newDocumentState = { ...deleted.newDocumentState, _deleted: true }
