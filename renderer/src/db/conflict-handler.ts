@@ -5,6 +5,9 @@ import { mergeDocuments, type LostEdit as MergeLoss } from '../../../domain/sync
 import { WHOLE_DOCUMENT, type LostEditLog, type NewLostEdit } from './lost-edits.ts'
 import { withoutEmptyAttachments } from './migrated-states.ts'
 
+/** The books' key of a document of a collection. */
+const documentKey = (collection: CollectionName, id: string) => `${collection}/${id}`
+
 /**
  * Rows the server refused (400/403) on push, waiting for the conflict handler. The push handler reports a
  * refused row to RxDB as a conflict whose master state is the server's state, and notes here why; the
@@ -14,12 +17,12 @@ export class RefusalBook {
   private readonly refusals = new Map<string, { state: WireDocument; message: string }>()
 
   add(collection: CollectionName, state: WireDocument, message: string): void {
-    this.refusals.set(`${collection}/${state.id}`, { state, message })
+    this.refusals.set(documentKey(collection, state.id), { state, message })
   }
 
   /** The refusal of exactly this document state, removed from the book; undefined when there is none. */
   take(collection: CollectionName, state: WireDocument): string | undefined {
-    const key = `${collection}/${state.id}`
+    const key = documentKey(collection, state.id)
     const refusal = this.refusals.get(key)
     if (!refusal || !deepEqual(refusal.state, state)) return undefined
     this.refusals.delete(key)
@@ -39,19 +42,19 @@ export class UnansweredPushBook {
   /** `states` were sent to `collection` and no answer came. */
   unanswered(collection: CollectionName, states: readonly WireDocument[]): void {
     for (const state of states) {
-      const key = `${collection}/${state.id}`
+      const key = documentKey(collection, state.id)
       this.states.set(key, [...(this.states.get(key) ?? []), state])
     }
   }
 
   /** The server answered a push of document `id` without a conflict: it holds that push's state now. */
   answered(collection: CollectionName, id: string): void {
-    this.states.delete(`${collection}/${id}`)
+    this.states.delete(documentKey(collection, id))
   }
 
   /** Is `master` a state this replica pushed without an answer? */
   isOwn(collection: CollectionName, master: WireDocument): boolean {
-    const sent = this.states.get(`${collection}/${master.id}`) ?? []
+    const sent = this.states.get(documentKey(collection, master.id)) ?? []
     return sent.some((state) => deepEqual(withoutEmptyAttachments(state), withoutEmptyAttachments(master)))
   }
 }
