@@ -1,7 +1,6 @@
-// The load of the scale-out benches (issue 16): many authenticated sync streams read by one light client (node:http,
-// the raw bytes scanned for the pushed ids, no decoding or JSON parsing), and subjects pushed at a steady rate through the real push endpoint, while the server
+// The load of the scale-out benches (issue 16): many authenticated sync streams read by one light client (bare sockets,
+// `raw-event-stream.ts`, the raw bytes scanned for the pushed ids, no decoding or JSON parsing), and subjects pushed at a steady rate through the real push endpoint, while the server
 // processes' CPU and memory are sampled from /proc.
-import { Agent, get } from 'node:http'
 import { loadavg } from 'node:os'
 import type { RunningServer } from '../e2e/server.ts'
 import { DEMO_PASSWORD } from '../sync-server/src/seed/demo.ts'
@@ -10,6 +9,7 @@ import { seededRandom } from '../test/support/seeded-random.ts'
 import { DeliveryLog } from './delivery.ts'
 import { processUsage, type ProcessUsage } from './process-usage.ts'
 import { PushedIdScanner } from './pushed-id-scanner.ts'
+import { openRawEventStream } from './raw-event-stream.ts'
 import { round } from './stats.ts'
 
 const ADMIN = '13800000001'
@@ -93,49 +93,28 @@ async function logIn(url: string): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken
 }
 
-// Streams are read with node:http on Buffers (`PushedIdScanner`), not fetch and a text decoder: at 100,000 and more
-// deliveries a second the reader's own CPU decides when an arrival is seen, and the arrivals are timed in this process.
-const streamAgent = new Agent({ keepAlive: true })
-
 /** Reports every pushed document's number as soon as the stream holds the whole event naming it. */
-function openCountingStream(
+async function openCountingStream(
   url: string,
   token: string,
   server: number,
   onDocument: (document: number) => void,
 ): Promise<LoadStream> {
-  return new Promise((resolve, reject) => {
-    const request = get(
-      `${url}/api/sync/stream`,
-      { agent: streamAgent, headers: { authorization: `Bearer ${token}` } },
-      (response) => {
-        if (response.statusCode !== 200) {
-          response.resume()
-          reject(new Error(`a bench stream answered ${response.statusCode}`))
-          return
-        }
-        const stream: LoadStream = {
-          server,
-          ended: false,
-          resyncs: 0,
-          received: 0,
-          close: () => request.destroy(),
-        }
-        const scanner = new PushedIdScanner({
-          onDocument: (document) => {
-            stream.received++
-            onDocument(document)
-          },
-          onResync: () => stream.resyncs++,
-        })
-        response.on('data', (chunk: Buffer) => scanner.scan(chunk))
-        response.on('error', () => undefined)
-        response.on('close', () => (stream.ended = true))
-        resolve(stream)
-      },
-    )
-    request.on('error', reject)
+  const stream: LoadStream = { server, ended: false, resyncs: 0, received: 0, close: () => undefined }
+  const scanner = new PushedIdScanner({
+    onDocument: (document) => {
+      stream.received++
+      onDocument(document)
+    },
+    onResync: () => stream.resyncs++,
   })
+  const raw = await openRawEventStream(
+    `${url}/api/sync/stream`,
+    { authorization: `Bearer ${token}` },
+    { onBody: (bytes) => scanner.scan(bytes), onClose: () => (stream.ended = true) },
+  )
+  stream.close = () => raw.close()
+  return stream
 }
 
 /** `count` streams dealt round-robin over `urls`, every `STREAMS_PER_SESSION` of a server on one login. */

@@ -1,19 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { StreamSink } from '../realtime/hub.ts'
+import { FakeSink } from '../test-support/fake-sink.ts'
 import { SessionStreams } from '../realtime/session-streams.ts'
 import { PhoneHub } from './phone-hub.ts'
-
-class FakeSink implements StreamSink {
-  chunks: string[] = []
-  closed = false
-  bufferedBytes = 0
-  write(chunk: string): void {
-    this.chunks.push(chunk)
-  }
-  close(): void {
-    this.closed = true
-  }
-}
 
 describe('PhoneHub', () => {
   const hub = new PhoneHub(60_000)

@@ -2,19 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SessionUser } from '../../../domain/auth/roles.ts'
 import { schoolClass, subject } from '../test-support/documents.ts'
 import { OrgIndex } from '../visibility/org-index.ts'
-import { HEARTBEAT, RealtimeHub, type StreamContext, type StreamScopes, type StreamSink } from './hub.ts'
-
-class FakeSink implements StreamSink {
-  chunks: string[] = []
-  closed = false
-  bufferedBytes = 0
-  write(chunk: string): void {
-    this.chunks.push(chunk)
-  }
-  close(): void {
-    this.closed = true
-  }
-}
+import { FakeSink } from '../test-support/fake-sink.ts'
+import { HEARTBEAT, RealtimeHub, type StreamContext, type StreamScopes } from './hub.ts'
 
 const user = (id: string, schoolId = 'demo'): SessionUser => ({ id, schoolId, name: id, roles: ['admin'] })
 const change = (seq: number) => ({
@@ -56,6 +45,28 @@ describe('RealtimeHub', () => {
       `event: change\ndata: ${JSON.stringify({ collection: 'catalog', documents: [subject('demo', 'd1')], checkpoint: { seq: 1 } })}\n\n`,
     ])
     expect(other.chunks).toEqual([])
+  })
+
+  it('encodes a batch once for all the streams that see it whole', () => {
+    const coalescing = new RealtimeHub(
+      { heartbeatMs: 60_000, maxBufferedBytes: 100, coalesceMs: 60_000 },
+      scopes,
+    )
+    const sinks = [new FakeSink(), new FakeSink(), new FakeSink()]
+    sinks.forEach((sink, i) => coalescing.connect(user(`a${i}`), sink, stream()))
+    coalescing.deliver(change(1))
+    coalescing.deliver({
+      schoolId: 'demo',
+      collection: 'org',
+      documents: [{ seq: 2, data: schoolClass('c1') }],
+    })
+    coalescing.flush()
+    const [first, ...others] = sinks.map((sink) => sink.written)
+    expect(first).toHaveLength(1)
+    expect(Buffer.isBuffer(first?.[0])).toBe(true)
+    for (const written of others) expect(written[0]).toBe(first?.[0])
+    expect(sinks[0]?.chunks[0]?.match(/^event: change/gm)).toHaveLength(2)
+    void coalescing.close()
   })
 
   it('sends resync to every stream of one user', () => {

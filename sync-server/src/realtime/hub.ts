@@ -15,8 +15,8 @@ import {
 
 /** Where a stream's text goes: in the server, the hijacked HTTP response. */
 export interface StreamSink {
-  /** Writes raw Server-Sent Events text. */
-  write(chunk: string): void
+  /** Writes raw Server-Sent Events text, or its UTF-8 bytes. */
+  write(chunk: string | Buffer): void
   close(): void
   /** Bytes written but not yet taken by the client. */
   readonly bufferedBytes: number
@@ -97,33 +97,55 @@ function viewOf(subscriber: Subscriber, documents: readonly StoredDocument[]): S
   return { views, sharedKey: wholeAt.length === documents.length ? EVERY_DOCUMENT : wholeAt.join() }
 }
 
-/** The `change` events of one batch, each serialized once per set of documents seen whole. */
+interface EventText {
+  text: string
+  /** Set when subscribers who see the same documents whole share this text (`SubscriberView.sharedKey`). */
+  sharedKey: string | undefined
+}
+
+const NO_EVENT: EventText = { text: '', sharedKey: '' }
+
+/**
+ * The `change` events of one batch, each serialized once per set of documents seen whole, and what a subscriber is
+ * sent encoded once per set of such events: the streams of one school mostly get the same bytes, so neither the
+ * JSON nor its UTF-8 (and the chunk length the HTTP framing needs) is made again per stream.
+ */
 class BatchEvents {
   readonly #changes: readonly CommittedChange[]
   readonly #shared: Map<string, string>[]
+  readonly #encoded = new Map<string, Buffer>()
 
   constructor(changes: readonly CommittedChange[]) {
     this.#changes = changes
     this.#shared = changes.map(() => new Map())
   }
 
-  /** The text of every event of the batch `subscriber` sees, in order. */
-  textFor(subscriber: Subscriber): string {
-    return this.#changes.map((change, at) => this.#eventFor(subscriber, change, at)).join('')
+  /** Every event of the batch `subscriber` sees, in order, as one payload (empty when none). */
+  payloadFor(subscriber: Subscriber): string | Buffer {
+    const events = this.#changes.map((change, at) => this.#eventFor(subscriber, change, at))
+    const textOf = () => events.map((event) => event.text).join('')
+    if (events.some((event) => event.sharedKey === undefined)) return textOf()
+    const key = events.map((event) => event.sharedKey).join('|')
+    let encoded = this.#encoded.get(key)
+    if (encoded === undefined) {
+      encoded = Buffer.from(textOf())
+      this.#encoded.set(key, encoded)
+    }
+    return encoded
   }
 
-  #eventFor(subscriber: Subscriber, { collection, documents }: CommittedChange, at: number): string {
+  #eventFor(subscriber: Subscriber, { collection, documents }: CommittedChange, at: number): EventText {
     const { views, sharedKey } = viewOf(subscriber, documents)
     const lastSeq = documents.at(-1)?.seq
-    if (views.length === 0 || lastSeq === undefined) return ''
-    if (sharedKey === undefined) return changeEvent(collection, views, lastSeq)
+    if (views.length === 0 || lastSeq === undefined) return NO_EVENT
+    if (sharedKey === undefined) return { text: changeEvent(collection, views, lastSeq), sharedKey }
     const shared = this.#shared[at] as Map<string, string>
     let text = shared.get(sharedKey)
     if (text === undefined) {
       text = changeEvent(collection, views, lastSeq)
       shared.set(sharedKey, text)
     }
-    return text
+    return { text, sharedKey }
   }
 }
 
@@ -250,8 +272,8 @@ export class RealtimeHub implements SessionStreamHub {
     const events = new BatchEvents(changes)
     for (const subscriber of subscribers) {
       this.#refreshScope(subscriber)
-      const text = events.textFor(subscriber)
-      if (text !== '') this.#send(subscriber, text)
+      const payload = events.payloadFor(subscriber)
+      if (payload.length > 0) this.#send(subscriber, payload)
     }
   }
 
@@ -278,9 +300,9 @@ export class RealtimeHub implements SessionStreamHub {
       this.#send(subscriber, RESYNC_RECEIPTS_FROM_ZERO)
   }
 
-  #send(subscriber: Subscriber, text: string): void {
+  #send(subscriber: Subscriber, payload: string | Buffer): void {
     if (subscriber.sink.bufferedBytes > this.#options.maxBufferedBytes) this.#drop(subscriber)
-    else subscriber.sink.write(text)
+    else subscriber.sink.write(payload)
   }
 
   #drop(subscriber: Subscriber): void {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { WireDocument } from '../../../../../domain/documents.ts'
 import {
@@ -50,6 +51,25 @@ describeEachStore('sync stream ($name)', (factory) => {
   it('refuses a caller without a valid token', async () => {
     expect((await SseClient.connect(`${server.url}/api/sync/stream`)).status).toBe(401)
     expect((await SseClient.connect(`${server.url}/api/sync/stream`, 'not-a-token')).status).toBe(401)
+  })
+
+  it('writes events unframed, the body ending with the connection', async () => {
+    const { port } = new URL(server.url)
+    const socket = connect(Number(port), '127.0.0.1')
+    socket.write(
+      `GET /api/sync/stream HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer ${admin.session.accessToken}\r\n\r\n`,
+    )
+    let received = ''
+    for await (const chunk of socket) {
+      received += String(chunk)
+      if (received.includes(': heartbeat\n\n')) break
+    }
+    socket.destroy()
+    const [head, body] = received.split('\r\n\r\n')
+    expect(head).toMatch(/^HTTP\/1.1 200/)
+    expect(head).toMatch(/^connection: close$/im)
+    expect(head).not.toMatch(/transfer-encoding/i)
+    expect(body).toMatch(/^: connected\n\n: heartbeat\n\n/)
   })
 
   it('sends each commit as a change event with its documents and checkpoint', async () => {

@@ -32,6 +32,9 @@ export function hijackEventStream(reply: FastifyReply): StreamSink {
   for (const [name, value] of Object.entries(reply.getHeaders())) {
     if (value !== undefined) response.setHeader(name, value)
   }
+  // No chunked framing: the stream's body simply ends when its connection closes (RFC 9112 §6.3), so each event is
+  // one socket write instead of a size line, the data and a CRLF, on every stream of every delivery.
+  response.removeHeader('transfer-encoding')
   response.writeHead(200, SSE_HEADERS)
   response.write(': connected\n\n')
   return {
