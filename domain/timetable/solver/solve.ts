@@ -308,7 +308,7 @@ const SOFT_COST = 3
 /**
  * Iterations without a better result after which a search keeping soft constraints gives them all up (weighs them).
  * Giving up only those about the unplaced activities and the quarter forced out most, stall after stall, took Romania
- * 15–17 stalls of 5,000 steps, most bringing nothing better, and broke as many of them in the end (docs/timetabling.md,
+ * (seed 1) 16 stalls, most bringing nothing better, and broke as many of them in the end (docs/timetabling.md,
  * "Romania: where the time went").
  */
 const STALL_ITERATIONS = 5_000
