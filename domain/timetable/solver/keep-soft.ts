@@ -1,11 +1,4 @@
-import {
-  HARD_WEIGHT,
-  isHard,
-  item,
-  type ConstraintKind,
-  type Problem,
-  type ProblemConstraint,
-} from './problem.ts'
+import { HARD_WEIGHT, isHard, type ConstraintKind, type Problem, type ProblemConstraint } from './problem.ts'
 
 /**
  * Soft constraints of at least this weight are kept as if hard while the search can keep them. FET keeps a soft
@@ -58,14 +51,6 @@ function spreadable(
   return spread >= c.activities.length
 }
 
-/** The activities a constraint of a kept kind is about. */
-function activitiesOf(constraint: ProblemConstraint): number[] {
-  if (constraint.kind === 'allowedStarts' || constraint.kind === 'endsStudentsDay')
-    return [constraint.activity]
-  if (constraint.kind === 'consecutive') return [constraint.first, constraint.second]
-  return 'activities' in constraint ? constraint.activities : []
-}
-
 /** The problem with the constraints at `kept` (indexes) made hard; the others as they are. */
 export function withKeptAsHard(problem: Problem, kept: readonly number[]): Problem {
   if (kept.length === 0) return problem
@@ -75,36 +60,5 @@ export function withKeptAsHard(problem: Problem, kept: readonly number[]): Probl
     constraints: problem.constraints.map((constraint, index) =>
       hardened.has(index) ? { ...constraint, weight: HARD_WEIGHT } : constraint,
     ),
-  }
-}
-
-/** The share of the kept constraints a stalled search gives up at once (those whose activities it forced out most). */
-const RELAXED_SHARE = 0.25
-
-/** Indexes of the soft constraints kept as hard, and of those given up (weighed by the search, not kept). */
-export interface SoftKeeping {
-  kept: number[]
-  given: number[]
-}
-
-/**
- * What a stalled search gives up: the kept constraints about the activities it could not place (`unplaced`), and
- * the quarter of them whose activities it forced out most often.
- */
-export function relaxAround(
-  problem: Problem,
-  keeping: SoftKeeping,
-  unplaced: readonly number[],
-  evictions: (activity: number) => number,
-): SoftKeeping {
-  const activitiesOfKept = (index: number) => activitiesOf(item(problem.constraints, index))
-  const heat = (index: number) => activitiesOfKept(index).reduce((sum, a) => sum + evictions(a), 0)
-  const hottest = [...keeping.kept].sort((a, b) => heat(b) - heat(a) || a - b)
-  const giving = new Set(hottest.slice(0, Math.max(1, Math.ceil(hottest.length * RELAXED_SHARE))))
-  for (const index of keeping.kept)
-    if (activitiesOfKept(index).some((activity) => unplaced.includes(activity))) giving.add(index)
-  return {
-    kept: keeping.kept.filter((index) => !giving.has(index)),
-    given: [...keeping.given, ...giving],
   }
 }

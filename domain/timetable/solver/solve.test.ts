@@ -257,6 +257,42 @@ describe('solve', () => {
     expect(result.assignment.filter((placement) => placement === null)).toHaveLength(1)
   })
 
+  it('gives up every soft constraint it kept at the first stall, also one about placed activities', async () => {
+    // Two lessons of one class may only start at the first slot: one is always unplaced, so the search stalls; each
+    // has a harmless kept soft constraint, forced out for ever: the hottest. Lesson "free" of another class may only
+    // start at the second slot, which a soft constraint of weight 95 keeps for lesson "held". Giving up only the kept
+    // constraints about unplaced lessons and the hottest, "free" stayed out for another 5,000 steps (seed 1).
+    const problem = generatedSchool(3, 6, 10)
+    const startsAt = (activity: number, weight: number, allowed: (slot: number) => boolean) =>
+      problem.constraints.push({
+        kind: 'allowedStarts',
+        weight,
+        source: `activity ${activity}`,
+        activity,
+        allowed: Uint8Array.from({ length: SLOTS }, (_, slot) => (allowed(slot) ? 1 : 0)),
+      })
+    const lessonOfClass = (subgroup: number) => {
+      const lesson = { ...lessonOf(problem.activities.length, 0, 0, 0), teachers: [], subgroups: [subgroup] }
+      return problem.activities.push({ ...lesson, possibleRooms: null }) - 1
+    }
+    const first = problem.subgroupNames.push('C-first') - 1
+    for (const activity of [lessonOfClass(first), lessonOfClass(first)]) {
+      startsAt(activity, HARD_WEIGHT, (slot) => slot === 0)
+      startsAt(activity, 95, () => true)
+    }
+    const second = problem.subgroupNames.push('C-second') - 1
+    const [free, held] = [lessonOfClass(second), lessonOfClass(second)]
+    startsAt(free, HARD_WEIGHT, (slot) => slot === 1)
+    startsAt(held, 95, (slot) => slot === 1)
+    const controller = new AbortController()
+    let batches = 0
+    const result = await solve(problem, {
+      signal: controller.signal,
+      onProgress: () => ++batches === 20 && controller.abort(),
+    })
+    expect(result.assignment.filter((placement) => placement === null)).toHaveLength(1)
+  })
+
   it('gives the same timetable for the same seed, another one for another seed', async () => {
     const problem = generatedSchool(7, 6, 10)
     const first = await solve(problem, { seed: 5 })

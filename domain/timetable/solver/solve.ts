@@ -1,5 +1,5 @@
 import { check, type CheckResult } from './check.ts'
-import { relaxAround, softConstraintsToKeep, withKeptAsHard, type SoftKeeping } from './keep-soft.ts'
+import { softConstraintsToKeep, withKeptAsHard } from './keep-soft.ts'
 import { polish } from './polish.ts'
 import { dayOf, isHard, item, type Assignment, type Problem } from './problem.ts'
 import { TimetableState } from './timetable-state.ts'
@@ -101,11 +101,6 @@ class Search {
     start?.forEach((placement, index) => placement && this.state.place(index, placement.slot, placement.room))
     this.partners = sameStartPartners(problem)
     this.staticDifficulty = Float64Array.from(problem.activities, (_, index) => this.fixedDifficulty(index))
-  }
-
-  /** How often the activity was forced out so far. */
-  evictionsOf(activity: number): number {
-    return item(this.evictions, activity)
   }
 
   get unplacedCount(): number {
@@ -310,7 +305,12 @@ const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * this many fresh activities (Romania, seed 1: 37 broken with 3, 35–41 with 6 or 12 but 3–4 × the CPU time).
  */
 const SOFT_COST = 3
-/** Iterations without a better result after which a search keeping soft constraints gives some of them up. */
+/**
+ * Iterations without a better result after which a search keeping soft constraints gives them all up (weighs them).
+ * Giving up only those about the unplaced activities and the quarter forced out most, stall after stall, took Romania
+ * (seed 1) 16 stalls, most bringing nothing better, and broke as many of them in the end (docs/timetabling.md,
+ * "Romania: where the time went").
+ */
 const STALL_ITERATIONS = 5_000
 
 interface PhaseResult {
@@ -371,24 +371,22 @@ async function polished(problem: Problem, best: Assignment, options: SolveOption
 
 /**
  * Places the activities of `problem` respecting its hard constraints; stops when complete or when `signal` aborts,
- * returning the best assignment found. Soft constraints of high weight (`keep-soft.ts`) are kept as hard first;
- * each time the search stalls, it gives up some of them (they are weighed from then on, not kept) and goes on from
- * its best assignment. A complete timetable is then polished: moves that keep every hard constraint and lower the soft
- * cost (`polish.ts`). Deterministic for a seed when not cut short.
+ * returning the best assignment found. Soft constraints of high weight (`keep-soft.ts`) are kept as hard first; if
+ * that search stalls, it gives them all up (they are weighed from then on, not kept) and goes on from its best
+ * assignment until complete. A complete timetable is then polished: moves that keep every hard constraint and lower
+ * the soft cost (`polish.ts`). Deterministic for a seed when not cut short.
  */
 export async function solve(problem: Problem, options: SolveOptions = {}): Promise<SolveResult> {
   const random = seededRandom(options.seed ?? 1)
-  let keeping: SoftKeeping = { kept: softConstraintsToKeep(problem, allowedDays(problem)), given: [] }
-  let search = new Search(withKeptAsHard(problem, keeping.kept), random)
-  let iterations = 0
-  for (;;) {
-    const stallIterations = keeping.kept.length > 0 ? STALL_ITERATIONS : Infinity
-    const phase = await searchPhase(search, problem.activities.length, stallIterations, options)
-    iterations += search.iteration
-    if (phase.solved || keeping.kept.length === 0 || options.signal?.aborted)
-      return { ...(await polished(problem, phase.best, options)), iterations }
-    const unplaced = phase.best.flatMap((placement, activity) => (placement ? [] : [activity]))
-    keeping = relaxAround(problem, keeping, unplaced, (activity) => search.evictionsOf(activity))
-    search = new Search(withKeptAsHard(problem, keeping.kept), random, phase.best, keeping.given)
-  }
+  const total = problem.activities.length
+  const kept = softConstraintsToKeep(problem, allowedDays(problem))
+  const keeping = new Search(withKeptAsHard(problem, kept), random)
+  const stallIterations = kept.length > 0 ? STALL_ITERATIONS : Infinity
+  const first = await searchPhase(keeping, total, stallIterations, options)
+  if (first.solved || kept.length === 0 || options.signal?.aborted)
+    return { ...(await polished(problem, first.best, options)), iterations: keeping.iteration }
+  const weighing = new Search(problem, random, first.best, kept)
+  const second = await searchPhase(weighing, total, Infinity, options)
+  const iterations = keeping.iteration + weighing.iteration
+  return { ...(await polished(problem, second.best, options)), iterations }
 }

@@ -103,13 +103,17 @@ export class TimetableState {
     limits: NO_LIMITS,
     off: new Uint8Array(0),
     load: 0,
+    days: new Int32Array(0),
   }
+  /** Per day, whether a lesson forced out leaves it (`weekNeed`: its kept shape no longer holds); reused. */
+  private readonly dayLosesLesson: Uint8Array
 
   /** `weighed`: indexes of soft relation constraints (min days between…) whose breaking `brokenSoft` counts. */
   constructor(problem: Problem, weighed: readonly number[] = []) {
     this.problem = problem
     this.slots = slotCount(problem)
     this.hours = problem.hourNames.length
+    this.dayLosesLesson = new Uint8Array(problem.dayNames.length)
     this.assignment = problem.activities.map(() => null)
     this.teachers = resourceTable(problem, problem.teacherNames.length, (a) => a.teachers)
     this.subgroups = resourceTable(problem, problem.subgroupNames.length, (a) => a.subgroups)
@@ -411,6 +415,7 @@ export class TimetableState {
     week.limits = limits
     week.off = item(table.off, resource)
     week.load = table.load[resource] ?? 0
+    week.days = table.days
     return week
   }
 
@@ -462,7 +467,10 @@ export class TimetableState {
     return edges
   }
 
-  /** Hours the week of a resource needs with `slot`…`slot + duration` busy and the activities in `out` gone. */
+  /**
+   * Hours the week of a resource needs with `slot`…`slot + duration` busy and the activities in `out` gone. Only the
+   * day of `slot` and the days `out` takes lessons from are looked at anew; the others' shapes are kept by `mark`.
+   */
   private weekNeed(week: WeekOfResource, slot: number, duration: number, out: Set<number>): number {
     const { minHoursDaily, allowEmptyDays, maxSecondHourBeginnings, maxGapsPerWeek } = week.limits
     let hours = 0
@@ -470,8 +478,13 @@ export class TimetableState {
     let gaps = 0
     let secondHourBeginnings = 0
     let lateHours = 0
+    this.markDaysLosingLessons(week, out)
+    const slotDay = this.day(slot)
     for (let day = 0; day < this.problem.dayNames.length; day++) {
-      const shape = this.dayShape(week.at, week.resource, week.off, day, slot, slot + duration, out)
+      const shape =
+        day === slotDay || this.dayLosesLesson[day]
+          ? this.dayShape(week.at, week.resource, week.off, day, slot, slot + duration, out)
+          : this.keptDayShape(week, day)
       const short = shape.busy > 0 || !allowEmptyDays ? Math.max(0, minHoursDaily - shape.busy) : 0
       hours += shape.busy
       shortfall += short
@@ -486,6 +499,25 @@ export class TimetableState {
         ? 0
         : lateHours + Math.max(0, secondHourBeginnings - maxSecondHourBeginnings)
     return hours + Math.max(shortfall, early) + Math.max(0, gaps - maxGapsPerWeek)
+  }
+
+  /** Marks in `dayLosesLesson` the days on which an activity of `out` has a lesson of the week's resource. */
+  private markDaysLosingLessons(week: WeekOfResource, out: Set<number>): void {
+    this.dayLosesLesson.fill(0)
+    for (const gone of out) {
+      const placement = this.assignment[gone]
+      if (placement && week.at[week.resource * this.slots + placement.slot] === gone)
+        this.dayLosesLesson[this.day(placement.slot)] = 1
+    }
+  }
+
+  /** The shape of a day of the week's resource as `mark` keeps it, into the reused object. */
+  private keptDayShape(week: WeekOfResource, day: number): Readonly<DayShape> {
+    const index = (week.resource * this.problem.dayNames.length + day) * SHAPE_FIELDS
+    this.shape.busy = week.days[index] ?? 0
+    this.shape.gaps = week.days[index + 1] ?? 0
+    this.shape.freeBefore = week.days[index + 2] ?? -1
+    return this.shape
   }
 
   /** An activity that ends its students' day has nothing of theirs after it; nothing follows one that does. */
@@ -740,6 +772,8 @@ interface WeekOfResource {
   limits: ResourceLimits
   off: Uint8Array
   load: number
+  /** Its table's kept day shapes. */
+  days: Int32Array
 }
 
 /** Shapes of days without lessons: nothing busy, no gaps, no first lesson (-1). */
