@@ -1,4 +1,5 @@
 import { SoftCostMeter } from './check.ts'
+import { nextTurn } from './next-turn.ts'
 import {
   isHard,
   item,
@@ -24,8 +25,6 @@ const YIELD_EVERY = 2_000
 
 /** Activities moved together, each to its new placement (null: taken out, only while a move is weighed). */
 type Move = { activity: number; to: Placement | null }[]
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** The activities whose placement can change whether `constraint` is kept. */
 function touchedBy(problem: Problem, constraint: ProblemConstraint): number[] {
