@@ -110,6 +110,7 @@ export class TimetableState {
   /** Per day, its part of the need of the week weighed (`storeDayNeed`), reused; and one day's part put aside. */
   private readonly dayNeeds: Int32Array
   private readonly setAsideDayNeed = new Int32Array(NEED_FIELDS)
+  private readonly edges = new Int32Array(2)
 
   /** `weighed`: indexes of soft relation constraints (min days between…) whose breaking `brokenSoft` counts. */
   constructor(problem: Problem, weighed: readonly number[] = []) {
@@ -438,40 +439,40 @@ export class TimetableState {
     const { slot, duration } = placing
     let need = this.tallyWeek(week, slot, duration, out)
     while (need > week.load) {
-      let best = { occupant: FREE, day: 0, need, cost: Infinity }
-      for (const occupant of this.dayEdgeLessons(week, placing.activity, out)) {
-        // Forcing out a lesson changes only its day's part of the need.
-        const day = this.day(this.assignment[occupant]?.slot ?? 0)
-        this.setDayNeedAside(day)
-        out.add(occupant)
-        const candidate = { occupant, day, need: this.retallyDay(week, day, slot, duration, out), cost: 0 }
-        out.delete(occupant)
-        this.restoreDayNeed(day)
-        candidate.cost = evictionCost(occupant)
-        if (candidate.need < best.need || (candidate.need === best.need && candidate.cost < best.cost))
-          best = candidate
+      let [bestOccupant, bestDay, bestNeed, bestCost] = [FREE, 0, need, Infinity]
+      for (let day = 0; day < this.problem.dayNames.length; day++) {
+        const edges = this.dayEdgeLessons(week, day, placing.activity, out)
+        for (const occupant of edges) {
+          if (occupant === FREE) continue
+          // Forcing out a lesson changes only its day's part of the need.
+          this.setDayNeedAside(day)
+          out.add(occupant)
+          const candidateNeed = this.retallyDay(week, day, slot, duration, out)
+          out.delete(occupant)
+          this.restoreDayNeed(day)
+          const cost = evictionCost(occupant)
+          if (candidateNeed < bestNeed || (candidateNeed === bestNeed && cost < bestCost))
+            [bestOccupant, bestDay, bestNeed, bestCost] = [occupant, day, candidateNeed, cost]
+        }
       }
-      if (best.occupant === FREE || best.need >= need) return
-      out.add(best.occupant)
-      need = this.retallyDay(week, best.day, slot, duration, out)
+      if (bestOccupant === FREE || bestNeed >= need) return
+      out.add(bestOccupant)
+      need = this.retallyDay(week, bestDay, slot, duration, out)
     }
   }
 
-  /** The first and last lesson of each day of a resource, leaving out `activity` and those already forced out. */
-  private dayEdgeLessons(week: WeekOfResource, activity: number, out: Set<number>): number[] {
-    const edges: number[] = []
-    const base = week.resource * this.slots
-    for (let day = 0; day < this.problem.dayNames.length; day++) {
-      const start = day * this.hours
-      const occupants: number[] = []
-      for (let s = start; s < start + this.hours; s++) {
-        const occupant = week.at[base + s] ?? FREE
-        if (occupant !== FREE && occupant !== activity && !out.has(occupant)) occupants.push(occupant)
-      }
-      const first = occupants[0]
-      const last = occupants[occupants.length - 1]
-      if (first !== undefined) edges.push(first)
-      if (last !== undefined && last !== first) edges.push(last)
+  /**
+   * The first and last lesson of a resource's day (-1: none; the last is -1 too when it is the first), leaving out
+   * `activity` and those already forced out; into one reused pair.
+   */
+  private dayEdgeLessons(week: WeekOfResource, day: number, activity: number, out: Set<number>): Int32Array {
+    const edges = this.edges.fill(FREE)
+    const start = week.resource * this.slots + day * this.hours
+    for (let s = start; s < start + this.hours; s++) {
+      const occupant = week.at[s] ?? FREE
+      if (occupant === FREE || occupant === activity || out.has(occupant)) continue
+      if (edges[0] === FREE) edges[0] = occupant
+      else if (occupant !== edges[0]) edges[1] = occupant
     }
     return edges
   }
