@@ -152,7 +152,7 @@ class Polisher {
     const [activity, ...rest] = out
     if (activity === undefined) return [made]
     return this.placements(activity, rooms[0] ?? null)
-      .filter((to) => this.state.conflicts(activity, to.slot, this.out).size === 0)
+      .filter((to) => this.state.fitsFreely(activity, to.slot, this.out))
       .flatMap((to) => {
         const placing: Move = [{ activity, to }]
         return this.withMove(placing, () => this.placeInTurn(rest, rooms.slice(1), [...made, ...placing]))
@@ -189,7 +189,7 @@ class Polisher {
       const keeps =
         excess.gaps + excess.shape === 0 &&
         (to.room === null || this.state.roomOccupant(to.room, to.slot, duration) === -1) &&
-        this.state.conflicts(activity, to.slot, this.out).size === 0
+        this.state.fitsFreely(activity, to.slot, this.out)
       this.state.place(activity, to.slot, to.room)
       return keeps
     })

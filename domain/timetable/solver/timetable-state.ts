@@ -341,6 +341,13 @@ export class TimetableState {
     return out
   }
 
+  /** Whether placing `activity` at `slot` forces nothing out (`conflicts` empty; `out` is used as scratch). */
+  fitsFreely(activity: number, slot: number, out: Set<number>): boolean {
+    if (this.directConflicts(activity, slot, out).size > 0) return false
+    this.limitAndCapacityConflicts(activity, slot, out, () => 0)
+    return out.size === 0
+  }
+
   /**
    * The first part of `conflicts`, into `out` (cleared): the activities in the same slots of the same teachers or
    * subgroups, those whose relation `slot` would break, those over a group's maximum on one day, and those after an
