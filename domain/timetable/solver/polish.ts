@@ -1,4 +1,5 @@
 import { SoftCostMeter } from './check.ts'
+import { nextTurn } from './next-turn.ts'
 import {
   isHard,
   item,
@@ -24,8 +25,6 @@ const YIELD_EVERY = 2_000
 
 /** Activities moved together, each to its new placement (null: taken out, only while a move is weighed). */
 type Move = { activity: number; to: Placement | null }[]
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /** The activities whose placement can change whether `constraint` is kept. */
 function touchedBy(problem: Problem, constraint: ProblemConstraint): number[] {
@@ -153,7 +152,7 @@ class Polisher {
     const [activity, ...rest] = out
     if (activity === undefined) return [made]
     return this.placements(activity, rooms[0] ?? null)
-      .filter((to) => this.state.conflicts(activity, to.slot, this.out).size === 0)
+      .filter((to) => this.state.fitsFreely(activity, to.slot, this.out))
       .flatMap((to) => {
         const placing: Move = [{ activity, to }]
         return this.withMove(placing, () => this.placeInTurn(rest, rooms.slice(1), [...made, ...placing]))
@@ -190,7 +189,7 @@ class Polisher {
       const keeps =
         excess.gaps + excess.shape === 0 &&
         (to.room === null || this.state.roomOccupant(to.room, to.slot, duration) === -1) &&
-        this.state.conflicts(activity, to.slot, this.out).size === 0
+        this.state.fitsFreely(activity, to.slot, this.out)
       this.state.place(activity, to.slot, to.room)
       return keeps
     })

@@ -1,5 +1,6 @@
 import { check, type CheckResult } from './check.ts'
 import { softConstraintsToKeep, withKeptAsHard } from './keep-soft.ts'
+import { nextTurn } from './next-turn.ts'
 import { polish } from './polish.ts'
 import { dayOf, isHard, item, type Assignment, type Problem } from './problem.ts'
 import { TimetableState } from './timetable-state.ts'
@@ -297,8 +298,6 @@ function sameStartPartners(problem: Problem): number[][] {
   }
   return block.map((members, index) => members.filter((other) => other !== index))
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * A soft relation the search kept as hard and then gave up (`keep-soft.ts`) weighs, broken, as much as forcing out

@@ -30,7 +30,18 @@ describe('TimetableState: TwoActivitiesConsecutive (issue 17)', () => {
 })
 
 describe("TimetableState: a week's shape on a partial timetable, as FET weighs it (issue 17)", () => {
-  /** What placing activity `id` at `day`, `hour` (indices) forces out, with `placed` ([id, day, hour]) in place. */
+  /** The school's state with `placed` ([id, day, hour], indices) in place. */
+  function arranged(timeConstraints: string[], placed: [number, number, number][]) {
+    const problem = schoolProblem(schoolFet(timeConstraints))
+    const index = (activityId: number) =>
+      problem.activities.findIndex((activity) => activity.id === activityId)
+    const state = new TimetableState(problem)
+    for (const [placedId, placedDay, placedHour] of placed)
+      state.place(index(placedId), slotOf(problem, placedDay, placedHour), null)
+    return { problem, index, state }
+  }
+
+  /** What placing activity `id` at `day`, `hour` (indices) forces out, with `placed` in place. */
   function forcedOut(
     timeConstraints: string[],
     placed: [number, number, number][],
@@ -38,12 +49,7 @@ describe("TimetableState: a week's shape on a partial timetable, as FET weighs i
     day: number,
     hour: number,
   ) {
-    const problem = schoolProblem(schoolFet(timeConstraints))
-    const index = (activityId: number) =>
-      problem.activities.findIndex((activity) => activity.id === activityId)
-    const state = new TimetableState(problem)
-    for (const [placedId, placedDay, placedHour] of placed)
-      state.place(index(placedId), slotOf(problem, placedDay, placedHour), null)
+    const { problem, index, state } = arranged(timeConstraints, placed)
     return [...state.conflicts(index(id), slotOf(problem, day, hour))].map(
       (a) => problem.activities[a]?.id ?? -1,
     )
@@ -61,6 +67,13 @@ describe("TimetableState: a week's shape on a partial timetable, as FET weighs i
 
     it('forces out nothing when the lesson completes that day', () => {
       expect(forcedOut([minTwo], [[1, 0, 0]], 2, 0, 1)).toEqual([])
+    })
+
+    it('fits a lesson freely only where it forces nothing out, the week included (fitsFreely)', () => {
+      const { problem, index, state } = arranged([minTwo], [[1, 0, 0]])
+      const fits = (id: number, day: number, hour: number) =>
+        state.fitsFreely(index(id), slotOf(problem, day, hour), new Set())
+      expect([fits(2, 0, 1), fits(2, 1, 0), fits(2, 0, 0)]).toEqual([true, false, false])
     })
   })
 

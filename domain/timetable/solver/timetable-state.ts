@@ -105,8 +105,12 @@ export class TimetableState {
     load: 0,
     days: new Int32Array(0),
   }
-  /** Per day, whether a lesson forced out leaves it (`weekNeed`: its kept shape no longer holds); reused. */
+  /** Per day, whether a lesson forced out leaves it (`tallyWeek`: its kept shape no longer holds); reused. */
   private readonly dayLosesLesson: Uint8Array
+  /** Per day, its part of the need of the week weighed (`storeDayNeed`), reused; and one day's part put aside. */
+  private readonly dayNeeds: Int32Array
+  private readonly setAsideDayNeed = new Int32Array(NEED_FIELDS)
+  private readonly edges = new Int32Array(2)
 
   /** `weighed`: indexes of soft relation constraints (min days between…) whose breaking `brokenSoft` counts. */
   constructor(problem: Problem, weighed: readonly number[] = []) {
@@ -114,6 +118,7 @@ export class TimetableState {
     this.slots = slotCount(problem)
     this.hours = problem.hourNames.length
     this.dayLosesLesson = new Uint8Array(problem.dayNames.length)
+    this.dayNeeds = new Int32Array(problem.dayNames.length * NEED_FIELDS)
     this.assignment = problem.activities.map(() => null)
     this.teachers = resourceTable(problem, problem.teacherNames.length, (a) => a.teachers)
     this.subgroups = resourceTable(problem, problem.subgroupNames.length, (a) => a.subgroups)
@@ -336,6 +341,13 @@ export class TimetableState {
     return out
   }
 
+  /** Whether placing `activity` at `slot` forces nothing out (`conflicts` empty; `out` is used as scratch). */
+  fitsFreely(activity: number, slot: number, out: Set<number>): boolean {
+    if (this.directConflicts(activity, slot, out).size > 0) return false
+    this.limitAndCapacityConflicts(activity, slot, out, () => 0)
+    return out.size === 0
+  }
+
   /**
    * The first part of `conflicts`, into `out` (cleared): the activities in the same slots of the same teachers or
    * subgroups, those whose relation `slot` would break, those over a group's maximum on one day, and those after an
@@ -431,53 +443,53 @@ export class TimetableState {
     out: Set<number>,
     evictionCost: (occupant: number) => number,
   ): void {
-    const needWith = () => this.weekNeed(week, placing.slot, placing.duration, out)
-    let need = needWith()
+    const { slot, duration } = placing
+    let need = this.tallyWeek(week, slot, duration, out)
     while (need > week.load) {
-      let best = { occupant: FREE, need, cost: Infinity }
-      for (const occupant of this.dayEdgeLessons(week, placing.activity, out)) {
-        out.add(occupant)
-        const candidate = { occupant, need: needWith(), cost: evictionCost(occupant) }
-        out.delete(occupant)
-        if (candidate.need < best.need || (candidate.need === best.need && candidate.cost < best.cost))
-          best = candidate
+      let [bestOccupant, bestDay, bestNeed, bestCost] = [FREE, 0, need, Infinity]
+      for (let day = 0; day < this.problem.dayNames.length; day++) {
+        const edges = this.dayEdgeLessons(week, day, placing.activity, out)
+        for (const occupant of edges) {
+          if (occupant === FREE) continue
+          // Forcing out a lesson changes only its day's part of the need.
+          this.setDayNeedAside(day)
+          out.add(occupant)
+          const candidateNeed = this.retallyDay(week, day, slot, duration, out)
+          out.delete(occupant)
+          this.restoreDayNeed(day)
+          const cost = evictionCost(occupant)
+          if (candidateNeed < bestNeed || (candidateNeed === bestNeed && cost < bestCost))
+            [bestOccupant, bestDay, bestNeed, bestCost] = [occupant, day, candidateNeed, cost]
+        }
       }
-      if (best.occupant === FREE || best.need >= need) return
-      out.add(best.occupant)
-      need = best.need
+      if (bestOccupant === FREE || bestNeed >= need) return
+      out.add(bestOccupant)
+      need = this.retallyDay(week, bestDay, slot, duration, out)
     }
   }
 
-  /** The first and last lesson of each day of a resource, leaving out `activity` and those already forced out. */
-  private dayEdgeLessons(week: WeekOfResource, activity: number, out: Set<number>): number[] {
-    const edges: number[] = []
-    const base = week.resource * this.slots
-    for (let day = 0; day < this.problem.dayNames.length; day++) {
-      const start = day * this.hours
-      const occupants: number[] = []
-      for (let s = start; s < start + this.hours; s++) {
-        const occupant = week.at[base + s] ?? FREE
-        if (occupant !== FREE && occupant !== activity && !out.has(occupant)) occupants.push(occupant)
-      }
-      const first = occupants[0]
-      const last = occupants[occupants.length - 1]
-      if (first !== undefined) edges.push(first)
-      if (last !== undefined && last !== first) edges.push(last)
+  /**
+   * The first and last lesson of a resource's day (-1: none; the last is -1 too when it is the first), leaving out
+   * `activity` and those already forced out; into one reused pair.
+   */
+  private dayEdgeLessons(week: WeekOfResource, day: number, activity: number, out: Set<number>): Int32Array {
+    const edges = this.edges.fill(FREE)
+    const start = week.resource * this.slots + day * this.hours
+    for (let s = start; s < start + this.hours; s++) {
+      const occupant = week.at[s] ?? FREE
+      if (occupant === FREE || occupant === activity || out.has(occupant)) continue
+      if (edges[0] === FREE) edges[0] = occupant
+      else if (occupant !== edges[0]) edges[1] = occupant
     }
     return edges
   }
 
   /**
-   * Hours the week of a resource needs with `slot`…`slot + duration` busy and the activities in `out` gone. Only the
-   * day of `slot` and the days `out` takes lessons from are looked at anew; the others' shapes are kept by `mark`.
+   * Hours the week of a resource needs with `slot`…`slot + duration` busy and the activities in `out` gone, each
+   * day's part kept in `dayNeeds`. Only the day of `slot` and the days `out` takes lessons from are looked at anew;
+   * the others' shapes are kept by `mark`.
    */
-  private weekNeed(week: WeekOfResource, slot: number, duration: number, out: Set<number>): number {
-    const { minHoursDaily, allowEmptyDays, maxSecondHourBeginnings, maxGapsPerWeek } = week.limits
-    let hours = 0
-    let shortfall = 0
-    let gaps = 0
-    let secondHourBeginnings = 0
-    let lateHours = 0
+  private tallyWeek(week: WeekOfResource, slot: number, duration: number, out: Set<number>): number {
     this.markDaysLosingLessons(week, out)
     const slotDay = this.day(slot)
     for (let day = 0; day < this.problem.dayNames.length; day++) {
@@ -485,14 +497,59 @@ export class TimetableState {
         day === slotDay || this.dayLosesLesson[day]
           ? this.dayShape(week.at, week.resource, week.off, day, slot, slot + duration, out)
           : this.keptDayShape(week, day)
-      const short = shape.busy > 0 || !allowEmptyDays ? Math.max(0, minHoursDaily - shape.busy) : 0
-      hours += shape.busy
-      shortfall += short
-      gaps += Math.max(0, shape.gaps - short)
-      if (shape.freeBefore >= 1) {
-        secondHourBeginnings++
-        lateHours += shape.freeBefore - 1
-      }
+      this.storeDayNeed(week.limits, day, shape)
+    }
+    return this.weekNeed(week.limits)
+  }
+
+  /** `tallyWeek` after `out` changed only on `day`: that day looked at anew. */
+  private retallyDay(
+    week: WeekOfResource,
+    day: number,
+    slot: number,
+    duration: number,
+    out: Set<number>,
+  ): number {
+    const shape = this.dayShape(week.at, week.resource, week.off, day, slot, slot + duration, out)
+    this.storeDayNeed(week.limits, day, shape)
+    return this.weekNeed(week.limits)
+  }
+
+  /** A day's part of its week's need: hours, hours short of the daily minimum, gaps, a late beginning and its hours. */
+  private storeDayNeed(limits: ResourceLimits, day: number, shape: Readonly<DayShape>): void {
+    const short =
+      shape.busy > 0 || !limits.allowEmptyDays ? Math.max(0, limits.minHoursDaily - shape.busy) : 0
+    const index = day * NEED_FIELDS
+    this.dayNeeds[index] = shape.busy
+    this.dayNeeds[index + 1] = short
+    this.dayNeeds[index + 2] = Math.max(0, shape.gaps - short)
+    this.dayNeeds[index + 3] = shape.freeBefore >= 1 ? 1 : 0
+    this.dayNeeds[index + 4] = Math.max(0, shape.freeBefore - 1)
+  }
+
+  private setDayNeedAside(day: number): void {
+    for (let field = 0; field < NEED_FIELDS; field++)
+      this.setAsideDayNeed[field] = this.dayNeeds[day * NEED_FIELDS + field] ?? 0
+  }
+
+  private restoreDayNeed(day: number): void {
+    for (let field = 0; field < NEED_FIELDS; field++)
+      this.dayNeeds[day * NEED_FIELDS + field] = this.setAsideDayNeed[field] ?? 0
+  }
+
+  /** The hours the week needs, from its days' parts in `dayNeeds`. */
+  private weekNeed({ maxSecondHourBeginnings, maxGapsPerWeek }: ResourceLimits): number {
+    let hours = 0
+    let shortfall = 0
+    let gaps = 0
+    let secondHourBeginnings = 0
+    let lateHours = 0
+    for (let index = 0; index < this.dayNeeds.length; index += NEED_FIELDS) {
+      hours += this.dayNeeds[index] ?? 0
+      shortfall += this.dayNeeds[index + 1] ?? 0
+      gaps += this.dayNeeds[index + 2] ?? 0
+      secondHourBeginnings += this.dayNeeds[index + 3] ?? 0
+      lateHours += this.dayNeeds[index + 4] ?? 0
     }
     const early =
       maxSecondHourBeginnings === Infinity
@@ -730,6 +787,8 @@ export interface RoomChoice {
 const NO_ROOM: Readonly<RoomChoice> = { room: null, occupant: FREE, cost: 0 }
 
 const SHAPE_FIELDS = 3
+/** A day's part of its week's need (`storeDayNeed`). */
+const NEED_FIELDS = 5
 
 /** Per teacher or per subgroup (the index): occupancy, hard limits, slots that are not gaps, load, days' shapes. */
 interface ResourceTable {
