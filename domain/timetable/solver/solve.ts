@@ -185,7 +185,11 @@ class Search {
       // The rest of the cost only adds: a slot whose direct conflicts already cost as much as the best is dropped
       // before its week is weighed (the same choice as weighing it whole, in less time).
       if (best && this.plusEvictionCosts(random, out) >= best.cost) continue
-      if (alone) this.addWeekConflicts(activity, slot, room.occupant, out)
+      if (
+        alone &&
+        !this.addWeekConflicts(activity, slot, room.occupant, out, best ? best.cost - random : Infinity)
+      )
+        continue
       let cost = random + this.excessCost(activity, slot) + this.state.brokenSoft(activity, slot) * SOFT_COST
       for (const partner of partners) cost += this.excessCost(partner, slot)
       cost = this.plusEvictionCosts(cost, out)
@@ -203,10 +207,20 @@ class Search {
     return total
   }
 
-  /** Adds to the direct conflicts in `out` the rest of `conflicts`, then the room's occupant (-1: none). */
-  private addWeekConflicts(activity: number, slot: number, roomOccupant: number, out: Set<number>): void {
-    this.state.limitAndCapacityConflicts(activity, slot, out, this.cost)
+  /**
+   * Adds to the direct conflicts in `out` the rest of `conflicts`, then the room's occupant (-1: none); false as soon
+   * as forcing them out is sure to cost `budget` or more (`TimetableState.limitAndCapacityConflicts`).
+   */
+  private addWeekConflicts(
+    activity: number,
+    slot: number,
+    roomOccupant: number,
+    out: Set<number>,
+    budget = Infinity,
+  ): boolean {
+    if (!this.state.limitAndCapacityConflicts(activity, slot, out, this.cost, budget)) return false
     if (roomOccupant >= 0) out.add(roomOccupant)
+    return true
   }
 
   /** `addWeekConflicts`, then what the partners force out; false when one of them has no room at `slot`. */

@@ -75,6 +75,18 @@ describe("TimetableState: a week's shape on a partial timetable, as FET weighs i
         state.fitsFreely(index(id), slotOf(problem, day, hour), new Set())
       expect([fits(2, 0, 1), fits(2, 1, 0), fits(2, 0, 0)]).toEqual([true, false, false])
     })
+
+    it('stops weighing the week once what it must force out costs the budget (limitAndCapacityConflicts)', () => {
+      const { problem, index, state } = arranged([minTwo], [[1, 0, 0]])
+      const weigh = (budget: number) => {
+        const out = new Set<number>()
+        const within = state.limitAndCapacityConflicts(index(2), slotOf(problem, 1, 0), out, () => 5, budget)
+        return { within, out: [...out].map((a) => problem.activities[a]?.id) }
+      }
+      expect(weigh(6)).toEqual({ within: true, out: [1] })
+      expect(weigh(5)).toMatchObject({ within: false })
+      expect(weigh(Infinity)).toEqual({ within: true, out: [1] })
+    })
   })
 
   describe('students early max beginnings at second hour (S1 has 3 lessons a week: 1, 2 and 4)', () => {

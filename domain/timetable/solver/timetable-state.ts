@@ -395,28 +395,29 @@ export class TimetableState {
 
   /**
    * The rest of `conflicts`, added to `out` (which holds the direct ones): the lessons a day over its maximum hours,
-   * a week over its maximum days, or a week over its capacity (below) would force out.
+   * a week over its maximum days, or a week over its capacity (below) would force out. False, with `out` left
+   * incomplete, as soon as what the week's capacity must force out is sure to bring the `evictionCost` of `out` to
+   * `budget` or more: a caller that drops such a slot anyway is spared choosing which lessons go.
    */
   limitAndCapacityConflicts(
     activity: number,
     slot: number,
     out: Set<number>,
     evictionCost: (occupant: number) => number,
-  ): void {
+    budget = Infinity,
+  ): boolean {
     const placing = item(this.problem.activities, activity)
     const { duration } = placing
     for (const table of this.tables)
       for (const resource of table.resourcesOf(placing)) {
         const limits = item(table.limits, resource)
         this.limitConflicts(table.at, table.days, resource, limits, slot, duration, out)
-        if (hasWeekLimits(limits))
-          this.capacityConflicts(
-            this.weekOf(table, resource, limits),
-            { activity, slot, duration },
-            out,
-            evictionCost,
-          )
+        if (!hasWeekLimits(limits)) continue
+        const week = this.weekOf(table, resource, limits)
+        if (!this.capacityConflicts(week, { activity, slot, duration }, out, evictionCost, budget))
+          return false
       }
+    return true
   }
 
   /** One resource's week, into one object reused by every call. */
@@ -435,37 +436,74 @@ export class TimetableState {
    * FET's test for whole-week limits on a partial timetable: the hours a week needs (its lessons, plus the hours
    * still missing to reach a daily minimum, to begin early enough and to close gaps over the weekly maximum) may
    * not exceed the hours it has to place. While they do, a lesson at a day's edge is forced out: the one that
-   * lowers the need most, then the cheapest.
+   * lowers the need most, then the cheapest. False when that is sure to bring the cost of `out` to `budget`.
    */
   private capacityConflicts(
     week: WeekOfResource,
-    placing: { activity: number; slot: number; duration: number },
+    placing: Placing,
     out: Set<number>,
     evictionCost: (occupant: number) => number,
-  ): void {
+    budget: number,
+  ): boolean {
     const { slot, duration } = placing
     let need = this.tallyWeek(week, slot, duration, out)
     while (need > week.load) {
+      if (budget < Infinity && this.forcingOutReaches(week, placing, out, evictionCost, budget, need))
+        return false
       let [bestOccupant, bestDay, bestNeed, bestCost] = [FREE, 0, need, Infinity]
-      for (let day = 0; day < this.problem.dayNames.length; day++) {
-        const edges = this.dayEdgeLessons(week, day, placing.activity, out)
-        for (const occupant of edges) {
+      for (let day = 0; day < this.problem.dayNames.length; day++)
+        for (const occupant of this.dayEdgeLessons(week, day, placing.activity, out)) {
           if (occupant === FREE) continue
-          // Forcing out a lesson changes only its day's part of the need.
-          this.setDayNeedAside(day)
-          out.add(occupant)
-          const candidateNeed = this.retallyDay(week, day, slot, duration, out)
-          out.delete(occupant)
-          this.restoreDayNeed(day)
+          const candidateNeed = this.needWithout(week, day, occupant, placing, out)
           const cost = evictionCost(occupant)
           if (candidateNeed < bestNeed || (candidateNeed === bestNeed && cost < bestCost))
             [bestOccupant, bestDay, bestNeed, bestCost] = [occupant, day, candidateNeed, cost]
         }
-      }
-      if (bestOccupant === FREE || bestNeed >= need) return
+      if (bestOccupant === FREE || bestNeed >= need) return true
       out.add(bestOccupant)
       need = this.retallyDay(week, bestDay, slot, duration, out)
     }
+    return true
+  }
+
+  /**
+   * Whether `capacityConflicts` is sure to force out a lesson (one at a day's edge lowers the week's `need`) while
+   * even the cheapest of them brings the cost of `out` to `budget`. Cheaper than choosing which one goes.
+   */
+  private forcingOutReaches(
+    week: WeekOfResource,
+    placing: Placing,
+    out: Set<number>,
+    evictionCost: (occupant: number) => number,
+    budget: number,
+    need: number,
+  ): boolean {
+    let left = budget
+    for (const occupant of out) left -= evictionCost(occupant)
+    const days = this.problem.dayNames.length
+    for (let day = 0; day < days; day++)
+      for (const occupant of this.dayEdgeLessons(week, day, placing.activity, out))
+        if (occupant !== FREE && evictionCost(occupant) < left) return false
+    for (let day = 0; day < days; day++)
+      for (const occupant of this.dayEdgeLessons(week, day, placing.activity, out))
+        if (occupant !== FREE && this.needWithout(week, day, occupant, placing, out) < need) return true
+    return false
+  }
+
+  /** The week's need were `occupant`, a lesson of `day`, forced out too (only that day's part changes). */
+  private needWithout(
+    week: WeekOfResource,
+    day: number,
+    occupant: number,
+    { slot, duration }: Placing,
+    out: Set<number>,
+  ): number {
+    this.setDayNeedAside(day)
+    out.add(occupant)
+    const need = this.retallyDay(week, day, slot, duration, out)
+    out.delete(occupant)
+    this.restoreDayNeed(day)
+    return need
   }
 
   /**
@@ -822,6 +860,13 @@ function resourceTable(
     days: emptyDayShapes(count * problem.dayNames.length),
     resourcesOf,
   }
+}
+
+/** An activity being weighed at a slot. */
+interface Placing {
+  activity: number
+  slot: number
+  duration: number
 }
 
 /** One teacher's or subgroup's occupancy, limits, slots that are not gaps, and hours of lessons per week. */
