@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { check } from './check.ts'
 import { HARD_WEIGHT, item, type Problem, type ProblemActivity, type ProblemConstraint } from './problem.ts'
-import { seededRandom, solve, type SolveProgress } from './solve.ts'
+import { ReturnSchedule, seededRandom, solve, type SolveProgress } from './solve.ts'
 
 const DAYS = 5
 const HOURS = 6
@@ -334,5 +334,21 @@ describe('solve', () => {
     expect(controller.signal.aborted).toBe(true)
     expect(result.complete).toBe(false)
     expect(result.check.hard.length).toBeGreaterThan(0)
+  })
+})
+
+describe('ReturnSchedule: going back to the best result', () => {
+  it('is due after twice as many steps as activities without a better result, then waits twice as long', () => {
+    const schedule = new ReturnSchedule(10)
+    expect([schedule.due(20), schedule.due(21)]).toEqual([false, true])
+    expect([schedule.due(61), schedule.due(62)]).toEqual([false, true])
+    expect([schedule.due(142), schedule.due(143)]).toEqual([false, true])
+  })
+
+  it('waits the first time again after a better result', () => {
+    const schedule = new ReturnSchedule(10)
+    expect(schedule.due(21)).toBe(true)
+    schedule.improved(30)
+    expect([schedule.due(50), schedule.due(51)]).toEqual([false, true])
   })
 })

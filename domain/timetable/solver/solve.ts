@@ -119,6 +119,16 @@ class Search {
     return true
   }
 
+  /** Puts the timetable back to `assignment` (one it has held); how often each activity was forced out stays. */
+  returnTo(assignment: Assignment): void {
+    this.state.assignment.forEach((_, index) => this.state.remove(index))
+    this.unplaced.length = 0
+    assignment.forEach((placement, index) => {
+      if (placement) this.state.place(index, placement.slot, placement.room)
+      else this.unplaced.push(index)
+    })
+  }
+
   /** Forces out one of `over` (activities over a whole-week hard limit), for it to be placed again. */
   unsettle(over: number[]): void {
     this.shapeCost = SHAPE_COST
@@ -332,9 +342,45 @@ interface PhaseResult {
 }
 
 /**
+ * Steps without a better result, as a multiple of the activities, after which the search goes back to its best
+ * assignment: left alone it drifts to 10–20 unplaced and wanders there (Romania, seed 1: 39,000 steps from 7 unplaced
+ * to none). The wait doubles at each return that brings nothing better, so that a best result that only a longer
+ * walk can leave is left in the end (with a fixed wait, one Brazil seed in 20 found nothing in 120 s).
+ * docs/timetabling.md, "Going back to the best".
+ */
+const RETURN_AFTER = 2
+
+/** When a search that has found nothing better for a while should go back to its best result. */
+export class ReturnSchedule {
+  private readonly first: number
+  private wait: number
+  private since = 0
+
+  constructor(activities: number) {
+    this.first = RETURN_AFTER * activities
+    this.wait = this.first
+  }
+
+  /** A better result at `iteration`: the wait starts anew. */
+  improved(iteration: number): void {
+    this.since = iteration
+    this.wait = this.first
+  }
+
+  /** Whether to go back at `iteration`; when so, the next wait is twice as long. */
+  due(iteration: number): boolean {
+    if (iteration - this.since <= this.wait) return false
+    this.since = iteration
+    this.wait *= 2
+    return true
+  }
+}
+
+/**
  * Searches until every activity is placed with every hard constraint of `problem` kept, `signal` aborts, or (when
  * `stallIterations` is finite) that many iterations bring no better result; returns the best assignment found (the
- * most activities placed, then the fewest over a whole-week limit).
+ * most activities placed, then the fewest over a whole-week limit). A search that finds nothing better for a while
+ * goes back to the best (`ReturnSchedule`).
  */
 async function searchPhase(
   search: Search,
@@ -347,15 +393,18 @@ async function searchPhase(
   let best: Assignment = search.state.assignment.slice()
   let bestScore = Infinity
   let bestIteration = search.iteration
+  const schedule = new ReturnSchedule(total)
   const keepIfBetter = (candidate: number) => {
     if (candidate >= bestScore) return
     ;[best, bestScore, bestIteration] = [search.state.assignment.slice(), candidate, search.iteration]
+    schedule.improved(search.iteration)
   }
   const stalled = () => search.iteration - bestIteration > stallIterations
   let solved = false
   while (!solved && !stalled() && !options.signal?.aborted) {
     for (let i = 0; i < BATCH && !solved; i++) {
       keepIfBetter(score(search.unplacedCount, total))
+      if (schedule.due(search.iteration)) search.returnTo(best)
       if (search.step()) continue
       const over = search.state.activitiesOverWeekLimits()
       keepIfBetter(score(0, over.length))
