@@ -1,3 +1,4 @@
+import { ActivitySet } from './activity-set.ts'
 import { SoftCostMeter } from './check.ts'
 import { nextTurn } from './next-turn.ts'
 import {
@@ -63,11 +64,12 @@ class Polisher {
   /** Per activity without a hard room: no room, or a room a soft preferred-rooms constraint asks for. */
   private readonly softRooms: (number | null)[][]
   /** What placing an activity somewhere would force out (one set, reused). */
-  private readonly out = new Set<number>()
+  private readonly out: ActivitySet
   weighed = 0
 
   constructor(problem: Problem, assignment: Assignment) {
     this.state = new TimetableState(problem)
+    this.out = new ActivitySet(problem.activities.length)
     assignment.forEach((placement, activity) => {
       if (placement) this.state.place(activity, placement.slot, placement.room)
     })

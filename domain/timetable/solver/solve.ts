@@ -1,3 +1,4 @@
+import { ActivitySet } from './activity-set.ts'
 import { check, type CheckResult } from './check.ts'
 import { softConstraintsToKeep, withKeptAsHard } from './keep-soft.ts'
 import { nextTurn } from './next-turn.ts'
@@ -82,9 +83,9 @@ class Search {
   /** The part of each activity's difficulty that does not change during the search. */
   private readonly staticDifficulty: Float64Array
   private shapeCost = 0
-  private candidateOut = new Set<number>()
-  private bestOut = new Set<number>()
-  private readonly partnerOut = new Set<number>()
+  private candidateOut: ActivitySet
+  private bestOut: ActivitySet
+  private readonly partnerOut: ActivitySet
   private fewestUnplaced = Infinity
   private fewestUnplacedAt = 0
   private stalled = false
@@ -95,6 +96,9 @@ class Search {
   /** Starts from `start` (placements that keep the problem's hard constraints), or from nothing. */
   constructor(problem: Problem, random: () => number, start?: Assignment, weighed: readonly number[] = []) {
     this.state = new TimetableState(problem, weighed)
+    ;[this.candidateOut, this.bestOut, this.partnerOut] = [0, 1, 2].map(
+      () => new ActivitySet(problem.activities.length),
+    )
     this.random = random
     this.evictions = problem.activities.map(() => 0)
     this.placedAt = problem.activities.map(() => -TABU_TENURE)
@@ -183,7 +187,7 @@ class Search {
   private bestMove(activity: number) {
     const { allowed } = item(this.state.rules, activity)
     const partners = item(this.partners, activity)
-    let best: { slot: number; room: number | null; out: Set<number>; cost: number } | null = null
+    let best: { slot: number; room: number | null; out: ActivitySet; cost: number } | null = null
     for (let slot = 0; slot < this.state.slots; slot++) {
       if (!allowed[slot] || !partners.every((p) => item(this.state.rules, p).allowed[slot])) continue
       const out = this.state.directConflicts(activity, slot, this.candidateOut, this.cost)
@@ -211,9 +215,9 @@ class Search {
   }
 
   /** `cost` plus the cost of forcing out each of `out`, added in its order. */
-  private plusEvictionCosts(cost: number, out: Set<number>): number {
+  private plusEvictionCosts(cost: number, out: ActivitySet): number {
     let total = cost
-    for (const occupant of out) total += this.cost(occupant)
+    for (let index = 0; index < out.size; index++) total += this.cost(out.at(index))
     return total
   }
 
@@ -225,7 +229,7 @@ class Search {
     activity: number,
     slot: number,
     roomOccupant: number,
-    out: Set<number>,
+    out: ActivitySet,
     budget = Infinity,
   ): boolean {
     if (!this.state.limitAndCapacityConflicts(activity, slot, out, this.cost, budget)) return false
@@ -239,7 +243,7 @@ class Search {
     partners: number[],
     slot: number,
     roomOccupant: number,
-    out: Set<number>,
+    out: ActivitySet,
   ): boolean {
     this.addWeekConflicts(activity, slot, roomOccupant, out)
     return this.addPartnerConflicts(activity, partners, slot, out)
@@ -251,7 +255,7 @@ class Search {
   }
 
   /** Adds what the partners would force out at `slot` to `out`; false when one of them has no room there. */
-  private addPartnerConflicts(activity: number, partners: number[], slot: number, out: Set<number>): boolean {
+  private addPartnerConflicts(activity: number, partners: number[], slot: number, out: ActivitySet): boolean {
     for (const partner of partners) {
       const room = this.state.bestRoom(partner, slot, this.cost)
       if (!room) return false
@@ -269,8 +273,8 @@ class Search {
    * move may put the activity in a partner's room (weighed as free, since the partner moves), and a partner taken out
    * afterwards would mark that room free under the activity.
    */
-  private apply(activity: number, move: { slot: number; room: number | null; out: Set<number> }): void {
-    for (const occupant of move.out) this.evict(occupant)
+  private apply(activity: number, move: { slot: number; room: number | null; out: ActivitySet }): void {
+    for (let index = 0; index < move.out.size; index++) this.evict(move.out.at(index))
     const partners = item(this.partners, activity)
     for (const partner of partners) this.state.remove(partner)
     this.state.place(activity, move.slot, move.room)

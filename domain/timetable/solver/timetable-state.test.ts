@@ -1,3 +1,4 @@
+import { ActivitySet } from './activity-set.ts'
 import { describe, expect, it } from 'vitest'
 import { constraint, schoolFet, schoolProblem, times } from '../../../test/support/fet-school.ts'
 import { slotCount, slotOf } from './problem.ts'
@@ -72,14 +73,14 @@ describe("TimetableState: a week's shape on a partial timetable, as FET weighs i
     it('fits a lesson freely only where it forces nothing out, the week included (fitsFreely)', () => {
       const { problem, index, state } = arranged([minTwo], [[1, 0, 0]])
       const fits = (id: number, day: number, hour: number) =>
-        state.fitsFreely(index(id), slotOf(problem, day, hour), new Set())
+        state.fitsFreely(index(id), slotOf(problem, day, hour), new ActivitySet(problem.activities.length))
       expect([fits(2, 0, 1), fits(2, 1, 0), fits(2, 0, 0)]).toEqual([true, false, false])
     })
 
     it('stops weighing the week once what it must force out costs the budget (limitAndCapacityConflicts)', () => {
       const { problem, index, state } = arranged([minTwo], [[1, 0, 0]])
       const weigh = (budget: number) => {
-        const out = new Set<number>()
+        const out = new ActivitySet(problem.activities.length)
         const within = state.limitAndCapacityConflicts(index(2), slotOf(problem, 1, 0), out, () => 5, budget)
         return { within, out: [...out].map((a) => problem.activities[a]?.id) }
       }
@@ -164,9 +165,9 @@ describe('TimetableState: at most two activities of a MinDaysBetweenActivities o
     state.place(index(1), slotOf(problem, 0, 0), null)
     state.place(index(3), slotOf(problem, 0, 1), null)
     const cost = (occupant: number) => (occupant === index(expensive) ? 5 : 1)
-    return [...state.conflicts(index(2), slotOf(problem, day, 3), new Set(), cost)].map(
-      (a) => problem.activities[a]?.id ?? -1,
-    )
+    return [
+      ...state.conflicts(index(2), slotOf(problem, day, 3), new ActivitySet(problem.activities.length), cost),
+    ].map((a) => problem.activities[a]?.id ?? -1)
   }
 
   it('forces the cheaper of the two out when a third comes on their day', () => {

@@ -11,6 +11,7 @@ import {
   type ProblemActivity,
   type ProblemConstraint,
 } from './problem.ts'
+import { ActivitySet } from './activity-set.ts'
 
 const FREE = -1
 
@@ -333,16 +334,16 @@ export class TimetableState {
   conflicts(
     activity: number,
     slot: number,
-    out = new Set<number>(),
+    out = new ActivitySet(this.problem.activities.length),
     evictionCost: (occupant: number) => number = () => 0,
-  ): Set<number> {
+  ): ActivitySet {
     this.directConflicts(activity, slot, out, evictionCost)
     this.limitAndCapacityConflicts(activity, slot, out, evictionCost)
     return out
   }
 
   /** Whether placing `activity` at `slot` forces nothing out (`conflicts` empty; `out` is used as scratch). */
-  fitsFreely(activity: number, slot: number, out: Set<number>): boolean {
+  fitsFreely(activity: number, slot: number, out: ActivitySet): boolean {
     if (this.directConflicts(activity, slot, out).size > 0) return false
     this.limitAndCapacityConflicts(activity, slot, out, () => 0)
     return out.size === 0
@@ -356,9 +357,9 @@ export class TimetableState {
   directConflicts(
     activity: number,
     slot: number,
-    out: Set<number>,
+    out: ActivitySet,
     evictionCost: (occupant: number) => number = () => 0,
-  ): Set<number> {
+  ): ActivitySet {
     const placing = item(this.problem.activities, activity)
     out.clear()
     for (let s = slot; s < slot + placing.duration; s++)
@@ -380,7 +381,7 @@ export class TimetableState {
     activity: number,
     slot: number,
     group: DayGroup,
-    out: Set<number>,
+    out: ActivitySet,
     evictionCost: (occupant: number) => number,
   ): void {
     const day = this.day(slot)
@@ -402,7 +403,7 @@ export class TimetableState {
   limitAndCapacityConflicts(
     activity: number,
     slot: number,
-    out: Set<number>,
+    out: ActivitySet,
     evictionCost: (occupant: number) => number,
     budget = Infinity,
   ): boolean {
@@ -441,7 +442,7 @@ export class TimetableState {
   private capacityConflicts(
     week: WeekOfResource,
     placing: Placing,
-    out: Set<number>,
+    out: ActivitySet,
     evictionCost: (occupant: number) => number,
     budget: number,
   ): boolean {
@@ -473,13 +474,13 @@ export class TimetableState {
   private forcingOutReaches(
     week: WeekOfResource,
     placing: Placing,
-    out: Set<number>,
+    out: ActivitySet,
     evictionCost: (occupant: number) => number,
     budget: number,
     need: number,
   ): boolean {
     let left = budget
-    for (const occupant of out) left -= evictionCost(occupant)
+    for (let index = 0; index < out.size; index++) left -= evictionCost(out.at(index))
     const days = this.problem.dayNames.length
     for (let day = 0; day < days; day++)
       for (const occupant of this.dayEdgeLessons(week, day, placing.activity, out))
@@ -496,7 +497,7 @@ export class TimetableState {
     day: number,
     occupant: number,
     { slot, duration }: Placing,
-    out: Set<number>,
+    out: ActivitySet,
   ): number {
     this.setDayNeedAside(day)
     out.add(occupant)
@@ -510,7 +511,7 @@ export class TimetableState {
    * The first and last lesson of a resource's day (-1: none; the last is -1 too when it is the first), leaving out
    * `activity` and those already forced out; into one reused pair.
    */
-  private dayEdgeLessons(week: WeekOfResource, day: number, activity: number, out: Set<number>): Int32Array {
+  private dayEdgeLessons(week: WeekOfResource, day: number, activity: number, out: ActivitySet): Int32Array {
     const edges = this.edges.fill(FREE)
     const start = week.resource * this.slots + day * this.hours
     for (let s = start; s < start + this.hours; s++) {
@@ -527,7 +528,7 @@ export class TimetableState {
    * day's part kept in `dayNeeds`. Only the day of `slot` and the days `out` takes lessons from are looked at anew;
    * the others' shapes are kept by `mark`.
    */
-  private tallyWeek(week: WeekOfResource, slot: number, duration: number, out: Set<number>): number {
+  private tallyWeek(week: WeekOfResource, slot: number, duration: number, out: ActivitySet): number {
     this.markDaysLosingLessons(week, out)
     const slotDay = this.day(slot)
     for (let day = 0; day < this.problem.dayNames.length; day++) {
@@ -546,7 +547,7 @@ export class TimetableState {
     day: number,
     slot: number,
     duration: number,
-    out: Set<number>,
+    out: ActivitySet,
   ): number {
     const shape = this.dayShape(week.at, week.resource, week.off, day, slot, slot + duration, out)
     this.storeDayNeed(week.limits, day, shape)
@@ -597,9 +598,10 @@ export class TimetableState {
   }
 
   /** Marks in `dayLosesLesson` the days on which an activity of `out` has a lesson of the week's resource. */
-  private markDaysLosingLessons(week: WeekOfResource, out: Set<number>): void {
+  private markDaysLosingLessons(week: WeekOfResource, out: ActivitySet): void {
     this.dayLosesLesson.fill(0)
-    for (const gone of out) {
+    for (let index = 0; index < out.size; index++) {
+      const gone = out.at(index)
       const placement = this.assignment[gone]
       if (placement && week.at[week.resource * this.slots + placement.slot] === gone)
         this.dayLosesLesson[this.day(placement.slot)] = 1
@@ -616,7 +618,7 @@ export class TimetableState {
   }
 
   /** An activity that ends its students' day has nothing of theirs after it; nothing follows one that does. */
-  private endsDayConflicts(activity: number, slot: number, out: Set<number>): void {
+  private endsDayConflicts(activity: number, slot: number, out: ActivitySet): void {
     const { duration, subgroups } = item(this.problem.activities, activity)
     const dayStart = this.day(slot) * this.hours
     const ends = item(this.rules, activity).endsStudentsDay
@@ -639,7 +641,7 @@ export class TimetableState {
     limits: ResourceLimits,
     slot: number,
     duration: number,
-    out: Set<number>,
+    out: ActivitySet,
   ): void {
     // The kept day shapes count activities already forced out too: within the limits by them is within for sure.
     const day = this.day(slot)
@@ -654,7 +656,7 @@ export class TimetableState {
       this.trimDays(at, resource, day, limits.maxDaysPerWeek, out)
   }
 
-  private occupantsOfDay(at: Int32Array, resource: number, day: number, out: Set<number>): number[] {
+  private occupantsOfDay(at: Int32Array, resource: number, day: number, out: ActivitySet): number[] {
     const occupants: number[] = []
     for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
       const occupant = at[resource * this.slots + s] ?? FREE
@@ -663,12 +665,12 @@ export class TimetableState {
     return occupants
   }
 
-  private trimDay(at: Int32Array, resource: number, day: number, room: number, out: Set<number>): void {
+  private trimDay(at: Int32Array, resource: number, day: number, room: number, out: ActivitySet): void {
     const occupants = this.occupantsOfDay(at, resource, day, out)
     for (let excess = occupants.length - room; excess > 0; excess--) addOccupant(out, occupants.pop())
   }
 
-  private trimDays(at: Int32Array, resource: number, day: number, maxDays: number, out: Set<number>): void {
+  private trimDays(at: Int32Array, resource: number, day: number, maxDays: number, out: ActivitySet): void {
     const days = this.problem.dayNames.map((_, d) =>
       d === day ? [] : this.occupantsOfDay(at, resource, d, out),
     )
@@ -780,7 +782,7 @@ export class TimetableState {
     day: number,
     extraStart: number,
     extraEnd: number,
-    gone?: Set<number>,
+    gone?: ActivitySet,
   ): Readonly<DayShape> {
     const shape = this.shape
     shape.busy = 0
@@ -905,7 +907,7 @@ function requireMinHours(
   }
 }
 
-function addOccupant(out: Set<number>, occupant: number | undefined): void {
+function addOccupant(out: ActivitySet, occupant: number | undefined): void {
   if (occupant !== undefined && occupant !== FREE) out.add(occupant)
 }
 
