@@ -96,9 +96,9 @@ class Search {
   /** Starts from `start` (placements that keep the problem's hard constraints), or from nothing. */
   constructor(problem: Problem, random: () => number, start?: Assignment, weighed: readonly number[] = []) {
     this.state = new TimetableState(problem, weighed)
-    ;[this.candidateOut, this.bestOut, this.partnerOut] = [0, 1, 2].map(
-      () => new ActivitySet(problem.activities.length),
-    )
+    this.candidateOut = new ActivitySet(problem.activities.length)
+    this.bestOut = new ActivitySet(problem.activities.length)
+    this.partnerOut = new ActivitySet(problem.activities.length)
     this.random = random
     this.evictions = problem.activities.map(() => 0)
     this.placedAt = problem.activities.map(() => -TABU_TENURE)
