@@ -652,7 +652,9 @@ export class TimetableState {
     if (limits.maxHoursDaily < Infinity && busyHours > limits.maxHoursDaily - duration)
       this.trimDay(at, resource, day, limits.maxHoursDaily - duration, out)
     const hour = slot - day * this.hours
-    for (const interval of limits.dayIntervals) {
+    // Indexed: this runs for every teacher and subgroup of every slot weighed, most with no interval at all.
+    for (let index = 0; index < limits.dayIntervals.length; index++) {
+      const interval = item(limits.dayIntervals, index)
       if (hour >= interval.end || hour + duration <= interval.start) continue
       let otherWorkingDays = 0
       for (let d = 0; d < this.problem.dayNames.length; d++)
