@@ -193,3 +193,83 @@ describe.skipIf(!fetInstalled)(
     )
   },
 )
+
+describe.skipIf(!fetInstalled)(
+  'FET as the oracle on a tiny school: interval max days per week, hours by name, the end excluded',
+  () => {
+    const interval = (start: string, end: string) =>
+      `<Interval_Start_Hour>${start}</Interval_Start_Hour><Interval_End_Hour>${end}</Interval_End_Hour>` +
+      '<Max_Days_Per_Week>1</Max_Days_Per_Week>'
+    // Base: teacher A at Mo 1 and Tu 1, teacher B at Mo 1–2 and We 2.
+    const cases: { name: string; time: string; placements: Placements; hard: string[]; accepted: boolean }[] =
+      [
+        {
+          name: 'start-included',
+          time: constraint(
+            'TeacherIntervalMaxDaysPerWeek',
+            `<Teacher_Name>A</Teacher_Name>${interval('1', '3')}`,
+          ),
+          placements: {},
+          hard: ['teacher A: 2 days with lessons in hours 1–2, at most 1'],
+          accepted: false,
+        },
+        {
+          name: 'end-excluded',
+          time: constraint(
+            'TeacherIntervalMaxDaysPerWeek',
+            `<Teacher_Name>A</Teacher_Name>${interval('1', '3')}`,
+          ),
+          placements: { 2: ['Tu', '3', 'R1'] },
+          hard: [],
+          accepted: true,
+        },
+        {
+          name: 'empty-end-is-the-day-end',
+          time: constraint('TeachersIntervalMaxDaysPerWeek', interval('2', '')),
+          placements: {},
+          hard: ['teacher B: 2 days with lessons in hours 2–4, at most 1'],
+          accepted: false,
+        },
+        {
+          name: 'before-the-interval',
+          time: constraint('TeachersIntervalMaxDaysPerWeek', interval('2', '')),
+          placements: { 4: ['We', '1', 'R2'] },
+          hard: [],
+          accepted: true,
+        },
+      ]
+    // Refused, fet-cl retries an activity past its time limit: stopped after this many seconds.
+    const STOP_AFTER_SECONDS = 10
+    let workDir = ''
+
+    beforeAll(async () => {
+      workDir = await mkdtemp(join(tmpdir(), 'fet-oracle-interval-'))
+    })
+
+    afterAll(async () => {
+      if (workDir) await rm(workDir, { recursive: true, force: true })
+    })
+
+    it.each(cases)(
+      '$name: our checker and fet-cl locked agree',
+      async ({ name, time, placements, hard, accepted }) => {
+        const fetText = schoolFet([time])
+        const problem = schoolProblem(fetText)
+        const assignment = place(problem, placements)
+        const run = await runFetClLocked(
+          fetText,
+          fetPlacements(problem, assignment),
+          workDir,
+          name,
+          FET_TIME_LIMIT_SECONDS,
+          STOP_AFTER_SECONDS,
+        )
+        expect({
+          hard: check(problem, assignment).hard.map((v) => v.reason),
+          accepted: run.activitiesXml !== null,
+        }).toEqual({ hard, accepted })
+      },
+      TEST_TIMEOUT_MS,
+    )
+  },
+)

@@ -115,7 +115,17 @@ export type FetTimeConstraint = Weighted &
     | { type: 'TeacherMaxHoursDaily'; teacher: string | null; maxHours: number }
     | { type: 'TeacherMaxGapsPerWeek'; teacher: string | null; maxGaps: number }
     | { type: 'TeacherMinHoursDaily'; teacher: string | null; minHours: number; allowEmptyDays: boolean }
+    /** At most `maxDays` days with a lesson in the hours from `startHour` up to `endHour` ('' : the day's end). */
+    | ({ type: 'TeacherIntervalMaxDaysPerWeek'; teacher: string | null } & FetHourInterval)
+    | ({ type: 'StudentsIntervalMaxDaysPerWeek'; students: string | null } & FetHourInterval)
   )
+
+/** Hours by name, `endHour` excluded; FET writes an empty end for the end of the day (which has no name). */
+export interface FetHourInterval {
+  startHour: string
+  endHour: string
+  maxDays: number
+}
 
 export type FetSpaceConstraint = Weighted &
   (

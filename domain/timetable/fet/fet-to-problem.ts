@@ -13,6 +13,7 @@ import type {
   FetActivity,
   FetActivityFilter,
   FetFile,
+  FetHourInterval,
   FetPlacement,
   FetSpaceConstraint,
   FetTime,
@@ -133,7 +134,7 @@ export function problemFromFet(fet: FetFile): Problem {
       const index = activityIndex.get(id)
       return index === undefined ? [] : [index]
     })
-  const compile = { problem, active, teacher, room, slots, indexes, subgroupsOf: students.subgroupsOf }
+  const compile = { problem, active, teacher, room, hour, slots, indexes, subgroupsOf: students.subgroupsOf }
   for (const constraint of fet.timeConstraints) {
     if (constraint.active) problem.constraints.push(...compileTime(constraint, compile))
   }
@@ -149,6 +150,7 @@ interface Compile {
   active: FetActivity[]
   teacher: (name: string) => number
   room: (name: string) => number
+  hour: (name: string) => number
   slots: (times: FetTime[]) => Uint8Array
   indexes: (ids: number[]) => number[]
   subgroupsOf: (name: string) => number[]
@@ -385,7 +387,31 @@ function compileTime(constraint: FetTimeConstraint, c: Compile): Compiled {
           allowEmptyDays: constraint.allowEmptyDays,
         },
       ]
+    case 'TeacherIntervalMaxDaysPerWeek':
+      return [
+        {
+          ...base,
+          kind: 'teacherIntervalMaxDaysPerWeek',
+          teachers: allTeachers(c, constraint.teacher),
+          ...hourInterval(c, constraint),
+        },
+      ]
+    case 'StudentsIntervalMaxDaysPerWeek':
+      return [
+        {
+          ...base,
+          kind: 'studentsIntervalMaxDaysPerWeek',
+          subgroups: allSubgroups(c, constraint.students),
+          ...hourInterval(c, constraint),
+        },
+      ]
   }
+}
+
+/** Hour names as indexes; FET's empty end hour is the end of the day. */
+function hourInterval(c: Compile, interval: FetHourInterval): { start: number; end: number; max: number } {
+  const end = interval.endHour === '' ? c.problem.hourNames.length : c.hour(interval.endHour)
+  return { start: c.hour(interval.startHour), end, max: interval.maxDays }
 }
 
 function activitiesWhere(c: Compile, test: (activity: FetActivity) => boolean): number[] {

@@ -93,6 +93,25 @@ describe('reading .fet files (issue 17)', () => {
     expect(problem.constraints.map((c) => c.kind)).toEqual(['basicTime', 'basicSpace'])
   })
 
+  it('reads an interval of hours by name, an empty end being the end of the day', () => {
+    const intervalOf = (start: string, end: string) =>
+      problemFromFet(
+        readFet(
+          schoolFet([
+            constraint(
+              'TeachersIntervalMaxDaysPerWeek',
+              `<Interval_Start_Hour>${start}</Interval_Start_Hour><Interval_End_Hour>${end}</Interval_End_Hour>` +
+                '<!-- Interval_End_Hour void means the end of the day (which has no name) -->' +
+                '<Max_Days_Per_Week>2</Max_Days_Per_Week>',
+            ),
+          ]),
+        ),
+      ).constraints.find((c) => c.kind === 'teacherIntervalMaxDaysPerWeek')
+    expect(intervalOf('2', '4')).toMatchObject({ teachers: [0, 1], start: 1, end: 3, max: 2 })
+    expect(intervalOf('3', '')).toMatchObject({ start: 2, end: 4 })
+    expect(() => intervalOf('5', '')).toThrow('unknown hour "5"')
+  })
+
   it('refuses a file that is not a .fet file, or names what it does not define', () => {
     expect(() => readFet('<html></html>')).toThrow(FetFormatError)
     const unknown = schoolFet([

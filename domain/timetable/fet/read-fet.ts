@@ -4,6 +4,7 @@ import type {
   FetActivityFilter,
   FetFile,
   FetGroup,
+  FetHourInterval,
   FetPlacement,
   FetRoom,
   FetSpaceConstraint,
@@ -213,6 +214,34 @@ const TIME_READERS: Record<string, Reader<FetTimeConstraint>> = {
   TeachersMaxGapsPerWeek: (n) => teacherMaxGaps(n),
   TeacherMinHoursDaily: (n) => teacherMinHours(n),
   TeachersMinHoursDaily: (n) => teacherMinHours(n),
+  TeacherIntervalMaxDaysPerWeek: (n) => ({
+    type: 'TeacherIntervalMaxDaysPerWeek',
+    teacher: optionalTeacher(n),
+    ...hourInterval(n),
+  }),
+  TeachersIntervalMaxDaysPerWeek: (n) => ({
+    type: 'TeacherIntervalMaxDaysPerWeek',
+    teacher: null,
+    ...hourInterval(n),
+  }),
+  StudentsSetIntervalMaxDaysPerWeek: (n) => ({
+    type: 'StudentsIntervalMaxDaysPerWeek',
+    students: text(n, 'Students'),
+    ...hourInterval(n),
+  }),
+  StudentsIntervalMaxDaysPerWeek: (n) => ({
+    type: 'StudentsIntervalMaxDaysPerWeek',
+    students: null,
+    ...hourInterval(n),
+  }),
+}
+
+function hourInterval(n: XmlNode): FetHourInterval {
+  return {
+    startHour: text(n, 'Interval_Start_Hour'),
+    endHour: text(n, 'Interval_End_Hour', ''),
+    maxDays: int(n, 'Max_Days_Per_Week'),
+  }
 }
 
 function earlyBeginnings(n: XmlNode, students: string | null): Body<FetTimeConstraint> {

@@ -27,6 +27,10 @@ const preferredSlots = (slots: [string, string][]) =>
   times('Preferred_Time_Slot', 'Preferred_Day', 'Preferred_Hour', slots)
 const preferredStarts = (slots: [string, string][]) =>
   times('Preferred_Starting_Time', 'Preferred_Starting_Day', 'Preferred_Starting_Hour', slots)
+/** FET's interval of hours by name ('' as the end: the end of the day) and its maximum of days. */
+const interval = (start: string, end: string, maxDays: number) =>
+  `<Interval_Start_Hour>${start}</Interval_Start_Hour><Interval_End_Hour>${end}</Interval_End_Hour>` +
+  `<Max_Days_Per_Week>${maxDays}</Max_Days_Per_Week>`
 const ids = (...list: number[]) => list.map((id) => `<Activity_Id>${id}</Activity_Id>`).join('')
 const filter = (teacher: string, subject: string) =>
   `<Teacher_Name>${teacher}</Teacher_Name><Students_Name></Students_Name><Subject_Name>${subject}</Subject_Name>` +
@@ -286,6 +290,37 @@ const CASES: Case[] = [
     keeps: { 2: ['Mo', '2', 'R1'], 4: ['Mo', '3', 'R2'] },
     breaks: {},
     reason: 'teacher A: 2 working days, at most 1',
+  },
+  {
+    type: 'TeacherIntervalMaxDaysPerWeek',
+    time: constraint(
+      'TeacherIntervalMaxDaysPerWeek',
+      `<Teacher_Name>A</Teacher_Name>${interval('1', '3', 1)}`,
+    ),
+    keeps: { 2: ['Tu', '3', 'R1'] },
+    breaks: {},
+    reason: 'teacher A: 2 days with lessons in hours 1–2, at most 1',
+  },
+  {
+    type: 'TeachersIntervalMaxDaysPerWeek',
+    time: constraint('TeachersIntervalMaxDaysPerWeek', interval('2', '', 1)),
+    keeps: { 4: ['Mo', '3', 'R2'] },
+    breaks: {},
+    reason: 'teacher B: 2 days with lessons in hours 2–4, at most 1',
+  },
+  {
+    type: 'StudentsSetIntervalMaxDaysPerWeek',
+    time: constraint('StudentsSetIntervalMaxDaysPerWeek', `<Students>G1</Students>${interval('1', '2', 1)}`),
+    keeps: { 2: ['Tu', '2', 'R1'] },
+    breaks: {},
+    reason: 'students S1: 2 days with lessons in hour 1, at most 1',
+  },
+  {
+    type: 'StudentsIntervalMaxDaysPerWeek',
+    time: constraint('StudentsIntervalMaxDaysPerWeek', interval('3', '', 0)),
+    keeps: {},
+    breaks: { 4: ['We', '3', 'R2'] },
+    reason: 'students S1: 1 days with lessons in hours 3–4, at most 0',
   },
   {
     type: 'StudentsMaxHoursDaily',

@@ -173,18 +173,21 @@ function pairs(activities: number[]): [number, number][] {
 
 type PerResourceDay = { busy: number; gaps: number; firstFreeBefore: number }
 
-/** A per-teacher or per-subgroup weekly/daily limit: `measure` gives how much one resource's week breaks it by. */
+/**
+ * A per-teacher or per-subgroup weekly/daily limit: `measure` gives how much one resource's week (its days' shapes,
+ * and what it has at each slot) breaks it by.
+ */
 function perResource(
   t: Timetable,
   resources: number[],
   teachers: boolean,
-  measure: (days: PerResourceDay[]) => { count: number; what: string } | null,
+  measure: (days: PerResourceDay[], at: number[][]) => { count: number; what: string } | null,
 ): Broken[] {
   return resources.flatMap((resource) => {
     const at = item(teachers ? t.teacherAt : t.subgroupAt, resource)
     const off = item(teachers ? t.teacherOff : t.subgroupOff, resource)
     const name = teachers ? t.problem.teacherNames[resource] : t.problem.subgroupNames[resource]
-    const found = measure(t.days(at, off))
+    const found = measure(t.days(at, off), at)
     if (!found || found.count <= 0) return []
     return [{ count: found.count, reason: `${teachers ? 'teacher' : 'students'} ${name}: ${found.what}` }]
   })
@@ -202,6 +205,20 @@ function dailyLimit(
     n > 0 ? [`${t.problem.dayNames[day]} ${item(days, day).busy}`] : [],
   )
   return count > 0 ? { count, what: `${what} (${where.join(', ')})` } : null
+}
+
+/** At most `max` days with a lesson in the hours `start` up to `end` (excluded; the whole day: "working days"). */
+function maxDaysIn(t: Timetable, { start, end, max }: { start: number; end: number; max: number }) {
+  const hours = t.problem.hourNames
+  const wholeDay = start === 0 && end === hours.length
+  const span = end - start === 1 ? `hour ${hours[start]}` : `hours ${hours[start]}–${hours[end - 1]}`
+  const which = wholeDay ? 'working days' : `days with lessons in ${span}`
+  return (_days: PerResourceDay[], at: number[][]) => {
+    const working = t.problem.dayNames.filter((_, day) =>
+      at.slice(day * hours.length + start, day * hours.length + end).some((cell) => cell.length > 0),
+    ).length
+    return { count: working - max, what: `${working} ${which}, at most ${max}` }
+  }
 }
 
 function minHoursExcess(min: number, allowEmptyDays: boolean) {
@@ -374,10 +391,9 @@ const CHECKERS: Checkers = {
       dailyLimit(t, days, minHoursExcess(c.min, c.allowEmptyDays), `fewer than ${c.min} hours`),
     ),
   teacherMaxDaysPerWeek: (t, c) =>
-    perResource(t, c.teachers, true, (days) => {
-      const working = days.filter((day) => day.busy > 0).length
-      return { count: working - c.max, what: `${working} working days, at most ${c.max}` }
-    }),
+    perResource(t, c.teachers, true, maxDaysIn(t, { start: 0, end: t.problem.hourNames.length, max: c.max })),
+  teacherIntervalMaxDaysPerWeek: (t, c) => perResource(t, c.teachers, true, maxDaysIn(t, c)),
+  studentsIntervalMaxDaysPerWeek: (t, c) => perResource(t, c.subgroups, false, maxDaysIn(t, c)),
   teacherMaxHoursDaily: (t, c) =>
     perResource(t, c.teachers, true, (days) =>
       dailyLimit(t, days, (busy) => busy - c.max, `more than ${c.max} hours`),

@@ -110,6 +110,23 @@ describe('polish', () => {
     expect(check(problem, polished).softCost).toBe(0)
   })
 
+  it('mends a soft interval max days: x0 leaves the second hour, which x1 has on the other day', async () => {
+    const problem = school([
+      {
+        kind: 'teacherIntervalMaxDaysPerWeek',
+        weight: 90,
+        source: 'T0 one day with a second hour',
+        teachers: [0],
+        start: 1,
+        end: 2,
+        max: 1,
+      },
+    ])
+    const start = at(1, 3, 0, 2)
+    expect(check(problem, start).softCost).toBe(90)
+    expect(check(problem, await polish(problem, start)).softCost).toBe(0)
+  })
+
   it('gives the same timetable each time', async () => {
     const problem = school()
     expect(await polish(problem, at(0, 1, 2, 3))).toEqual(await polish(problem, at(0, 1, 2, 3)))

@@ -55,6 +55,12 @@ type OneEach<K extends string, Parameters> = K extends string ? { kind: K } & Pa
 
 type TeacherLimit = 'teacherMaxDaysPerWeek' | 'teacherMaxHoursDaily' | 'teacherMaxGapsPerWeek'
 
+interface IntervalMaxDays {
+  start: number
+  end: number
+  max: number
+}
+
 export type ProblemConstraint = ConstraintBase &
   (
     | { kind: 'basicTime' }
@@ -75,6 +81,9 @@ export type ProblemConstraint = ConstraintBase &
     | { kind: 'studentsMinHoursDaily'; subgroups: number[]; min: number; allowEmptyDays: boolean }
     | OneEach<TeacherLimit, { teachers: number[]; max: number }>
     | { kind: 'teacherMinHoursDaily'; teachers: number[]; min: number; allowEmptyDays: boolean }
+    /** At most `max` days with a lesson in the hours `start` up to `end` (excluded). */
+    | ({ kind: 'teacherIntervalMaxDaysPerWeek'; teachers: number[] } & IntervalMaxDays)
+    | ({ kind: 'studentsIntervalMaxDaysPerWeek'; subgroups: number[] } & IntervalMaxDays)
     | { kind: 'preferredRooms'; activities: number[]; rooms: number[] }
   )
 

@@ -209,6 +209,25 @@ describe('solve', () => {
     },
   )
 
+  it.each([1, 2, 3])(
+    'keeps every teacher to one day with lessons in the last two hours in generated school %i',
+    async (seed) => {
+      const problem = generatedSchool(seed, 6, 10)
+      problem.constraints.push({
+        kind: 'teacherIntervalMaxDaysPerWeek',
+        weight: HARD_WEIGHT,
+        source: 'one late day a week',
+        teachers: problem.teacherNames.map((_, teacher) => teacher),
+        start: HOURS - 2,
+        end: HOURS,
+        max: 1,
+      })
+      const result = await solve(problem, { seed })
+      expect(result.check.hard).toEqual([])
+      expect(result.complete).toBe(true)
+    },
+  )
+
   it('gives up a soft constraint of weight 95 it cannot keep, keeping the others', async () => {
     // Lesson 0 only on day 0, lesson 3 only on day 1: "3 right after 0" can never hold.
     const problem = softDifferentDays(generatedSchool(4, 6, 10))

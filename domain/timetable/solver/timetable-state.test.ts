@@ -179,3 +179,45 @@ describe('TimetableState: at most two activities of a MinDaysBetweenActivities o
     expect(forcedOutByTwo(1)).toEqual([])
   })
 })
+
+describe('TimetableState: interval max days per week (issue 17)', () => {
+  const interval = (type: string, who: string, start: string, end: string, maxDays: number) =>
+    constraint(
+      type,
+      `${who}<Interval_Start_Hour>${start}</Interval_Start_Hour><Interval_End_Hour>${end}</Interval_End_Hour>` +
+        `<Max_Days_Per_Week>${maxDays}</Max_Days_Per_Week>`,
+    )
+  const teacherA = (start: string, end: string) =>
+    interval('TeacherIntervalMaxDaysPerWeek', '<Teacher_Name>A</Teacher_Name>', start, end, 1)
+
+  /** Activity 1 (teacher A) placed at Mo `hour` (index), then what placing activity 2 at Tu `hour2` forces out. */
+  function forcedOutByTwo(timeConstraint: string, hour: number, hour2: number): number[] {
+    const problem = schoolProblem(schoolFet([timeConstraint]))
+    const index = (id: number) => problem.activities.findIndex((activity) => activity.id === id)
+    const state = new TimetableState(problem)
+    state.place(index(1), slotOf(problem, 0, hour), null)
+    return [...state.conflicts(index(2), slotOf(problem, 1, hour2))].map(
+      (a) => problem.activities[a]?.id ?? -1,
+    )
+  }
+
+  it("forces out the other day's lessons in the interval when a day more would break the maximum", () => {
+    expect(forcedOutByTwo(teacherA('1', '3'), 0, 1)).toEqual([1])
+  })
+
+  it('forces nothing out for a lesson outside the interval, nor for one whose day is outside it', () => {
+    expect(forcedOutByTwo(teacherA('1', '3'), 0, 2)).toEqual([])
+    expect(forcedOutByTwo(teacherA('2', ''), 0, 3)).toEqual([])
+  })
+
+  it('forbids the hours of an interval allowing no day', () => {
+    const problem = schoolProblem(schoolFet([interval('StudentsIntervalMaxDaysPerWeek', '', '3', '', 0)]))
+    const state = new TimetableState(problem)
+    const allowedHours = (id: number) => {
+      const { allowed } = state.rules[problem.activities.findIndex((activity) => activity.id === id)] ?? {}
+      return [0, 1, 2, 3].filter((hour) => allowed?.[slotOf(problem, 2, hour)] === 1)
+    }
+    expect(allowedHours(4)).toEqual([0, 1])
+    expect(allowedHours(3)).toEqual([0])
+  })
+})

@@ -27,10 +27,19 @@ interface DayGroup {
   max: number
 }
 
+/** At most `maxDays` days with a lesson in the hours `start` up to `end` (excluded). */
+interface DayInterval {
+  start: number
+  end: number
+  maxDays: number
+  /** The whole day (max days per week): the kept day shapes tell whether a day has lessons. */
+  wholeDay: boolean
+}
+
 /** Hard per-resource limits the search must keep (the others are penalties it weighs). */
 interface ResourceLimits {
   maxHoursDaily: number
-  maxDaysPerWeek: number
+  dayIntervals: readonly DayInterval[]
   maxGapsPerWeek: number
   minHoursDaily: number
   /** False when a hard min-hours constraint also counts days without lessons. */
@@ -71,7 +80,7 @@ type RelationList = 'relations' | 'softRelations'
 
 const NO_LIMITS: ResourceLimits = {
   maxHoursDaily: Infinity,
-  maxDaysPerWeek: Infinity,
+  dayIntervals: [],
   maxGapsPerWeek: Infinity,
   minHoursDaily: 0,
   allowEmptyDays: true,
@@ -174,7 +183,9 @@ export class TimetableState {
     else if (c.kind === 'studentsMaxHoursDaily')
       this.limit(this.subgroups.limits, c.subgroups, 'maxHoursDaily', c.max)
     else if (c.kind === 'teacherMaxDaysPerWeek')
-      this.limit(this.teachers.limits, c.teachers, 'maxDaysPerWeek', c.max)
+      this.limitDays(this.teachers, c.teachers, { start: 0, end: this.hours, max: c.max })
+    else if (c.kind === 'teacherIntervalMaxDaysPerWeek') this.limitDays(this.teachers, c.teachers, c)
+    else if (c.kind === 'studentsIntervalMaxDaysPerWeek') this.limitDays(this.subgroups, c.subgroups, c)
     else if (c.kind === 'teacherMaxGapsPerWeek')
       this.limit(this.teachers.limits, c.teachers, 'maxGapsPerWeek', c.max)
     else if (c.kind === 'studentsMaxGapsPerWeek')
@@ -228,13 +239,45 @@ export class TimetableState {
   private limit(
     limits: ResourceLimits[],
     resources: number[],
-    key: 'maxHoursDaily' | 'maxDaysPerWeek' | 'maxGapsPerWeek' | 'maxSecondHourBeginnings',
+    key: 'maxHoursDaily' | 'maxGapsPerWeek' | 'maxSecondHourBeginnings',
     max: number,
   ) {
     for (const resource of resources) {
       const limit = item(limits, resource)
       limit[key] = Math.min(limit[key], max)
     }
+  }
+
+  /**
+   * Adds an interval's maximum of days; for an interval a resource already has, the lower maximum holds. A maximum
+   * of 0 days forbids the interval's hours instead (forcing out a lesson cannot keep it).
+   */
+  private limitDays(
+    table: ResourceTable,
+    resources: number[],
+    c: { start: number; end: number; max: number },
+  ) {
+    if (c.max === 0) return this.forbidInterval(table, resources, c)
+    const wholeDay = c.start === 0 && c.end === this.hours
+    for (const resource of resources) {
+      const limit = item(table.limits, resource)
+      const same = limit.dayIntervals.find(({ start, end }) => start === c.start && end === c.end)
+      const others = limit.dayIntervals.filter((interval) => interval !== same)
+      const maxDays = Math.min(same?.maxDays ?? Infinity, c.max)
+      limit.dayIntervals = [...others, { start: c.start, end: c.end, maxDays, wholeDay }]
+    }
+  }
+
+  private forbidInterval(
+    table: ResourceTable,
+    resources: number[],
+    { start, end }: { start: number; end: number },
+  ) {
+    const busy = Uint8Array.from({ length: this.slots }, (_, slot) => {
+      const hour = slot % this.hours
+      return hour >= start && hour < end ? 1 : 0
+    })
+    this.forbid((a) => table.resourcesOf(a).some((r) => resources.includes(r)), busy, [])
   }
 
   private relateAll(
@@ -633,7 +676,7 @@ export class TimetableState {
     }
   }
 
-  /** Daily hours and weekly days of one teacher or subgroup, keeping activities already forced out aside. */
+  /** Daily hours and days per week (in an interval of hours) of one teacher or subgroup, the forced out aside. */
   private limitConflicts(
     at: Int32Array,
     days: Int32Array,
@@ -645,20 +688,40 @@ export class TimetableState {
   ): void {
     // The kept day shapes count activities already forced out too: within the limits by them is within for sure.
     const day = this.day(slot)
-    const dayCount = this.problem.dayNames.length
-    const busyHours = (d: number) => days[(resource * dayCount + d) * SHAPE_FIELDS] ?? 0
-    if (limits.maxHoursDaily < Infinity && busyHours(day) > limits.maxHoursDaily - duration)
+    const busyHours = days[(resource * this.problem.dayNames.length + day) * SHAPE_FIELDS] ?? 0
+    if (limits.maxHoursDaily < Infinity && busyHours > limits.maxHoursDaily - duration)
       this.trimDay(at, resource, day, limits.maxHoursDaily - duration, out)
-    if (limits.maxDaysPerWeek === Infinity) return
-    let otherWorkingDays = 0
-    for (let d = 0; d < dayCount; d++) if (d !== day && busyHours(d) > 0) otherWorkingDays++
-    if (otherWorkingDays >= limits.maxDaysPerWeek)
-      this.trimDays(at, resource, day, limits.maxDaysPerWeek, out)
+    const hour = slot - day * this.hours
+    // Indexed: this runs for every teacher and subgroup of every slot weighed, most with no interval at all.
+    for (let index = 0; index < limits.dayIntervals.length; index++) {
+      const interval = item(limits.dayIntervals, index)
+      if (hour >= interval.end || hour + duration <= interval.start) continue
+      let otherWorkingDays = 0
+      for (let d = 0; d < this.problem.dayNames.length; d++)
+        if (d !== day && this.worksIn(at, days, resource, d, interval)) otherWorkingDays++
+      if (otherWorkingDays >= interval.maxDays) this.trimDays(at, resource, day, interval, out)
+    }
   }
 
-  private occupantsOfDay(at: Int32Array, resource: number, day: number, out: ActivitySet): number[] {
+  /** Whether a resource has a lesson in the interval on `day`, counting activities already forced out too. */
+  private worksIn(at: Int32Array, days: Int32Array, resource: number, day: number, interval: DayInterval) {
+    if (interval.wholeDay)
+      return (days[(resource * this.problem.dayNames.length + day) * SHAPE_FIELDS] ?? 0) > 0
+    const first = resource * this.slots + day * this.hours
+    for (let s = first + interval.start; s < first + interval.end; s++) if (at[s] !== FREE) return true
+    return false
+  }
+
+  /** The activities of a resource in the hours `start` up to `end` of `day`, one per hour, not those forced out. */
+  private occupantsOfDay(
+    at: Int32Array,
+    resource: number,
+    day: number,
+    out: ActivitySet,
+    { start, end }: { start: number; end: number } = { start: 0, end: this.hours },
+  ): number[] {
     const occupants: number[] = []
-    for (let s = day * this.hours; s < (day + 1) * this.hours; s++) {
+    for (let s = day * this.hours + start; s < day * this.hours + end; s++) {
       const occupant = at[resource * this.slots + s] ?? FREE
       if (occupant !== FREE && !out.has(occupant)) occupants.push(occupant)
     }
@@ -670,12 +733,19 @@ export class TimetableState {
     for (let excess = occupants.length - room; excess > 0; excess--) addOccupant(out, occupants.pop())
   }
 
-  private trimDays(at: Int32Array, resource: number, day: number, maxDays: number, out: ActivitySet): void {
+  /** The lessons in the interval of the lightest other day with some go, when the other days use up its maximum. */
+  private trimDays(
+    at: Int32Array,
+    resource: number,
+    day: number,
+    interval: DayInterval,
+    out: ActivitySet,
+  ): void {
     const days = this.problem.dayNames.map((_, d) =>
-      d === day ? [] : this.occupantsOfDay(at, resource, d, out),
+      d === day ? [] : this.occupantsOfDay(at, resource, d, out, interval),
     )
     const working = days.filter((occupants) => occupants.length > 0)
-    if (working.length < maxDays) return
+    if (working.length < interval.maxDays) return
     const lightest = working.reduce((least, occupants) =>
       occupants.length < least.length ? occupants : least,
     )
