@@ -127,6 +127,29 @@ describe('polish', () => {
     expect(check(problem, await polish(problem, start)).softCost).toBe(0)
   })
 
+  it('moves a lesson by a swap chain through two classes when no ejection chain can (a full week)', async () => {
+    const inClass = (id: number, teacher: number, subgroup: number) => ({
+      ...lesson(id, teacher),
+      subgroups: [subgroup],
+    })
+    const secondHourOnly = new Uint8Array([0, 1])
+    const problem: Problem = {
+      dayNames: ['Mo'],
+      hourNames: ['1', '2'],
+      teacherNames: ['T0', 'T1', 'T2'],
+      subgroupNames: ['C0', 'C1'],
+      rooms: [],
+      activities: [inClass(1, 0, 0), inClass(2, 1, 0), inClass(3, 1, 1), inClass(4, 2, 1)],
+      constraints: [
+        { kind: 'basicTime', weight: HARD_WEIGHT, source: 'basic time' },
+        { kind: 'allowedStarts', weight: 90, source: 'a0 second', activity: 0, allowed: secondHourOnly },
+      ],
+    }
+    const polished = await polish(problem, at(0, 1, 0, 1))
+    expect(slotsOf(polished)).toEqual([1, 0, 1, 0])
+    expect(check(problem, polished)).toEqual({ hard: [], soft: [], softCost: 0 })
+  })
+
   it('gives the same timetable each time', async () => {
     const problem = school()
     expect(await polish(problem, at(0, 1, 2, 3))).toEqual(await polish(problem, at(0, 1, 2, 3)))
