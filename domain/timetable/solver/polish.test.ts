@@ -50,6 +50,38 @@ function school(extra: ProblemConstraint[] = []): Problem {
   }
 }
 
+/**
+ * One day of two hours; class C0 has a0 (T0) and a1 (T1), class C1 a2 (T1) and a3 (T2), both busy both hours; a0 is
+ * wanted in the second hour. With `rooms`, C0's lessons need room R0 and C1's room R1.
+ */
+function twoFullClasses(rooms = false): Problem {
+  const inClass = (id: number, teacher: number, subgroup: number) => ({
+    ...lesson(id, teacher, rooms ? [subgroup] : null),
+    subgroups: [subgroup],
+  })
+  return {
+    dayNames: ['Mo'],
+    hourNames: ['1', '2'],
+    teacherNames: ['T0', 'T1', 'T2'],
+    subgroupNames: ['C0', 'C1'],
+    rooms: [
+      { name: 'R0', capacity: 30 },
+      { name: 'R1', capacity: 30 },
+    ],
+    activities: [inClass(1, 0, 0), inClass(2, 1, 0), inClass(3, 1, 1), inClass(4, 2, 1)],
+    constraints: [
+      { kind: 'basicTime', weight: HARD_WEIGHT, source: 'basic time' },
+      {
+        kind: 'allowedStarts',
+        weight: 90,
+        source: 'a0 second',
+        activity: 0,
+        allowed: new Uint8Array([0, 1]),
+      },
+    ],
+  }
+}
+
 const at = (...slots: number[]): Assignment => slots.map((slot) => ({ slot, room: null }))
 const slotsOf = (assignment: Assignment) => assignment.map((placement) => placement?.slot)
 
@@ -125,6 +157,21 @@ describe('polish', () => {
     const start = at(1, 3, 0, 2)
     expect(check(problem, start).softCost).toBe(90)
     expect(check(problem, await polish(problem, start)).softCost).toBe(0)
+  })
+
+  it('moves a lesson by a swap chain through two classes when no ejection chain can (a full week)', async () => {
+    const problem = twoFullClasses()
+    const polished = await polish(problem, at(0, 1, 0, 1))
+    expect(slotsOf(polished)).toEqual([1, 0, 1, 0])
+    expect(check(problem, polished)).toEqual({ hard: [], soft: [], softCost: 0 })
+  })
+
+  it('gives each lesson of a swap chain the room the one it swaps with leaves', async () => {
+    const problem = twoFullClasses(true)
+    const start: Assignment = [0, 1, 0, 1].map((slot, index) => ({ slot, room: index < 2 ? 0 : 1 }))
+    const polished = await polish(problem, start)
+    expect(polished).toEqual([1, 0, 1, 0].map((slot, index) => ({ slot, room: index < 2 ? 0 : 1 })))
+    expect(check(problem, polished).hard).toEqual([])
   })
 
   it('gives the same timetable each time', async () => {

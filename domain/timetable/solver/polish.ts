@@ -19,6 +19,8 @@ export interface PolishOptions {
 
 /** A move forcing out more activities than this is not weighed. */
 const MAX_EJECTED = 3
+/** A swap chain moving more activities than this is not weighed. */
+const MAX_CHAIN = 20
 /** Rounds over the activities of broken soft constraints, at most; a round that improves nothing ends it earlier. */
 const MAX_ROUNDS = 10
 /** Moves weighed between yields to the event loop (for cancel). */
@@ -121,13 +123,15 @@ class Polisher {
     const from = this.state.assignment[activity]
     if (!from) return false
     let best: { move: Move; delta: number } | null = null
+    const weigh = (move: Move) => {
+      const delta = this.delta(move)
+      if (delta < (best?.delta ?? 0)) best = { move, delta }
+    }
     for (const to of this.placements(activity, from.room)) {
       if (to.slot === from.slot && to.room === from.room) continue
-      for (const move of this.movesPlacing(activity, to)) {
-        const delta = this.delta(move)
-        if (delta < (best?.delta ?? 0)) best = { move, delta }
-      }
+      this.movesPlacing(activity, to).forEach(weigh)
     }
+    for (const move of this.swapChains(activity, from.slot)) weigh(move)
     if (best) this.apply(best.move)
     return best !== null
   }
@@ -147,6 +151,82 @@ class Polisher {
     const taken: Move = [...alone, ...out.map((ejected) => ({ activity: ejected, to: null }))]
     const moves = this.withMove(taken, () => this.placeInTurn(out, rooms, alone))
     return moves.filter((move) => this.withMove(move, () => this.keepsHard(move)))
+  }
+
+  /** Swap chains (`swapChain`) of `activity` from `slot` to each other slot it may start at, of two or more. */
+  private swapChains(activity: number, slot: number): Move[] {
+    const { allowed } = item(this.state.rules, activity)
+    const moves: Move[] = []
+    for (let to = 0; to < this.state.slots; to++) {
+      if (!allowed[to] || to === slot) continue
+      const chain = this.swapChain(activity, slot, to)
+      if (chain && chain.length > 1 && this.withMove(chain, () => this.keepsHard(chain))) moves.push(chain)
+    }
+    return moves
+  }
+
+  /**
+   * A Kempe chain: `activity` from slot `a` to `b`, and every activity that would then clash with a moved one (sharing
+   * a teacher, students or a relation) moving between the hours of `activity` at `a` and at `b` too (by as many slots
+   * either way), until none clashes. Null when one in the way is not wholly within those hours, may not start where
+   * it would go, has no free room there, or the chain grows over `MAX_CHAIN`. In a week without gaps (every class busy
+   * every hour) a lesson can only move so.
+   */
+  private swapChain(activity: number, a: number, b: number): Move | null {
+    const { duration } = item(this.state.problem.activities, activity)
+    if (this.state.day(a) === this.state.day(b) && Math.abs(a - b) < duration) return null
+    const targets = new Map<number, number>([[activity, b]])
+    const queue = [activity]
+    for (let moving = queue.pop(); moving !== undefined; moving = queue.pop()) {
+      for (const other of [...this.state.directConflicts(moving, targets.get(moving) ?? a, this.out)]) {
+        if (targets.has(other)) continue
+        const to = this.shifted(other, a, b, duration)
+        if (to === null || targets.size === MAX_CHAIN) return null
+        targets.set(other, to)
+        queue.push(other)
+      }
+    }
+    return this.withRooms(targets)
+  }
+
+  /** Where `activity` goes when the hours from `a` and from `b` (`duration` long) swap; null if not wholly in one. */
+  private shifted(activity: number, a: number, b: number, duration: number): number | null {
+    const at = this.state.assignment[activity]?.slot
+    if (at === undefined) return null
+    const end = at + item(this.state.problem.activities, activity).duration
+    const within = (start: number) => at >= start && end <= start + duration
+    const to = within(a) ? at + b - a : within(b) ? at + a - b : null
+    return to !== null && item(this.state.rules, activity).allowed[to] ? to : null
+  }
+
+  /**
+   * The move of each activity to its target slot, each in its own room when that is free there or left by a moving
+   * activity, else in the first such usable one; null when one has none.
+   */
+  private withRooms(targets: Map<number, number>): Move | null {
+    const taken = new Set<string>()
+    const move: Move = []
+    for (const [activity, slot] of targets) {
+      const hours = [...Array(item(this.state.problem.activities, activity).duration).keys()].map(
+        (h) => slot + h,
+      )
+      const usable = (room: number | null) =>
+        room === null ||
+        hours.every((s) => {
+          const occupant = this.state.roomOccupant(room, s, 1)
+          return (
+            !taken.has(`${room}@${s}`) && (occupant === -1 || (occupant !== null && targets.has(occupant)))
+          )
+        })
+      const own = this.state.assignment[activity]?.room ?? null
+      const room = usable(own)
+        ? own
+        : (item(this.state.rules, activity).rooms ?? item(this.softRooms, activity)).find(usable)
+      if (room === undefined) return null
+      if (room !== null) for (const s of hours) taken.add(`${room}@${s}`)
+      move.push({ activity, to: { slot, room } })
+    }
+    return move
   }
 
   /** `made`, then the first of `out` (taken out; its room was `rooms[0]`) and the rest in turn, every way. */

@@ -326,10 +326,13 @@ export class TimetableState {
     return slotA < endB && slotB < endA
   }
 
-  /** How many weighed soft constraints placing `activity` at `slot` would break (relations: with those placed). */
+  /**
+   * How many weighed soft constraints placing `activity` at `slot` would break (relations: with those placed), a start
+   * outside weighed preferred starting times counted `OUTSIDE_PREFERRED_STARTS` times.
+   */
   brokenSoft(activity: number, slot: number): number {
     const { softRelations, softAllowed } = item(this.rules, activity)
-    let broken = softAllowed && !softAllowed[slot] ? 1 : 0
+    let broken = softAllowed && !softAllowed[slot] ? OUTSIDE_PREFERRED_STARTS : 0
     for (const { other, compatible } of softRelations) {
       const placed = this.assignment[other]
       if (placed && !compatible(slot, placed.slot)) broken++
@@ -896,6 +899,11 @@ export interface RoomChoice {
 /** The choice for an activity without rooms, shared (the search asks for a room at every slot it weighs). */
 const NO_ROOM: Readonly<RoomChoice> = { room: null, occupant: FREE, cost: 0 }
 
+/**
+ * A start outside weighed preferred starting times counts as two broken relations: the polish cannot mend most of them
+ * in a full week (docs/timetabling.md, "Soft cost closer to FET's").
+ */
+const OUTSIDE_PREFERRED_STARTS = 2
 const SHAPE_FIELDS = 3
 /** A day's part of its week's need (`storeDayNeed`). */
 const NEED_FIELDS = 5
