@@ -123,17 +123,21 @@ class Polisher {
     const from = this.state.assignment[activity]
     if (!from) return false
     let best: { move: Move; delta: number } | null = null
-    const weigh = (move: Move) => {
+    for (const move of this.movesOf(activity, from)) {
       const delta = this.delta(move)
       if (delta < (best?.delta ?? 0)) best = { move, delta }
     }
-    for (const to of this.placements(activity, from.room)) {
-      if (to.slot === from.slot && to.room === from.room) continue
-      this.movesPlacing(activity, to).forEach(weigh)
-    }
-    for (const move of this.swapChains(activity, from.slot)) weigh(move)
     if (best) this.apply(best.move)
     return best !== null
+  }
+
+  /** Every move of `activity` from `from` that keeps the hard constraints, each weighed before the next is made. */
+  private *movesOf(activity: number, from: Placement): Generator<Move> {
+    for (const to of this.placements(activity, from.room)) {
+      if (to.slot === from.slot && to.room === from.room) continue
+      yield* this.movesPlacing(activity, to)
+    }
+    yield* this.swapChains(activity, from.slot)
   }
 
   /**
