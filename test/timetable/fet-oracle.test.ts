@@ -38,6 +38,24 @@ function moveOntoTeacherBusySlot(fet: FetFile, placements: FetPlacement[]) {
 }
 
 /** FET's solution of a run that must have succeeded. */
+/** A refused tiny school: fet-cl retries an activity past its time limit, so it is stopped after this many seconds. */
+const TINY_STOP_AFTER_SECONDS = 10
+
+/** What our checker finds broken in `placements` of a tiny school, and whether fet-cl accepts them locked. */
+async function judgedByBoth(fetText: string, placements: Placements, workDir: string, name: string) {
+  const problem = schoolProblem(fetText)
+  const assignment = place(problem, placements)
+  const run = await runFetClLocked(
+    fetText,
+    fetPlacements(problem, assignment),
+    workDir,
+    name,
+    FET_TIME_LIMIT_SECONDS,
+    TINY_STOP_AFTER_SECONDS,
+  )
+  return { hard: check(problem, assignment).hard.map((v) => v.reason), accepted: run.activitiesXml !== null }
+}
+
 function solutionOf(run: FetRun): FetPlacement[] {
   if (run.code !== 0 || run.activitiesXml === null)
     throw new Error(`fet-cl failed (${run.code}):\n${run.output}`)
@@ -143,27 +161,9 @@ describe.skipIf(!fetInstalled)(
         '<Activity_Id>3</Activity_Id><MinDays>1</MinDays><Consecutive_If_Same_Day>false</Consecutive_If_Same_Day>',
       95,
     )
-    const fetText = schoolFet([threeApart])
-    const problem = schoolProblem(fetText)
-    // Refused, fet-cl retries the third activity past its time limit: stopped after this many seconds.
-    const STOP_AFTER_SECONDS = 10
     let workDir = ''
-
-    const judged = async (name: string, placements: Placements) => {
-      const assignment = place(problem, placements)
-      const run = await runFetClLocked(
-        fetText,
-        fetPlacements(problem, assignment),
-        workDir,
-        name,
-        FET_TIME_LIMIT_SECONDS,
-        STOP_AFTER_SECONDS,
-      )
-      return {
-        hard: check(problem, assignment).hard.map((v) => v.reason),
-        accepted: run.activitiesXml !== null,
-      }
-    }
+    const judged = (name: string, placements: Placements) =>
+      judgedByBoth(schoolFet([threeApart]), placements, workDir, name)
 
     beforeAll(async () => {
       workDir = await mkdtemp(join(tmpdir(), 'fet-oracle-tiny-'))
@@ -238,8 +238,6 @@ describe.skipIf(!fetInstalled)(
           accepted: true,
         },
       ]
-    // Refused, fet-cl retries an activity past its time limit: stopped after this many seconds.
-    const STOP_AFTER_SECONDS = 10
     let workDir = ''
 
     beforeAll(async () => {
@@ -253,21 +251,7 @@ describe.skipIf(!fetInstalled)(
     it.each(cases)(
       '$name: our checker and fet-cl locked agree',
       async ({ name, time, placements, hard, accepted }) => {
-        const fetText = schoolFet([time])
-        const problem = schoolProblem(fetText)
-        const assignment = place(problem, placements)
-        const run = await runFetClLocked(
-          fetText,
-          fetPlacements(problem, assignment),
-          workDir,
-          name,
-          FET_TIME_LIMIT_SECONDS,
-          STOP_AFTER_SECONDS,
-        )
-        expect({
-          hard: check(problem, assignment).hard.map((v) => v.reason),
-          accepted: run.activitiesXml !== null,
-        }).toEqual({ hard, accepted })
+        expect(await judgedByBoth(schoolFet([time]), placements, workDir, name)).toEqual({ hard, accepted })
       },
       TEST_TIMEOUT_MS,
     )

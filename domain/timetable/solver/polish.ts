@@ -208,7 +208,7 @@ class Polisher {
    * activity, else in the first such usable one; null when one has none.
    */
   private withRooms(targets: Map<number, number>): Move | null {
-    const taken = new Set<string>()
+    const taken = new Set<number>()
     const move: Move = []
     for (const [activity, slot] of targets) {
       const hours = [...Array(item(this.state.problem.activities, activity).duration).keys()].map(
@@ -219,7 +219,8 @@ class Polisher {
         hours.every((s) => {
           const occupant = this.state.roomOccupant(room, s, 1)
           return (
-            !taken.has(`${room}@${s}`) && (occupant === -1 || (occupant !== null && targets.has(occupant)))
+            !taken.has(room * this.state.slots + s) &&
+            (occupant === -1 || (occupant !== null && targets.has(occupant)))
           )
         })
       const own = this.state.assignment[activity]?.room ?? null
@@ -227,7 +228,7 @@ class Polisher {
         ? own
         : (item(this.state.rules, activity).rooms ?? item(this.softRooms, activity)).find(usable)
       if (room === undefined) return null
-      if (room !== null) for (const s of hours) taken.add(`${room}@${s}`)
+      if (room !== null) for (const s of hours) taken.add(room * this.state.slots + s)
       move.push({ activity, to: { slot, room } })
     }
     return move
